@@ -1,0 +1,3 @@
+//! The core: data model, validation, files, editing commands. No GUI dependency.
+
+pub mod model;

@@ -1,0 +1,136 @@
+//! The brief (draft) an analyst makes: metadata, sections of blocks.
+
+use super::{Confidence, Credibility, ItemId, ItemKind, Likelihood, Reliability, SourceId, Speech};
+use serde::{Deserialize, Serialize};
+
+/// A `*.brief.json` file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Brief {
+    /// Format and version, e.g. `briefsmith-brief/2`.
+    pub schema: String,
+    pub meta: BriefMeta,
+    pub dataset: DatasetRef,
+    pub sections: Vec<Section>,
+}
+
+/// What the brief says about itself.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct BriefMeta {
+    pub title: String,
+    pub author: String,
+    pub organisation: String,
+    /// Date of the brief, ISO 8601.
+    pub date: String,
+    /// Who it is for, e.g. "Minister's private office".
+    pub audience: String,
+    /// Classification or handling banner as the user typed or chose it; empty for none.
+    pub classification: String,
+    /// Name of the template the brief is exported with by default.
+    pub template: String,
+    /// Bottom line up front: the judgment and why it matters, in Markdown.
+    pub bottom_line: String,
+}
+
+/// The dataset a brief was composed from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct DatasetRef {
+    /// Path relative to the draft's folder.
+    pub path: String,
+    /// `sha256:` followed by the hex digest of the dataset file's bytes when it was last used.
+    pub fingerprint: String,
+}
+
+/// A heading and its ordered blocks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub heading: String,
+    #[serde(default)]
+    pub blocks: Vec<Block>,
+}
+
+/// One block of a section.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum Block {
+    /// A fact or quote picked from the dataset.
+    Item(ItemRef),
+    /// Free Markdown text written by the analyst.
+    Text(TextBlock),
+    /// A key judgment.
+    Judgment(Judgment),
+}
+
+/// A picked item: its id, what it said when picked, and the analyst's note on it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemRef {
+    pub item: ItemId,
+    pub snapshot: ItemSnapshot,
+    /// The analyst's note (Markdown); empty for none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// Free Markdown text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct TextBlock {
+    pub markdown: String,
+}
+
+/// A key judgment with its confidence, likelihood and supporting items.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Judgment {
+    pub text: String,
+    pub confidence: Confidence,
+    pub likelihood: Likelihood,
+    #[serde(default)]
+    pub support: Vec<ItemId>,
+}
+
+/// An item as it stood when picked: enough to export the brief without its dataset,
+/// and to notice when the dataset has changed since.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemSnapshot {
+    pub kind: ItemKind,
+    pub text: String,
+    /// The speaker's name, for quotes.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub speaker: String,
+    /// The speaker's role, e.g. "Israeli defence minister".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub speaker_role: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speech: Option<Speech>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub via: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub date: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub place: String,
+    pub credibility: Credibility,
+    pub source: SourceSnapshot,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub locator: String,
+}
+
+/// A source as it stood when an item was picked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceSnapshot {
+    pub id: SourceId,
+    pub title: String,
+    pub publisher: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    pub date: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    pub reliability: Reliability,
+}

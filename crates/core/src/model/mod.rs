@@ -1,0 +1,14 @@
+//! The data model: what an analyst picks from (dataset) and what they make (brief).
+
+mod brief;
+mod dataset;
+mod grade;
+mod ids;
+
+pub use brief::{
+    Block, Brief, BriefMeta, DatasetRef, ItemRef, ItemSnapshot, Judgment, Section, SourceSnapshot,
+    TextBlock,
+};
+pub use dataset::{Dataset, Entity, EntityKind, Item, ItemKind, Source, SourceKind, Speech};
+pub use grade::{Confidence, Credibility, Likelihood, Reliability};
+pub use ids::{EntityId, ItemId, SourceId};

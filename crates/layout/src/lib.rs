@@ -1,0 +1,12 @@
+//! Markdown → pages of positioned boxes: the typesetting engine shared by the PDF writer
+//! and the in-app preview. No PDF types live here.
+
+mod page;
+mod style;
+pub mod text;
+
+pub use page::{
+    Anchor, Document, GlyphRun, ImageBox, LinkArea, LinkTarget, OutlineEntry, Page, PageItem,
+    PositionedGlyph, Rect, Rgb,
+};
+pub use style::{DocumentInfo, Family, Margins, NotesPlacement, PageStyle, Paper};

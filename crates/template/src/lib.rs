@@ -1,0 +1,1 @@
+//! Brief → Markdown through minijinja templates.

@@ -1,0 +1,3 @@
+//! Briefsmith: the desktop app and the command line on top of the core crates.
+
+pub mod cli;
