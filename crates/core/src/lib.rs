@@ -1,3 +1,4 @@
 //! The core: data model, validation, files, editing commands. No GUI dependency.
 
 pub mod model;
+pub mod store;

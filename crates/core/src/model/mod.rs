@@ -4,6 +4,9 @@ mod brief;
 mod dataset;
 mod grade;
 mod ids;
+mod index;
+mod position;
+mod snapshot;
 
 pub use brief::{
     Block, Brief, BriefMeta, DatasetRef, ItemRef, ItemSnapshot, Judgment, Section, SourceSnapshot,
@@ -12,3 +15,5 @@ pub use brief::{
 pub use dataset::{Dataset, Entity, EntityKind, Item, ItemKind, Source, SourceKind, Speech};
 pub use grade::{Confidence, Credibility, Likelihood, Reliability};
 pub use ids::{EntityId, ItemId, SourceId};
+pub use index::DatasetIndex;
+pub use position::{BRIEF_SCHEMA, BlockPos, DATASET_SCHEMA};

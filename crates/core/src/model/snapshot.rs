@@ -1,0 +1,79 @@
+//! Capturing an item as it stands in a dataset, and finding the blocks whose capture is out of date.
+
+use super::{Block, BlockPos, Brief, Dataset, Item, ItemSnapshot, Reliability, SourceSnapshot};
+
+impl ItemSnapshot {
+    /// What `item` says now, with its speaker and source resolved through `dataset`.
+    ///
+    /// A speaker or source missing from the dataset is recorded by its id (and an empty
+    /// reliability for the source), so a broken reference shows up rather than vanishing.
+    pub fn capture(dataset: &Dataset, item: &Item) -> ItemSnapshot {
+        let speaker = item.speaker.as_ref().map(|id| dataset.entity(id).ok_or(id));
+        let (speaker, speaker_role) = match speaker {
+            Some(Ok(entity)) => (entity.name.clone(), entity.role.clone()),
+            Some(Err(id)) => (id.to_string(), String::new()),
+            None => (String::new(), String::new()),
+        };
+        let source = match dataset.source(&item.source) {
+            Some(s) => SourceSnapshot {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                publisher: s.publisher.clone(),
+                authors: s.authors.clone(),
+                date: s.date.clone(),
+                url: s.url.clone(),
+                reliability: s.reliability.clone(),
+            },
+            None => SourceSnapshot {
+                id: item.source.clone(),
+                title: String::new(),
+                publisher: String::new(),
+                authors: Vec::new(),
+                date: String::new(),
+                url: None,
+                reliability: Reliability::new(""),
+            },
+        };
+        ItemSnapshot {
+            kind: item.kind,
+            text: item.text.clone(),
+            speaker,
+            speaker_role,
+            speech: item.speech,
+            via: item.via.clone(),
+            date: item.date.clone(),
+            place: item.place.clone(),
+            credibility: item.credibility,
+            source,
+            locator: item.locator.clone(),
+        }
+    }
+
+    /// The grade as written in a brief, e.g. "B2".
+    pub fn grade(&self) -> String {
+        format!("{}{}", self.source.reliability, self.credibility)
+    }
+}
+
+impl Brief {
+    /// Item blocks whose snapshot no longer matches what the dataset says now.
+    ///
+    /// Items missing from the dataset are not listed: there is nothing to refresh them
+    /// from (validation reports them).
+    pub fn stale_blocks(&self, dataset: &Dataset) -> Vec<BlockPos> {
+        let index = dataset.index();
+        let mut stale = Vec::new();
+        for (s, section) in self.sections.iter().enumerate() {
+            for (b, block) in section.blocks.iter().enumerate() {
+                let Block::Item(r) = block else { continue };
+                let Some(item) = index.item(&r.item) else {
+                    continue;
+                };
+                if ItemSnapshot::capture(dataset, item) != r.snapshot {
+                    stale.push(BlockPos::new(s, b));
+                }
+            }
+        }
+        stale
+    }
+}

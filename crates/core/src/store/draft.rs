@@ -1,0 +1,112 @@
+//! Opening a draft together with the dataset it was composed from.
+
+use super::{LoadError, fingerprint, load_brief, parse_dataset};
+use crate::model::{Brief, Dataset};
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// A draft opened from disk, with its dataset when that could be found and read.
+#[derive(Debug, Clone)]
+pub struct OpenedDraft {
+    pub brief: Brief,
+    /// `None` when the dataset is missing or unreadable: the brief then works from its snapshots.
+    pub dataset: Option<Dataset>,
+    /// Where the dataset was looked for (the draft's folder joined with `brief.dataset.path`).
+    pub dataset_path: PathBuf,
+    /// Why the dataset is missing, or that it changed since the draft was saved.
+    pub warnings: Vec<String>,
+}
+
+/// Loads a draft and its dataset; the dataset path is taken relative to the draft's folder.
+///
+/// Only a draft that cannot be read is an error. A missing, unreadable or changed dataset
+/// is a warning: the draft still opens from its snapshots.
+pub fn open_draft(path: &Path) -> Result<OpenedDraft, LoadError> {
+    let brief = load_brief(path)?;
+    let link = resolve_dataset(path, &brief);
+    Ok(OpenedDraft {
+        brief,
+        dataset: link.dataset,
+        dataset_path: link.path,
+        warnings: link.warnings.into_iter().map(|w| w.message).collect(),
+    })
+}
+
+/// A warning about a draft's dataset, with the field of the draft it concerns.
+#[derive(Debug, Clone)]
+pub(crate) struct DraftWarning {
+    pub location: &'static str,
+    pub message: String,
+}
+
+/// The outcome of looking for a draft's dataset.
+pub(crate) struct DatasetLink {
+    pub dataset: Option<Dataset>,
+    pub path: PathBuf,
+    pub warnings: Vec<DraftWarning>,
+}
+
+/// Finds, reads and checks the fingerprint of the dataset `brief` (stored at `draft`) names.
+pub(crate) fn resolve_dataset(draft: &Path, brief: &Brief) -> DatasetLink {
+    let folder = draft.parent().unwrap_or(Path::new(""));
+    let named = &brief.dataset.path;
+    let path = folder.join(named);
+    let warn = |location, message| DatasetLink {
+        dataset: None,
+        path: path.clone(),
+        warnings: vec![DraftWarning { location, message }],
+    };
+    if named.trim().is_empty() {
+        return warn(
+            "dataset.path",
+            "the draft names no dataset; it opens from its snapshots".to_owned(),
+        );
+    }
+    let bytes = match fs::read(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return warn(
+                "dataset.path",
+                format!(
+                    "dataset \"{named}\" not found (looked for {}); the draft opens from its snapshots",
+                    path.display()
+                ),
+            );
+        }
+        Err(e) => {
+            return warn(
+                "dataset.path",
+                format!(
+                    "dataset \"{named}\" cannot be read ({e}); the draft opens from its snapshots"
+                ),
+            );
+        }
+    };
+    let dataset = match parse_dataset(&bytes, &path) {
+        Ok(d) => d,
+        Err(e) => {
+            return warn(
+                "dataset.path",
+                format!("dataset cannot be used: {e}; the draft opens from its snapshots"),
+            );
+        }
+    };
+    let mut warnings = Vec::new();
+    let saved = &brief.dataset.fingerprint;
+    if !saved.is_empty() && *saved != fingerprint(&bytes) {
+        let stale = brief.stale_blocks(&dataset).len();
+        warnings.push(DraftWarning {
+            location: "dataset.fingerprint",
+            message: format!(
+                "dataset \"{named}\" has changed since the draft was saved; \
+                 {stale} picked item(s) now differ from their snapshots"
+            ),
+        });
+    }
+    DatasetLink {
+        dataset: Some(dataset),
+        path,
+        warnings,
+    }
+}

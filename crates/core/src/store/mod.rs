@@ -1,0 +1,78 @@
+//! Reading and writing datasets and drafts: schema versions, migration, atomic save, autosave.
+//!
+//! Loading never writes; saving never leaves a half-written file.
+
+mod atomic;
+mod draft;
+mod error;
+mod migrate;
+mod parse;
+mod recovery;
+mod schema;
+
+pub use atomic::backup_path;
+pub use draft::{OpenedDraft, open_draft};
+pub(crate) use draft::{DraftWarning, resolve_dataset};
+pub use error::{LoadError, SaveError};
+pub use parse::{parse_brief, parse_dataset, sniff_kind};
+pub use recovery::{discard_recovery, newer_recovery, recovery_path, save_recovery};
+pub use schema::FileKind;
+
+use crate::model::{BRIEF_SCHEMA, Brief, Dataset};
+use sha2::{Digest, Sha256};
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// Reads and parses a `*.dataset.json` file.
+pub fn load_dataset(path: &Path) -> Result<Dataset, LoadError> {
+    parse_dataset(&read(path)?, path)
+}
+
+/// Reads and parses a `*.brief.json` file, migrating an older schema version.
+pub fn load_brief(path: &Path) -> Result<Brief, LoadError> {
+    parse_brief(&read(path)?, path)
+}
+
+/// Saves a brief atomically in the current schema, keeping the previous file as `<file>.bak`.
+pub fn save_brief(path: &Path, brief: &Brief) -> Result<(), SaveError> {
+    let bytes = encode_brief(brief, path)?;
+    atomic::write_atomic(path, &bytes, true)
+}
+
+/// `sha256:` and the lowercase hex digest of `bytes`: identifies a dataset file's exact content.
+pub fn fingerprint(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut out = String::with_capacity(7 + 64);
+    out.push_str("sha256:");
+    for b in digest.iter() {
+        let _ = write!(out, "{b:02x}");
+    }
+    out
+}
+
+/// Reads a whole file, naming it in the error.
+fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
+    std::fs::read(path).map_err(|source| LoadError::Io {
+        file: path.to_owned(),
+        source,
+    })
+}
+
+/// The brief as pretty JSON with a final newline, always stamped with the current schema.
+fn encode_brief(brief: &Brief, path: &Path) -> Result<Vec<u8>, SaveError> {
+    let encode = |b: &Brief| {
+        serde_json::to_vec_pretty(b).map_err(|source| SaveError::Encode {
+            file: path.to_owned(),
+            source,
+        })
+    };
+    let mut bytes = if brief.schema == BRIEF_SCHEMA {
+        encode(brief)?
+    } else {
+        let mut current = brief.clone();
+        current.schema = BRIEF_SCHEMA.to_owned();
+        encode(&current)?
+    };
+    bytes.push(b'\n');
+    Ok(bytes)
+}
