@@ -10,3 +10,7 @@ pub use page::{
     PositionedGlyph, Rect, Rgb,
 };
 pub use style::{DocumentInfo, Family, Margins, NotesPlacement, PageStyle, Paper};
+pub use text::{
+    Align, FontBook, FontId, Line, ParagraphSpec, Span, TextStyle, break_paragraph, single_line,
+    width_bounds,
+};

@@ -1,0 +1,303 @@
+//! Choosing line breaks over a list of boxes, glue and penalties.
+//!
+//! [`knuth_plass`] is the total-fit algorithm of Knuth and Plass (as in TeX): it minimises
+//! the sum of demerits over the whole paragraph, keeping only the active breakpoints from
+//! which a line can still reach the current position. [`first_fit`] is the greedy fallback
+//! and the baseline it is measured against.
+
+use super::prepare::{INFINITE_PENALTY, Item, Kind};
+
+/// Added to each line's badness before squaring (TeX's \linepenalty).
+const LINE_PENALTY: f64 = 10.0;
+/// Extra demerits for two consecutive hyphenated lines (TeX's \doublehyphendemerits).
+const DOUBLE_HYPHEN_DEMERITS: f64 = 10_000.0;
+/// Extra demerits for a hyphen on the second-last line (TeX's \finalhyphendemerits).
+const FINAL_HYPHEN_DEMERITS: f64 = 5_000.0;
+/// Extra demerits when adjacent lines differ by more than one fitness class.
+const ADJ_DEMERITS: f64 = 10_000.0;
+/// Badness of a line that cannot be stretched to width at all.
+const INFINITE_BADNESS: f64 = 1.0e7;
+/// Slack for floating-point sums when testing whether a line fits.
+const EPS: f32 = 1.0e-3;
+
+/// How lines are measured.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Measure {
+    /// Width of the first line and of the others (the first may be indented).
+    pub first: f32,
+    pub rest: f32,
+    /// Ragged lines: glue neither stretches nor shrinks, and every line gets this much
+    /// notional stretch so that badness still rewards even line lengths.
+    pub ragged_stretch: Option<f32>,
+}
+
+impl Measure {
+    fn width(&self, line: usize) -> f32 {
+        if line == 0 { self.first } else { self.rest }
+    }
+}
+
+/// Parameters of one Knuth–Plass pass.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Pass {
+    /// Largest badness accepted for a line; `None` accepts any line that is not overfull.
+    pub tolerance: Option<f64>,
+    /// Stretch added to every line (TeX's \emergencystretch).
+    pub emergency_stretch: f32,
+}
+
+/// Running totals of widths up to an item.
+#[derive(Debug, Clone, Copy, Default)]
+struct Sums {
+    width: f32,
+    stretch: f32,
+    shrink: f32,
+    fill: u32,
+}
+
+fn prefix_sums(items: &[Item]) -> Vec<Sums> {
+    let mut out = Vec::with_capacity(items.len() + 1);
+    let mut s = Sums::default();
+    out.push(s);
+    for it in items {
+        match it.kind {
+            Kind::Box { .. } => s.width += it.width,
+            Kind::Glue {
+                stretch,
+                shrink,
+                fill,
+            } => {
+                s.width += it.width;
+                s.stretch += stretch;
+                s.shrink += shrink;
+                s.fill += fill as u32;
+            }
+            Kind::Penalty { .. } => {}
+        }
+        out.push(s);
+    }
+    out
+}
+
+/// Whether a line may end at item `i`.
+fn is_legal_break(items: &[Item], i: usize) -> bool {
+    match items[i].kind {
+        Kind::Penalty { cost, .. } => cost < INFINITE_PENALTY,
+        Kind::Glue { .. } => i > 0 && items[i - 1].is_box(),
+        Kind::Box { .. } => false,
+    }
+}
+
+/// The first item of the line that follows a break at `b`: discardable items are skipped.
+pub(crate) fn line_start_after(items: &[Item], b: usize) -> usize {
+    let mut j = b + 1;
+    while j < items.len() && !items[j].is_box() && !items[j].is_forced_break() {
+        j += 1;
+    }
+    j
+}
+
+/// A line's adjustment ratio (`None` = cannot reach the width at all) and whether it is overfull.
+fn ratio(
+    items: &[Item],
+    sums: &[Sums],
+    start: usize,
+    b: usize,
+    width: f32,
+    m: &Measure,
+    pass: &Pass,
+) -> (Option<f32>, bool) {
+    let (a, z) = (sums[start], sums[b]);
+    let mut natural = z.width - a.width;
+    if let Kind::Penalty { .. } = items[b].kind {
+        natural += items[b].width;
+    }
+    let fill = z.fill > a.fill;
+    let (stretch, shrink) = match m.ragged_stretch {
+        Some(r) => (r, 0.0),
+        None => (z.stretch - a.stretch, z.shrink - a.shrink),
+    };
+    let stretch = stretch + pass.emergency_stretch;
+    if natural <= width + EPS {
+        if fill || natural >= width - EPS {
+            (Some(0.0), false)
+        } else if stretch > 0.0 {
+            (Some((width - natural) / stretch), false)
+        } else {
+            (None, false)
+        }
+    } else if shrink > 0.0 && natural - shrink <= width + EPS {
+        (Some(((width - natural) / shrink).max(-1.0)), false)
+    } else {
+        (Some(-1.0), true)
+    }
+}
+
+fn badness(r: Option<f32>) -> f64 {
+    match r {
+        None => INFINITE_BADNESS,
+        Some(r) => (100.0 * (r.abs() as f64).powi(3)).min(INFINITE_BADNESS),
+    }
+}
+
+/// TeX's fitness classes: 0 tight, 1 decent, 2 loose, 3 very loose.
+fn fitness(r: Option<f32>) -> u8 {
+    match r {
+        Some(r) if r < -0.5 => 0,
+        Some(r) if r <= 0.5 => 1,
+        Some(r) if r <= 1.0 => 2,
+        _ => 3,
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    /// Item index of the break (the start node uses `usize::MAX`).
+    at: usize,
+    /// First item of the line after this break.
+    start: usize,
+    line: usize,
+    fitness: u8,
+    flagged: bool,
+    demerits: f64,
+    prev: usize,
+}
+
+/// Total-fit line breaking; the item indices of the chosen breaks (the last is the final
+/// forced break), or `None` when no set of lines meets the pass's tolerance.
+pub(crate) fn knuth_plass(items: &[Item], m: &Measure, pass: &Pass) -> Option<Vec<usize>> {
+    if items.is_empty() {
+        return Some(Vec::new());
+    }
+    let sums = prefix_sums(items);
+    let mut nodes = vec![Node {
+        at: usize::MAX,
+        start: 0,
+        line: 0,
+        fitness: 1,
+        flagged: false,
+        demerits: 0.0,
+        prev: usize::MAX,
+    }];
+    let mut active: Vec<usize> = vec![0];
+    for b in 0..items.len() {
+        if !is_legal_break(items, b) {
+            continue;
+        }
+        let (cost, flagged) = match items[b].kind {
+            Kind::Penalty { cost, flagged } => (cost, flagged),
+            _ => (0.0, false),
+        };
+        let forced = cost <= -INFINITE_PENALTY;
+        // Best candidate per fitness class at this break: (total demerits, from node).
+        let mut best: [Option<(f64, usize)>; 4] = [None; 4];
+        let mut k = 0;
+        while k < active.len() {
+            let ai = active[k];
+            let a = nodes[ai];
+            let width = m.width(a.line);
+            let (r, overfull) = ratio(items, &sums, a.start, b, width, m, pass);
+            if overfull || forced {
+                active.swap_remove(k);
+            } else {
+                k += 1;
+            }
+            if overfull {
+                continue;
+            }
+            let bad = badness(r);
+            if pass.tolerance.is_some_and(|t| bad > t) {
+                continue;
+            }
+            let mut d = (LINE_PENALTY + bad).powi(2);
+            if cost >= 0.0 {
+                d += (cost as f64).powi(2);
+            } else if !forced {
+                d -= (cost as f64).powi(2);
+            }
+            if flagged && a.flagged {
+                d += DOUBLE_HYPHEN_DEMERITS;
+            }
+            if forced && a.flagged && b + 1 == items.len() {
+                d += FINAL_HYPHEN_DEMERITS;
+            }
+            let fit = fitness(r);
+            if a.at != usize::MAX && fit.abs_diff(a.fitness) > 1 {
+                d += ADJ_DEMERITS;
+            }
+            let total = a.demerits + d;
+            let slot = &mut best[fit as usize];
+            if slot.is_none_or(|(bd, _)| total < bd) {
+                *slot = Some((total, ai));
+            }
+        }
+        let start = line_start_after(items, b);
+        for (fit, slot) in best.iter().enumerate() {
+            if let Some((total, from)) = *slot {
+                nodes.push(Node {
+                    at: b,
+                    start,
+                    line: nodes[from].line + 1,
+                    fitness: fit as u8,
+                    flagged,
+                    demerits: total,
+                    prev: from,
+                });
+                active.push(nodes.len() - 1);
+            }
+        }
+        if active.is_empty() {
+            return None;
+        }
+    }
+    let last = *active
+        .iter()
+        .filter(|&&n| nodes[n].at == items.len() - 1)
+        .min_by(|&&x, &&y| nodes[x].demerits.total_cmp(&nodes[y].demerits))?;
+    let mut breaks = Vec::new();
+    let mut n = last;
+    while nodes[n].at != usize::MAX {
+        breaks.push(nodes[n].at);
+        n = nodes[n].prev;
+    }
+    breaks.reverse();
+    Some(breaks)
+}
+
+/// Greedy first-fit breaking: each line takes as much as fits. Lines overflow only when a
+/// single unbreakable piece is wider than the measure.
+pub(crate) fn first_fit(items: &[Item], m: &Measure) -> Vec<usize> {
+    let sums = prefix_sums(items);
+    let pass = Pass {
+        tolerance: None,
+        emergency_stretch: 0.0,
+    };
+    let mut breaks = Vec::new();
+    let mut start = 0;
+    let mut last_fit: Option<usize> = None;
+    let mut b = 0;
+    while b < items.len() {
+        if !is_legal_break(items, b) || b < start {
+            b += 1;
+            continue;
+        }
+        let width = m.width(breaks.len());
+        let (_, overfull) = ratio(items, &sums, start, b, width, m, &pass);
+        if overfull {
+            if let Some(l) = last_fit.take() {
+                breaks.push(l);
+                start = line_start_after(items, l);
+                continue;
+            }
+        }
+        if items[b].is_forced_break() || overfull {
+            breaks.push(b);
+            start = line_start_after(items, b);
+            last_fit = None;
+        } else {
+            last_fit = Some(b);
+        }
+        b += 1;
+    }
+    breaks
+}
