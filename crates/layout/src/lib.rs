@@ -2,8 +2,10 @@
 //! and the in-app preview. No PDF types live here.
 
 mod page;
+mod parse;
 mod style;
 pub mod text;
+mod tree;
 
 pub use page::{
     Anchor, Document, GlyphRun, ImageBox, LinkArea, LinkTarget, OutlineEntry, Page, PageItem,
