@@ -1,1 +1,187 @@
 //! Pages → PDF bytes.
+//!
+//! printpdf 0.12 writes the page content, the embedded fonts (Type 0, Identity-H, with
+//! `/ToUnicode`), images and link annotations; this crate subsets the fonts beforehand
+//! (see [`subset`]) and afterwards adds what printpdf does not do well on the lopdf
+//! document it produces: the nested outline, the Info dictionary and XMP metadata.
+//! Nothing here writes JavaScript, Launch actions or an OpenAction.
+
+mod content;
+mod links;
+mod metadata;
+mod outline;
+mod subset;
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::Write as _;
+
+use briefsmith_layout::Document;
+use briefsmith_layout::text::FontId; //TEMP
+//TEMP use briefsmith_layout::text::FontBook;
+use lopdf_printpdf::{Object, ObjectId};
+use printpdf::{PdfDocument, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Pt};
+
+use crate::content::{ImageCache, Resources, page_ops};
+use crate::metadata::Timestamp;
+use crate::subset::GlyphUsage;
+
+/// Why a document could not be written as PDF.
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    /// A font face could not be read or subset.
+    #[error("font {font}: {reason}")]
+    Font { font: String, reason: String },
+    /// An image on a page could not be decoded.
+    #[error("image on page {page}: {reason}")]
+    Image { page: usize, reason: String },
+    /// The PDF structure could not be built or serialised.
+    #[error("writing the PDF: {0}")]
+    Write(String),
+    /// A fault in the writer itself (a broken invariant), reported rather than panicking.
+    #[error("internal error in the PDF writer: {0}")]
+    Internal(String),
+}
+
+/// Font bytes by layout font id: what the writer needs from a [`FontBook`].
+pub(crate) trait FaceSource {
+    /// The face's font file (TrueType or OpenType).
+    fn face_bytes(&self, id: FontId) -> &[u8];
+    /// A human-readable name for messages and as a fallback font name.
+    fn face_label(&self, id: FontId) -> &str;
+}
+
+/* //TEMP
+impl FaceSource for FontBook {
+    fn face_bytes(&self, id: FontId) -> &[u8] {
+        self.face_data(id)
+    }
+    fn face_label(&self, id: FontId) -> &str {
+        self.face_name(id)
+    }
+}
+
+/// Writes a laid-out document as PDF: fonts embedded as subsets, text extractable in
+/// logical order, an outline of the headings, internal and web/mail links, metadata.
+pub fn write_pdf(doc: &Document, fonts: &FontBook) -> Result<Vec<u8>, PdfError> {
+    write_with(doc, fonts, Timestamp::now())
+}
+*/ //TEMP
+
+fn write_with(
+    doc: &Document,
+    faces: &dyn FaceSource,
+    when: Timestamp,
+) -> Result<Vec<u8>, PdfError> {
+    let mut pdf = PdfDocument::new(&doc.info.title);
+
+    // Fonts: subset first, then register the small faces with printpdf.
+    let mut fonts = BTreeMap::new();
+    for (font, face) in GlyphUsage::collect(doc).subset_all(faces)? {
+        let mut warnings = Vec::new();
+        let mut parsed = printpdf::ParsedFont::from_bytes(&face.bytes, 0, &mut warnings)
+            .ok_or_else(|| PdfError::Font {
+                font: faces.face_label(font).to_owned(),
+                reason: "the subset font could not be read back".into(),
+            })?;
+        parsed.font_name = Some(face.name.clone());
+        let id = pdf.add_font(&parsed);
+        fonts.insert(font, (face, id));
+    }
+
+    let mut anchors: HashMap<&str, (usize, f32)> = HashMap::new();
+    for (index, page) in doc.pages.iter().enumerate() {
+        for anchor in &page.anchors {
+            anchors
+                .entry(anchor.name.as_str())
+                .or_insert((index, anchor.y));
+        }
+    }
+    let heights: Vec<f32> = doc.pages.iter().map(|p| p.height).collect();
+    let res = Resources {
+        fonts: &fonts,
+        anchors: &anchors,
+        page_heights: &heights,
+    };
+
+    let mut images = ImageCache::default();
+    let mut pages = Vec::with_capacity(doc.pages.len());
+    for (index, page) in doc.pages.iter().enumerate() {
+        let ops = page_ops(page, index, &res, &mut pdf, &mut images)?;
+        let size = printpdf::Rect::from_wh(Pt(page.width), Pt(page.height));
+        pages.push(PdfPage {
+            media_box: size.clone(),
+            trim_box: size.clone(),
+            crop_box: size,
+            ops,
+        });
+    }
+    if pages.is_empty() {
+        // A PDF needs at least one page; an empty document is one blank page.
+        let (w, h) = briefsmith_layout::Paper::A4.size_pt();
+        pages.push(PdfPage::new(pt_to_mm(w), pt_to_mm(h), Vec::new()));
+    }
+    pdf.with_pages(pages);
+
+    let options = PdfSaveOptions {
+        optimize: false,
+        subset_fonts: false,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut warnings = Vec::new();
+    let mut out = pdf.to_lopdf_document(&options, &mut warnings);
+    if let Some(error) = warnings
+        .iter()
+        .find(|w| w.severity == PdfParseErrorSeverity::Error)
+    {
+        return Err(PdfError::Internal(error.msg.clone()));
+    }
+    drop(pdf);
+
+    out.version = "1.7".into();
+    let page_ids: Vec<ObjectId> = out.get_pages().into_values().collect();
+    outline::add_outline(&mut out, &doc.outline, &page_ids, &heights)
+        .map_err(|e| PdfError::Write(e.to_string()))?;
+    metadata::write_metadata(&mut out, &doc.info, when)
+        .map_err(|e| PdfError::Write(e.to_string()))?;
+    out.prune_objects();
+    compress_streams(&mut out)?;
+
+    let mut bytes = Vec::new();
+    out.save_to(&mut bytes)
+        .map_err(|e| PdfError::Write(e.to_string()))?;
+    Ok(bytes)
+}
+
+fn pt_to_mm(pt: f32) -> printpdf::Mm {
+    printpdf::Mm(pt * 25.4 / 72.0)
+}
+
+/// Deflates every stream that allows it. (lopdf's own `compress` uses the slowest level,
+/// which dominated the time to write long documents for a percent or two of size.)
+fn compress_streams(doc: &mut lopdf_printpdf::Document) -> Result<(), PdfError> {
+    for object in doc.objects.values_mut() {
+        let Object::Stream(stream) = object else {
+            continue;
+        };
+        if !stream.allows_compression || stream.dict.has(b"Filter") {
+            continue;
+        }
+        let mut encoder =
+            flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(6));
+        encoder
+            .write_all(&stream.content)
+            .map_err(|e| PdfError::Write(e.to_string()))?;
+        let packed = encoder
+            .finish()
+            .map_err(|e| PdfError::Write(e.to_string()))?;
+        if packed.len() < stream.content.len() {
+            stream.dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+            stream.set_content(packed);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

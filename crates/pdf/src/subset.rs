@@ -1,0 +1,260 @@
+//! Font subsetting: each face is cut down to the glyphs the document uses, before printpdf
+//! sees it.
+//!
+//! printpdf 0.12 only subsets when built with its `text_layout` feature, which drags in a
+//! whole second layout engine. So the writer subsets with allsorts itself (the same
+//! subsetter printpdf would use), renumbers the glyphs, and hands printpdf the small font
+//! under a `XXXXXX+Name` subset tag. Every glyph also carries the text it stands for, from
+//! which printpdf writes the `/ToUnicode` CMap that lets readers extract and search text.
+
+use std::collections::{BTreeMap, HashMap};
+
+use allsorts::binary::read::ReadScope;
+use allsorts::font_data::FontData;
+use allsorts::subset::{CmapTarget, SubsetProfile, subset};
+use briefsmith_layout::text::FontId;
+use briefsmith_layout::{Document, GlyphRun, PageItem};
+
+use crate::{FaceSource, PdfError};
+
+/// A face cut down to the document's glyphs, ready to give to printpdf.
+pub(crate) struct SubsetFace {
+    /// The subset font program.
+    pub bytes: Vec<u8>,
+    /// `XXXXXX+PostScriptName`: the subset tag marks the font as a subset for readers.
+    pub name: String,
+    /// Original glyph id → glyph id in the subset.
+    pub remap: HashMap<u16, u16>,
+    /// Advance width per subset glyph id, in 1/1000 em exactly as written to `/W`.
+    pub widths: Vec<i64>,
+    /// Text per subset glyph id, for `/ToUnicode` (empty: the glyph maps to no text).
+    pub texts: Vec<String>,
+}
+
+/// Glyphs a document uses, per face, with the text each stands for.
+#[derive(Default)]
+pub(crate) struct GlyphUsage {
+    faces: BTreeMap<FontId, BTreeMap<u16, String>>,
+}
+
+impl GlyphUsage {
+    /// Collects every glyph drawn anywhere in `doc`.
+    pub fn collect(doc: &Document) -> Self {
+        let mut usage = GlyphUsage::default();
+        for page in &doc.pages {
+            for item in &page.items {
+                if let PageItem::Glyphs(run) = item {
+                    usage.add_run(run);
+                }
+            }
+        }
+        usage
+    }
+
+    fn add_run(&mut self, run: &GlyphRun) {
+        let glyphs = self.faces.entry(run.font).or_default();
+        for (index, text) in glyph_texts(run).into_iter().enumerate() {
+            let id = run.glyphs[index].id;
+            match glyphs.get_mut(&id) {
+                // The first non-empty text wins: ToUnicode maps a glyph, not an occurrence.
+                Some(existing) if existing.is_empty() && !text.is_empty() => {
+                    *existing = text.to_owned()
+                }
+                Some(_) => {}
+                None => {
+                    glyphs.insert(id, text.to_owned());
+                }
+            }
+        }
+    }
+
+    /// Subsets every used face. Faces are subset in `FontId` order, so output is stable.
+    pub fn subset_all(
+        &self,
+        faces: &dyn FaceSource,
+    ) -> Result<BTreeMap<FontId, SubsetFace>, PdfError> {
+        self.faces
+            .iter()
+            .map(|(&font, glyphs)| Ok((font, subset_face(faces, font, glyphs)?)))
+            .collect()
+    }
+}
+
+/// The text each glyph of a run stands for: the source text from its cluster up to the
+/// next cluster. Further glyphs of the same cluster (marks, split glyphs) get no text, so
+/// extraction yields every character once.
+pub(crate) fn glyph_texts(run: &GlyphRun) -> Vec<&str> {
+    let mut starts: Vec<usize> = run.glyphs.iter().map(|g| g.cluster as usize).collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let mut seen = vec![false; starts.len()];
+    run.glyphs
+        .iter()
+        .map(|g| {
+            let start = g.cluster as usize;
+            let Ok(slot) = starts.binary_search(&start) else {
+                return "";
+            };
+            if std::mem::replace(&mut seen[slot], true) {
+                return "";
+            }
+            let end = starts.get(slot + 1).copied().unwrap_or(run.text.len());
+            run.text.get(start..end).unwrap_or("")
+        })
+        .collect()
+}
+
+fn subset_face(
+    faces: &dyn FaceSource,
+    font: FontId,
+    glyphs: &BTreeMap<u16, String>,
+) -> Result<SubsetFace, PdfError> {
+    let data = faces.face_bytes(font);
+    let label = faces.face_label(font).to_owned();
+    let fail = |reason: String| PdfError::Font {
+        font: label.clone(),
+        reason,
+    };
+    let parsed = ttf_parser::Face::parse(data, 0).map_err(|e| fail(e.to_string()))?;
+    let upm = f32::from(parsed.units_per_em());
+
+    // Glyph 0 (.notdef) must come first; allsorts numbers the subset glyphs by their
+    // position in this list.
+    let ids: Vec<u16> = std::iter::once(0)
+        .chain(glyphs.keys().copied().filter(|&g| g != 0))
+        .collect();
+    let scope = ReadScope::new(data);
+    let font_data = scope
+        .read::<FontData<'_>>()
+        .map_err(|e| fail(e.to_string()))?;
+    let provider = font_data
+        .table_provider(0)
+        .map_err(|e| fail(e.to_string()))?;
+    let bytes = subset(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode)
+        .map_err(|e| fail(e.to_string()))?;
+
+    let mut remap = HashMap::with_capacity(ids.len());
+    let mut widths = Vec::with_capacity(ids.len());
+    let mut texts = Vec::with_capacity(ids.len());
+    for (new, &old) in ids.iter().enumerate() {
+        // Same arithmetic as printpdf's `/W` writer, so kerns computed against these
+        // widths put glyphs exactly where the layout did.
+        let advance = parsed
+            .glyph_hor_advance(ttf_parser::GlyphId(old))
+            .unwrap_or(0);
+        widths.push((f32::from(advance) * 1000.0 / upm) as i64);
+        texts.push(glyphs.get(&old).cloned().unwrap_or_default());
+        remap.insert(old, new as u16);
+    }
+
+    let name = format!(
+        "{}+{}",
+        subset_tag(font, &ids),
+        postscript_name(&parsed, &label)
+    );
+    Ok(SubsetFace {
+        bytes,
+        name,
+        remap,
+        widths,
+        texts,
+    })
+}
+
+/// Six capital letters derived from the face and its glyph set, as PDF subset tags are.
+fn subset_tag(font: FontId, ids: &[u16]) -> String {
+    // FNV-1a: stable across runs and platforms, so the same document gets the same tag.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in font
+        .0
+        .to_le_bytes()
+        .into_iter()
+        .chain(ids.iter().flat_map(|g| g.to_le_bytes()))
+    {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    (0..6)
+        .map(|i| char::from(b'A' + ((hash >> (i * 5)) % 26) as u8))
+        .collect()
+}
+
+/// The face's PostScript name (name id 6), else its label, reduced to the characters a
+/// PDF name may hold without escapes.
+fn postscript_name(face: &ttf_parser::Face<'_>, label: &str) -> String {
+    let from_table = face
+        .names()
+        .into_iter()
+        .filter(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
+        .find_map(|n| n.to_string());
+    let raw = from_table.unwrap_or_else(|| label.to_owned());
+    let clean: String = raw
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    if clean.is_empty() {
+        "Font".to_owned()
+    } else {
+        clean
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use briefsmith_layout::{PositionedGlyph, Rgb};
+
+    fn run(text: &str, clusters: &[u32]) -> GlyphRun {
+        GlyphRun {
+            font: FontId(0),
+            size: 10.0,
+            color: Rgb::BLACK,
+            text: text.into(),
+            glyphs: clusters
+                .iter()
+                .enumerate()
+                .map(|(i, &cluster)| PositionedGlyph {
+                    id: i as u16 + 1,
+                    x: i as f32 * 5.0,
+                    y: 0.0,
+                    advance: 5.0,
+                    cluster,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_ligature_glyph_carries_all_its_characters() {
+        // "office": o, ffi ligature at byte 1, c at 4, e at 5.
+        let r = run("office", &[0, 1, 4, 5]);
+        assert_eq!(glyph_texts(&r), vec!["o", "ffi", "c", "e"]);
+    }
+
+    #[test]
+    fn extra_glyphs_of_a_cluster_map_to_nothing() {
+        let r = run("éa", &[0, 0, 2]);
+        assert_eq!(glyph_texts(&r), vec!["é", "", "a"]);
+    }
+
+    #[test]
+    fn right_to_left_clusters_still_map_each_character_once() {
+        let r = run("abc", &[2, 1, 0]);
+        assert_eq!(glyph_texts(&r), vec!["c", "b", "a"]);
+    }
+
+    #[test]
+    fn clusters_off_char_boundaries_do_not_panic() {
+        let r = run("é", &[1, 9]);
+        assert_eq!(glyph_texts(&r), vec!["", ""]);
+    }
+
+    #[test]
+    fn subset_tags_are_six_capitals_and_stable() {
+        let a = subset_tag(FontId(3), &[0, 5, 9]);
+        assert_eq!(a.len(), 6);
+        assert!(a.chars().all(|c| c.is_ascii_uppercase()));
+        assert_eq!(a, subset_tag(FontId(3), &[0, 5, 9]));
+        assert_ne!(a, subset_tag(FontId(3), &[0, 5, 10]));
+    }
+}
