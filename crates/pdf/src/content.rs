@@ -31,7 +31,16 @@ pub(crate) struct Resources<'a> {
 /// pages (a logo) is embedded once.
 #[derive(Default)]
 pub(crate) struct ImageCache {
-    ids: HashMap<usize, (Arc<Vec<u8>>, XObjectId, u32, u32)>,
+    ids: HashMap<usize, CachedImage>,
+}
+
+/// An embedded image: its data (kept alive so the address key stays unique), its
+/// XObject and its size in pixels.
+struct CachedImage {
+    _data: Arc<Vec<u8>>,
+    id: XObjectId,
+    width: u32,
+    height: u32,
 }
 
 /// Builds the operations of one page.
@@ -200,14 +209,13 @@ impl PageWriter {
         }
         let key = Arc::as_ptr(&image.data) as usize;
         let (id, px_w, px_h) = match cache.ids.get(&key) {
-            Some((_, id, w, h)) => (id.clone(), *w, *h),
+            Some(cached) => (cached.id.clone(), cached.width, cached.height),
             None => {
-                let decoded = briefsmith_raster::decode_png(&image.data).map_err(|e| {
-                    PdfError::Image {
+                let decoded =
+                    briefsmith_raster::decode_png(&image.data).map_err(|e| PdfError::Image {
                         page: page_index + 1,
                         reason: e.to_string(),
-                    }
-                })?;
+                    })?;
                 let raw = RawImage {
                     width: decoded.width as usize,
                     height: decoded.height as usize,
@@ -219,12 +227,12 @@ impl PageWriter {
                 // Keep the Arc alive so its address cannot be reused by other data.
                 cache.ids.insert(
                     key,
-                    (
-                        image.data.clone(),
-                        id.clone(),
-                        decoded.width,
-                        decoded.height,
-                    ),
+                    CachedImage {
+                        _data: image.data.clone(),
+                        id: id.clone(),
+                        width: decoded.width,
+                        height: decoded.height,
+                    },
                 );
                 (id, decoded.width, decoded.height)
             }

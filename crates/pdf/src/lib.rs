@@ -16,8 +16,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::Write as _;
 
 use briefsmith_layout::Document;
-use briefsmith_layout::text::FontId; //TEMP
-//TEMP use briefsmith_layout::text::FontBook;
+use briefsmith_layout::text::{FontBook, FontId};
 use lopdf_printpdf::{Object, ObjectId};
 use printpdf::{PdfDocument, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Pt};
 
@@ -50,7 +49,6 @@ pub(crate) trait FaceSource {
     fn face_label(&self, id: FontId) -> &str;
 }
 
-/* //TEMP
 impl FaceSource for FontBook {
     fn face_bytes(&self, id: FontId) -> &[u8] {
         self.face_data(id)
@@ -65,7 +63,6 @@ impl FaceSource for FontBook {
 pub fn write_pdf(doc: &Document, fonts: &FontBook) -> Result<Vec<u8>, PdfError> {
     write_with(doc, fonts, Timestamp::now())
 }
-*/ //TEMP
 
 fn write_with(
     doc: &Document,
@@ -167,8 +164,7 @@ fn compress_streams(doc: &mut lopdf_printpdf::Document) -> Result<(), PdfError> 
         if !stream.allows_compression || stream.dict.has(b"Filter") {
             continue;
         }
-        let mut encoder =
-            flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(6));
+        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(6));
         encoder
             .write_all(&stream.content)
             .map_err(|e| PdfError::Write(e.to_string()))?;
@@ -176,7 +172,9 @@ fn compress_streams(doc: &mut lopdf_printpdf::Document) -> Result<(), PdfError> 
             .finish()
             .map_err(|e| PdfError::Write(e.to_string()))?;
         if packed.len() < stream.content.len() {
-            stream.dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+            stream
+                .dict
+                .set("Filter", Object::Name(b"FlateDecode".to_vec()));
             stream.set_content(packed);
         }
     }

@@ -14,7 +14,7 @@ pub(crate) fn safe_uri(uri: &str) -> Option<String> {
         || lower.starts_with("https://")
         || lower.starts_with("mailto:");
     let has_rest = match uri.find(':') {
-        Some(colon) => uri[colon + 1..].trim_start_matches('/').len() > 0,
+        Some(colon) => !uri[colon + 1..].trim_start_matches('/').is_empty(),
         None => false,
     };
     if !allowed || !has_rest {

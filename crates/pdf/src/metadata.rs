@@ -11,7 +11,11 @@ use lopdf_printpdf::{Dictionary, Document, Object, Stream, StringFormat};
 
 /// Who made the file, as written to `/Creator` and `/Producer`.
 const CREATOR: &str = "Briefsmith";
-const PRODUCER: &str = concat!("Briefsmith ", env!("CARGO_PKG_VERSION"), " (printpdf 0.12.8)");
+const PRODUCER: &str = concat!(
+    "Briefsmith ",
+    env!("CARGO_PKG_VERSION"),
+    " (printpdf 0.12.8)"
+);
 
 /// A moment in UTC, split into calendar fields.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -207,9 +211,15 @@ mod tests {
     fn unix_times_become_calendar_dates() {
         assert_eq!(Timestamp::from_unix(0).pdf(), "D:19700101000000Z");
         // 2026-11-25 06:20:58 UTC
-        assert_eq!(Timestamp::from_unix(1_795_587_658).iso(), "2026-11-25T06:20:58Z");
+        assert_eq!(
+            Timestamp::from_unix(1_795_587_658).iso(),
+            "2026-11-25T06:20:58Z"
+        );
         // Leap day.
-        assert_eq!(Timestamp::from_unix(951_782_400).iso(), "2000-02-29T00:00:00Z");
+        assert_eq!(
+            Timestamp::from_unix(951_782_400).iso(),
+            "2000-02-29T00:00:00Z"
+        );
     }
 
     #[test]
@@ -221,7 +231,10 @@ mod tests {
             }
             other => panic!("unexpected {other:?}"),
         }
-        assert!(matches!(text_string("Plain"), Object::String(_, StringFormat::Literal)));
+        assert!(matches!(
+            text_string("Plain"),
+            Object::String(_, StringFormat::Literal)
+        ));
     }
 
     #[test]

@@ -145,7 +145,14 @@ mod tests {
 
     #[test]
     fn headings_nest_by_level() {
-        let list = [e(1, "A"), e(2, "a1"), e(3, "x"), e(2, "a2"), e(1, "B"), e(3, "b")];
+        let list = [
+            e(1, "A"),
+            e(2, "a1"),
+            e(3, "x"),
+            e(2, "a2"),
+            e(1, "B"),
+            e(3, "b"),
+        ];
         let refs: Vec<&OutlineEntry> = list.iter().collect();
         assert_eq!(shape(&nest(&refs)), "A(a1(x) a2) B(b)");
     }

@@ -40,7 +40,15 @@ impl FaceSource for DiskFaces {
 
 /// `text` set at (x, baseline) with the font's advances plus `stretch` per space, as a
 /// justified line would be.
-fn run(faces: &DiskFaces, font: u16, text: &str, x: f32, baseline: f32, size: f32, stretch: f32) -> GlyphRun {
+fn run(
+    faces: &DiskFaces,
+    font: u16,
+    text: &str,
+    x: f32,
+    baseline: f32,
+    size: f32,
+    stretch: f32,
+) -> GlyphRun {
     let face = ttf_parser::Face::parse(faces.face_bytes(FontId(font)), 0).unwrap();
     let scale = size / f32::from(face.units_per_em());
     let mut pen = x;
@@ -111,10 +119,34 @@ fn sample(faces: &DiskFaces) -> Document {
                 height: 0.8,
                 color: Rgb(0.2, 0.2, 0.5),
             }),
-            PageItem::Glyphs(run(faces, 0, "Forces massed near the border crossing", 72.0, 130.0, 10.5, 3.0)),
-            PageItem::Glyphs(run(faces, 0, "according to officials, who spoke café-side.", 72.0, 144.0, 10.5, 0.0)),
+            PageItem::Glyphs(run(
+                faces,
+                0,
+                "Forces massed near the border crossing",
+                72.0,
+                130.0,
+                10.5,
+                3.0,
+            )),
+            PageItem::Glyphs(run(
+                faces,
+                0,
+                "according to officials, who spoke café-side.",
+                72.0,
+                144.0,
+                10.5,
+                0.0,
+            )),
             PageItem::Glyphs(run(faces, 1, "Key Judgments", 72.0, 180.0, 13.0, 0.0)),
-            PageItem::Glyphs(run(faces, 0, "Escalation is likely within weeks.", 72.0, 200.0, 10.5, 0.0)),
+            PageItem::Glyphs(run(
+                faces,
+                0,
+                "Escalation is likely within weeks.",
+                72.0,
+                200.0,
+                10.5,
+                0.0,
+            )),
             PageItem::Image(ImageBox {
                 x: 72.0,
                 y: 220.0,
@@ -124,8 +156,14 @@ fn sample(faces: &DiskFaces) -> Document {
             }),
         ],
         vec![
-            link(120.0, LinkTarget::External("https://example.org/report".into())),
-            link(134.0, LinkTarget::External("mailto:desk@example.org".into())),
+            link(
+                120.0,
+                LinkTarget::External("https://example.org/report".into()),
+            ),
+            link(
+                134.0,
+                LinkTarget::External("mailto:desk@example.org".into()),
+            ),
             link(150.0, LinkTarget::External("javascript:alert(1)".into())),
             link(160.0, LinkTarget::External("file:///etc/passwd".into())),
             link(170.0, LinkTarget::Internal("note-1".into())),
@@ -139,7 +177,15 @@ fn sample(faces: &DiskFaces) -> Document {
     let second = page(
         vec![
             PageItem::Glyphs(run(faces, 1, "Sources", 72.0, 90.0, 13.0, 0.0)),
-            PageItem::Glyphs(run(faces, 0, "1. Wire service dispatch, graded B2.", 72.0, 110.0, 9.0, 0.0)),
+            PageItem::Glyphs(run(
+                faces,
+                0,
+                "1. Wire service dispatch, graded B2.",
+                72.0,
+                110.0,
+                9.0,
+                0.0,
+            )),
         ],
         vec![link(100.0, LinkTarget::Internal("ref-1".into()))],
         vec![Anchor {
@@ -194,9 +240,15 @@ fn tool(name: &str, args: &[&str], pdf: &[u8]) -> String {
     if name == "pdftotext" {
         cmd.arg("-");
     }
-    let out = cmd.output().unwrap_or_else(|e| panic!("{name} is needed for this test: {e}"));
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("{name} is needed for this test: {e}"));
     let _ = std::fs::remove_file(&path);
-    assert!(out.status.success(), "{name} failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{name} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -224,7 +276,10 @@ fn words_land_where_the_layout_put_them() {
     // pdftotext -bbox gives each word's box in points from the top-left, like the layout.
     let html = tool("pdftotext", &["-bbox"], &write_sample());
     let word = |w: &str| -> (f32, f32, f32) {
-        let line = html.lines().find(|l| l.ends_with(&format!(">{w}</word>"))).unwrap();
+        let line = html
+            .lines()
+            .find(|l| l.ends_with(&format!(">{w}</word>")))
+            .unwrap();
         let attr = |name: &str| -> f32 {
             let start = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
             line[start..].split('"').next().unwrap().parse().unwrap()
@@ -232,11 +287,25 @@ fn words_land_where_the_layout_put_them() {
         (attr("xMin"), attr("yMin"), attr("yMax"))
     };
     let faces = DiskFaces::load();
-    let justified = run(&faces, 0, "Forces massed near the border crossing", 72.0, 130.0, 10.5, 3.0);
+    let justified = run(
+        &faces,
+        0,
+        "Forces massed near the border crossing",
+        72.0,
+        130.0,
+        10.5,
+        3.0,
+    );
     let crossing = justified.glyphs[justified.text.find("crossing").unwrap()].x;
     let (x, y0, y1) = word("crossing");
-    assert!((x - crossing).abs() < 0.3, "crossing at {x}, layout {crossing}");
-    assert!(y0 < 130.0 && y1 > 130.0 && y0 > 115.0, "crossing spans {y0}..{y1}");
+    assert!(
+        (x - crossing).abs() < 0.3,
+        "crossing at {x}, layout {crossing}"
+    );
+    assert!(
+        y0 < 130.0 && y1 > 130.0 && y0 > 115.0,
+        "crossing spans {y0}..{y1}"
+    );
     let (x, y0, _) = word("Sources");
     assert!((x - 72.0).abs() < 0.5 && y0 > 70.0 && y0 < 90.0);
 }
@@ -251,7 +320,11 @@ fn fonts_are_embedded_as_subsets() {
         // name type(2 words) encoding emb sub uni object ID
         assert!(cols[0].len() > 7 && cols[0].as_bytes()[6] == b'+', "{row}");
         assert!(row.contains("CID TrueType"), "{row}");
-        assert_eq!(&cols[cols.len() - 5..cols.len() - 2], &["yes", "yes", "yes"], "{row}");
+        assert_eq!(
+            &cols[cols.len() - 5..cols.len() - 2],
+            &["yes", "yes", "yes"],
+            "{row}"
+        );
     }
 }
 
@@ -292,7 +365,10 @@ fn the_outline_nests_headings_and_points_at_their_place() {
     let doc = load(&write_sample());
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
     let catalog = doc.catalog().unwrap();
-    assert_eq!(catalog.get(b"PageMode").unwrap().as_name().unwrap(), b"UseOutlines");
+    assert_eq!(
+        catalog.get(b"PageMode").unwrap().as_name().unwrap(),
+        b"UseOutlines"
+    );
     let outlines = dict(&doc, catalog.get(b"Outlines").unwrap());
     assert_eq!(outlines.get(b"Count").unwrap().as_i64().unwrap(), 3);
     let top = dict(&doc, outlines.get(b"First").unwrap());
@@ -305,7 +381,10 @@ fn the_outline_nests_headings_and_points_at_their_place() {
     assert_eq!(dest[1].as_name().unwrap(), b"XYZ");
     assert!((dest[3].as_float().unwrap() - (842.0 - 167.0)).abs() < 0.01);
     let second_child = dict(&doc, first_child.get(b"Next").unwrap());
-    assert_eq!(text_of(second_child.get(b"Title").unwrap()), "Sources — annexe");
+    assert_eq!(
+        text_of(second_child.get(b"Title").unwrap()),
+        "Sources — annexe"
+    );
     let dest = second_child.get(b"Dest").unwrap().as_array().unwrap();
     assert_eq!(dest[0].as_reference().unwrap(), pages[1]);
 }
@@ -315,7 +394,9 @@ fn link_actions(doc: &lopdf::Document) -> Vec<(usize, lopdf::Dictionary)> {
     let mut out = Vec::new();
     for (index, id) in doc.get_pages().into_values().enumerate() {
         let page = doc.get_dictionary(id).unwrap();
-        let Ok(annots) = page.get(b"Annots") else { continue };
+        let Ok(annots) = page.get(b"Annots") else {
+            continue;
+        };
         let annots = match annots {
             Object::Reference(r) => doc.get_object(*r).unwrap().as_array().unwrap(),
             other => other.as_array().unwrap(),
@@ -339,7 +420,10 @@ fn links_go_to_web_mail_and_notes_only() {
         .filter(|(_, a)| a.get(b"S").unwrap().as_name().unwrap() == b"URI")
         .map(|(_, a)| text_of(a.get(b"URI").unwrap()))
         .collect();
-    assert_eq!(uris, ["https://example.org/report", "mailto:desk@example.org"]);
+    assert_eq!(
+        uris,
+        ["https://example.org/report", "mailto:desk@example.org"]
+    );
     let gotos: Vec<(usize, Vec<Object>)> = links
         .iter()
         .filter(|(_, a)| a.get(b"S").unwrap().as_name().unwrap() == b"GoTo")
@@ -386,8 +470,14 @@ fn metadata_is_in_the_info_dictionary_and_xmp() {
     assert_eq!(text_of(info.get(b"Title").unwrap()), "Situation Report");
     assert_eq!(text_of(info.get(b"Author").unwrap()), "J. Analyst");
     assert_eq!(text_of(info.get(b"Subject").unwrap()), "Border crisis");
-    assert_eq!(text_of(info.get(b"Keywords").unwrap()), "border, escalation");
-    assert_eq!(text_of(info.get(b"CreationDate").unwrap()), "D:20261125062058Z");
+    assert_eq!(
+        text_of(info.get(b"Keywords").unwrap()),
+        "border, escalation"
+    );
+    assert_eq!(
+        text_of(info.get(b"CreationDate").unwrap()),
+        "D:20261125062058Z"
+    );
     assert!(info.get(b"GTS_PDFXVersion").is_err());
     let catalog = doc.catalog().unwrap();
     let xmp = match doc.get_object(catalog.get(b"Metadata").unwrap().as_reference().unwrap()) {
@@ -397,9 +487,15 @@ fn metadata_is_in_the_info_dictionary_and_xmp() {
     assert!(xmp.contains("<rdf:li xml:lang=\"x-default\">Situation Report</rdf:li>"));
     assert!(xmp.contains("<xmp:CreateDate>2026-11-25T06:20:58Z</xmp:CreateDate>"));
     let pdfinfo = tool("pdfinfo", &[], &write_sample());
-    assert!(pdfinfo.contains("Title:           Situation Report"), "{pdfinfo}");
+    assert!(
+        pdfinfo.contains("Title:           Situation Report"),
+        "{pdfinfo}"
+    );
     assert!(pdfinfo.contains("Pages:           2"), "{pdfinfo}");
-    assert!(pdfinfo.contains("Page size:       595 x 842 pts"), "{pdfinfo}");
+    assert!(
+        pdfinfo.contains("Page size:       595 x 842 pts"),
+        "{pdfinfo}"
+    );
 }
 
 #[test]
@@ -419,7 +515,10 @@ fn images_are_embedded_with_their_transparency() {
         .collect();
     // The picture and its alpha mask.
     assert_eq!(images.len(), 2);
-    let picture = images.iter().find(|s| s.dict.has(b"SMask")).expect("soft mask");
+    let picture = images
+        .iter()
+        .find(|s| s.dict.has(b"SMask"))
+        .expect("soft mask");
     assert_eq!(picture.dict.get(b"Width").unwrap().as_i64().unwrap(), 6);
 }
 

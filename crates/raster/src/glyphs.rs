@@ -28,7 +28,9 @@ pub(crate) fn glyph_path(
     face: Option<&ttf_parser::Face<'_>>,
     glyph: u16,
 ) -> Option<Arc<Path>> {
-    let mut cache = cache().lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let mut cache = cache()
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     cache
         .entry((key, glyph))
         .or_insert_with(|| outline(face?, glyph).map(Arc::new))

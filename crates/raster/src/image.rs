@@ -22,7 +22,9 @@ pub fn decode_png(bytes: &[u8]) -> Result<RgbaImage, RasterError> {
     let mut reader = decoder.read_info().map_err(bad)?;
     let (width, height) = reader.info().size();
     if width == 0 || height == 0 || u64::from(width) * u64::from(height) > MAX_PIXELS {
-        return Err(RasterError::Png(format!("unsupported size {width}×{height}")));
+        return Err(RasterError::Png(format!(
+            "unsupported size {width}×{height}"
+        )));
     }
     let size = reader
         .output_buffer_size()

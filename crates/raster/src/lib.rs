@@ -9,8 +9,7 @@ mod image;
 
 use std::collections::HashMap;
 
-use briefsmith_layout::text::FontId; //TEMP
-//TEMP use briefsmith_layout::text::FontBook;
+use briefsmith_layout::text::{FontBook, FontId};
 use briefsmith_layout::{GlyphRun, ImageBox, Page, PageItem, Rgb};
 use tiny_skia::{FillRule, Paint, Pixmap, PixmapPaint, Transform};
 
@@ -49,8 +48,8 @@ pub enum RasterError {
 
 /// Draws a page at `scale` pixels per point (1.0 = 72 dpi). Never fails: an image that
 /// cannot be decoded is drawn as a grey box, so the preview shows that something is there.
-pub fn rasterize(page: &Page, fonts: &[u8], scale: f32) -> RgbaImage { //TEMP
-    paint_page(page, &|_id| fonts, scale) //TEMP
+pub fn rasterize(page: &Page, fonts: &FontBook, scale: f32) -> RgbaImage {
+    paint_page(page, &|id| fonts.face_data(id), scale)
 }
 
 /// The drawing itself, over any source of font data (tests use fonts from disk).
@@ -82,7 +81,10 @@ fn paint_page<'a>(page: &Page, face_data: &dyn Fn(FontId) -> &'a [u8], scale: f3
             PageItem::Glyphs(run) => {
                 let (key, face) = faces.entry(run.font).or_insert_with(|| {
                     let data = face_data(run.font);
-                    (glyphs::face_key(data), ttf_parser::Face::parse(data, 0).ok())
+                    (
+                        glyphs::face_key(data),
+                        ttf_parser::Face::parse(data, 0).ok(),
+                    )
                 });
                 draw_run(&mut pixmap, run, *key, face.as_ref(), scale);
             }

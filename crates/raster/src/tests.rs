@@ -8,7 +8,10 @@ use super::*;
 fn serif() -> &'static [u8] {
     static DATA: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
     DATA.get_or_init(|| {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fonts/NotoSerif-Regular.ttf");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../fonts/NotoSerif-Regular.ttf"
+        );
         std::fs::read(path).expect("bundled font")
     })
 }
@@ -22,7 +25,8 @@ fn run(text: &str, x: f32, baseline: f32, size: f32) -> GlyphRun {
         .char_indices()
         .map(|(i, c)| {
             let id = face.glyph_index(c).unwrap().0;
-            let advance = f32::from(face.glyph_hor_advance(ttf_parser::GlyphId(id)).unwrap()) * scale;
+            let advance =
+                f32::from(face.glyph_hor_advance(ttf_parser::GlyphId(id)).unwrap()) * scale;
             let g = PositionedGlyph {
                 id,
                 x: pen,
@@ -87,7 +91,10 @@ fn text_is_dark_where_the_glyphs_are_and_the_margins_stay_white() {
     assert_eq!((img.width, img.height), (1190, 1684));
     // The text block: x from 72 pt, lines from y ≈ 92 to 372 pt.
     let inside = dark_in(&img, 144, 180, 700, 750);
-    assert!(inside > 5_000, "only {inside} dark pixels in the text block");
+    assert!(
+        inside > 5_000,
+        "only {inside} dark pixels in the text block"
+    );
     // Nothing in the margins: left of 70 pt, above 85 pt, below 380 pt.
     assert_eq!(dark_in(&img, 0, 0, 140, img.height), 0);
     assert_eq!(dark_in(&img, 0, 0, img.width, 170), 0);
@@ -99,7 +106,10 @@ fn text_is_dark_where_the_glyphs_are_and_the_margins_stay_white() {
 
 #[test]
 fn glyph_edges_are_anti_aliased() {
-    let img = render(&a4(vec![PageItem::Glyphs(run("O", 100.0, 200.0, 40.0))]), 1.0);
+    let img = render(
+        &a4(vec![PageItem::Glyphs(run("O", 100.0, 200.0, 40.0))]),
+        1.0,
+    );
     let grey = img
         .pixels
         .chunks_exact(4)
@@ -111,7 +121,10 @@ fn glyph_edges_are_anti_aliased() {
 #[test]
 fn a_glyph_sits_on_its_baseline() {
     // A capital H at baseline 200 pt, 50 pt: ink between ~164 and 200, none below.
-    let img = render(&a4(vec![PageItem::Glyphs(run("H", 100.0, 200.0, 50.0))]), 1.0);
+    let img = render(
+        &a4(vec![PageItem::Glyphs(run("H", 100.0, 200.0, 50.0))]),
+        1.0,
+    );
     assert!(dark_in(&img, 100, 170, 140, 198) > 100);
     assert_eq!(dark_in(&img, 0, 202, img.width, img.height), 0);
     assert_eq!(dark_in(&img, 0, 0, img.width, 160), 0);
