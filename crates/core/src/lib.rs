@@ -1,4 +1,5 @@
 //! The core: data model, validation, files, editing commands. No GUI dependency.
 
+pub mod compose;
 pub mod model;
 pub mod store;

@@ -2,8 +2,9 @@
 
 use briefsmith_core::model::{BRIEF_SCHEMA, Block, Dataset, ItemSnapshot};
 use briefsmith_core::store::{
-    LoadError, backup_path, discard_recovery, fingerprint, load_brief, load_dataset, newer_recovery,
-    open_draft, parse_brief, parse_dataset, recovery_path, save_brief, save_recovery,
+    LoadError, backup_path, discard_recovery, fingerprint, load_brief, load_dataset,
+    newer_recovery, open_draft, parse_brief, parse_dataset, recovery_path, save_brief,
+    save_recovery,
 };
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -57,7 +58,10 @@ fn v1_brief_is_migrated_on_load() {
     assert_eq!(brief.dataset.fingerprint, "");
     assert_eq!(brief.sections.len(), 2);
     let Block::Item(r) = &brief.sections[1].blocks[0] else {
-        panic!("expected an item block, got {:?}", brief.sections[1].blocks[0]);
+        panic!(
+            "expected an item block, got {:?}",
+            brief.sections[1].blocks[0]
+        );
     };
     assert_eq!(r.item.as_str(), "f-meeting");
     assert_eq!(r.note, "First meeting since Pezeshkian took office.");
@@ -123,13 +127,12 @@ fn wrong_shape_names_path_id_and_line() {
         panic!("expected a shape error, got {e}");
     };
     assert_eq!(path, "items[1] (id \"f-s400\").credibility");
-    let line = text
-        .lines()
-        .position(|l| l.contains("\"high\""))
-        .unwrap()
-        + 1;
+    let line = text.lines().position(|l| l.contains("\"high\"")).unwrap() + 1;
     assert_eq!(position.map(|p| p.0), Some(line));
-    assert!(e.to_string().contains("invalid type: string \"high\""), "{e}");
+    assert!(
+        e.to_string().contains("invalid type: string \"high\""),
+        "{e}"
+    );
 
     let text = fs::read_to_string(fixture("small.dataset.json"))
         .unwrap()
@@ -140,9 +143,12 @@ fn wrong_shape_names_path_id_and_line() {
     assert!(e.contains("items[0] (id \"f-meeting\")"), "{e}");
     assert!(e.contains("unknown field `plaice`"), "{e}");
 
-    let e = parse_dataset(br#"{"schema": "briefsmith-dataset/1", "title": "t"}"#, Path::new("d.json"))
-        .unwrap_err()
-        .to_string();
+    let e = parse_dataset(
+        br#"{"schema": "briefsmith-dataset/1", "title": "t"}"#,
+        Path::new("d.json"),
+    )
+    .unwrap_err()
+    .to_string();
     assert!(e.contains("missing field `sources`"), "{e}");
 }
 
@@ -172,7 +178,9 @@ fn schema_is_checked_before_shape() {
          (briefsmith-brief/7); this version reads up to briefsmith-brief/2"
     );
     let ds = fs::read(fixture("small.dataset.json")).unwrap();
-    let e = parse_brief(&ds, Path::new("x.json")).unwrap_err().to_string();
+    let e = parse_brief(&ds, Path::new("x.json"))
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("this is a Briefsmith dataset"), "{e}");
 }
 
@@ -180,7 +188,10 @@ fn schema_is_checked_before_shape() {
 fn missing_file_is_an_io_error_naming_it() {
     let e = load_dataset(Path::new("/nonexistent/x.dataset.json")).unwrap_err();
     assert!(matches!(e, LoadError::Io { .. }));
-    assert!(e.to_string().starts_with("/nonexistent/x.dataset.json: cannot read"));
+    assert!(
+        e.to_string()
+            .starts_with("/nonexistent/x.dataset.json: cannot read")
+    );
 }
 
 #[test]
@@ -200,7 +211,10 @@ fn open_draft_resolves_dataset_beside_the_draft() {
     let opened = open_draft(&path).unwrap();
     assert!(opened.warnings.is_empty(), "{:?}", opened.warnings);
     assert_eq!(opened.dataset.as_ref().map(|d| d.items.len()), Some(4));
-    assert_eq!(opened.dataset_path, path.parent().unwrap().join("small.dataset.json"));
+    assert_eq!(
+        opened.dataset_path,
+        path.parent().unwrap().join("small.dataset.json")
+    );
 }
 
 #[test]
@@ -210,7 +224,11 @@ fn missing_dataset_is_a_warning_and_the_draft_opens() {
     let opened = open_draft(&path).unwrap();
     assert!(opened.dataset.is_none());
     assert_eq!(opened.warnings.len(), 1);
-    assert!(opened.warnings[0].contains("not found"), "{:?}", opened.warnings);
+    assert!(
+        opened.warnings[0].contains("not found"),
+        "{:?}",
+        opened.warnings
+    );
     assert_eq!(opened.brief.sections.len(), 2);
 }
 
@@ -228,8 +246,16 @@ fn changed_dataset_is_a_warning_with_the_stale_count() {
     fs::write(&ds_path, text).unwrap();
     let opened = open_draft(&path).unwrap();
     assert_eq!(opened.warnings.len(), 1, "{:?}", opened.warnings);
-    assert!(opened.warnings[0].contains("has changed"), "{:?}", opened.warnings);
-    assert!(opened.warnings[0].contains("1 picked item"), "{:?}", opened.warnings);
+    assert!(
+        opened.warnings[0].contains("has changed"),
+        "{:?}",
+        opened.warnings
+    );
+    assert!(
+        opened.warnings[0].contains("1 picked item"),
+        "{:?}",
+        opened.warnings
+    );
     let ds: &Dataset = opened.dataset.as_ref().unwrap();
     let stale = opened.brief.stale_blocks(ds);
     assert_eq!(stale.len(), 1);
@@ -242,7 +268,11 @@ fn broken_dataset_is_a_warning_too() {
     fs::write(&ds, b"{ not json").unwrap();
     let opened = open_draft(&path).unwrap();
     assert!(opened.dataset.is_none());
-    assert!(opened.warnings[0].contains("small.dataset.json:1:3"), "{:?}", opened.warnings);
+    assert!(
+        opened.warnings[0].contains("small.dataset.json:1:3"),
+        "{:?}",
+        opened.warnings
+    );
 }
 
 #[test]
@@ -282,7 +312,10 @@ fn recovery_file_is_offered_only_when_newer_than_the_draft() {
     assert_eq!(newer_recovery(&path), Some(rec.clone()));
     assert_eq!(load_brief(&rec).unwrap().meta.title, "Unsaved change");
     // The draft itself was not touched.
-    assert_eq!(load_brief(&path).unwrap().meta.title, "Russia and Iran draw closer");
+    assert_eq!(
+        load_brief(&path).unwrap().meta.title,
+        "Russia and Iran draw closer"
+    );
 
     set_mtime(&path, now + Duration::from_secs(60));
     assert_eq!(newer_recovery(&path), None);

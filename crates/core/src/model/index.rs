@@ -39,7 +39,9 @@ impl<'a> DatasetIndex<'a> {
 
     /// The source with this id, if any.
     pub fn source(&self, id: &SourceId) -> Option<&'a Source> {
-        self.sources.get(id.as_str()).map(|&i| &self.dataset.sources[i])
+        self.sources
+            .get(id.as_str())
+            .map(|&i| &self.dataset.sources[i])
     }
 
     /// The entity with this id, if any.

@@ -150,7 +150,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("nope").join("a.brief.json");
         let err = write_atomic(&path, b"x", true).unwrap_err();
-        assert!(err.to_string().contains("cannot create a temporary file"), "{err}");
+        assert!(
+            err.to_string().contains("cannot create a temporary file"),
+            "{err}"
+        );
     }
 
     #[cfg(unix)]

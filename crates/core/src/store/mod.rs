@@ -11,8 +11,8 @@ mod recovery;
 mod schema;
 
 pub use atomic::backup_path;
-pub use draft::{OpenedDraft, open_draft};
 pub(crate) use draft::{DraftWarning, resolve_dataset};
+pub use draft::{OpenedDraft, open_draft};
 pub use error::{LoadError, SaveError};
 pub use parse::{parse_brief, parse_dataset, sniff_kind};
 pub use recovery::{discard_recovery, newer_recovery, recovery_path, save_recovery};

@@ -66,7 +66,10 @@ fn as_text<'a>(bytes: &'a [u8], origin: &Path) -> Result<&'a str, LoadError> {
 fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
     let before = &bytes[..offset.min(bytes.len())];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
     (line, offset - line_start + 1)
 }
 
@@ -122,7 +125,9 @@ impl<'de> Visitor<'de> for ProbeVisitor {
 fn syntax_error(e: &serde_json::Error, origin: &Path) -> LoadError {
     let raw = message(e);
     let message = match e.classify() {
-        Category::Eof => format!("unexpected end of file: the file is truncated or incomplete ({raw})"),
+        Category::Eof => {
+            format!("unexpected end of file: the file is truncated or incomplete ({raw})")
+        }
         _ if raw.contains("recursion limit") => {
             "JSON nested too deeply (more than 128 levels of arrays or objects)".to_owned()
         }

@@ -129,7 +129,10 @@ mod tests {
     fn accepts_current_and_older_versions() {
         assert_eq!(check("briefsmith-brief/2".into(), FileKind::Brief), Ok(2));
         assert_eq!(check("briefsmith-brief/1".into(), FileKind::Brief), Ok(1));
-        assert_eq!(check("briefsmith-dataset/1".into(), FileKind::Dataset), Ok(1));
+        assert_eq!(
+            check("briefsmith-dataset/1".into(), FileKind::Dataset),
+            Ok(1)
+        );
     }
 
     #[test]
@@ -148,7 +151,11 @@ mod tests {
         assert!(e.contains("this is a Briefsmith dataset"), "{e}");
         let e = check("acme-report/1".into(), FileKind::Brief).unwrap_err();
         assert!(e.contains("unknown schema \"acme-report/1\""), "{e}");
-        for bad in ["briefsmith-brief", "briefsmith-brief/0", "briefsmith-brief/x"] {
+        for bad in [
+            "briefsmith-brief",
+            "briefsmith-brief/0",
+            "briefsmith-brief/x",
+        ] {
             let e = check(bad.into(), FileKind::Brief).unwrap_err();
             assert!(e.contains("no valid version"), "{e}");
         }
@@ -160,8 +167,14 @@ mod tests {
 
     #[test]
     fn kinds_from_file_names() {
-        assert_eq!(FileKind::of_file_name(Path::new("a/x.Dataset.json")), Some(FileKind::Dataset));
-        assert_eq!(FileKind::of_file_name(Path::new("x.brief.json")), Some(FileKind::Brief));
+        assert_eq!(
+            FileKind::of_file_name(Path::new("a/x.Dataset.json")),
+            Some(FileKind::Dataset)
+        );
+        assert_eq!(
+            FileKind::of_file_name(Path::new("x.brief.json")),
+            Some(FileKind::Brief)
+        );
         assert_eq!(FileKind::of_file_name(Path::new("x.json")), None);
     }
 }
