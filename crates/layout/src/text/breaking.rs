@@ -283,12 +283,10 @@ pub(crate) fn first_fit(items: &[Item], m: &Measure) -> Vec<usize> {
         }
         let width = m.width(breaks.len());
         let (_, overfull) = ratio(items, &sums, start, b, width, m, &pass);
-        if overfull {
-            if let Some(l) = last_fit.take() {
-                breaks.push(l);
-                start = line_start_after(items, l);
-                continue;
-            }
+        if overfull && let Some(l) = last_fit.take() {
+            breaks.push(l);
+            start = line_start_after(items, l);
+            continue;
         }
         if items[b].is_forced_break() || overfull {
             breaks.push(b);

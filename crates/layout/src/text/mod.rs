@@ -47,13 +47,13 @@ const EMERGENCY_STRETCH: f32 = 0.1;
 /// measure can overflow.
 pub fn break_paragraph(book: &FontBook, spans: &[Span], spec: &ParagraphSpec) -> Vec<Line> {
     let width = valid_width(spec.width);
-    let indent = if spec.first_indent.is_finite() {
+    let mut indent = if spec.first_indent.is_finite() {
         spec.first_indent.clamp(0.0, width - MIN_WIDTH)
     } else {
         0.0
     };
     let justify = spec.align == Align::Justify;
-    let measure = Measure {
+    let mut measure = Measure {
         first: width - indent,
         rest: width,
         ragged_stretch: (!justify)
@@ -70,6 +70,13 @@ pub fn break_paragraph(book: &FontBook, spans: &[Span], spec: &ParagraphSpec) ->
     );
     if p.items.is_empty() {
         return Vec::new();
+    }
+    // The indent gives way where the first piece of text would not fit beside it.
+    if let Some(first) = p.items.iter().find(|it| it.is_box())
+        && first.width > measure.first
+    {
+        indent = (width - first.width).max(0.0);
+        measure.first = width - indent;
     }
     let passes = [
         Pass {
@@ -111,7 +118,7 @@ fn set_lines(
             align: spec.align,
             stretch: spec.align == Align::Justify && !it.is_forced_break(),
             line_height: spec.line_height,
-            hyphen: matches!(it.kind, Kind::Penalty { flagged: true, .. }),
+            hyphen: matches!(it.kind, Kind::Penalty { flagged: true, .. }) && it.width > 0.0,
         };
         lines.push(set_line(book, p, start..b, &line_spec));
         start = line_start_after(&p.items, b);

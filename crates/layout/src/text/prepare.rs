@@ -54,7 +54,8 @@ pub(crate) enum Kind {
         shrink: f32,
         fill: bool,
     },
-    /// A possible break costing `cost`; `flagged` = a hyphen is set if the line ends here.
+    /// A possible break costing `cost`; `flagged` = a line broken here ends with a hyphen,
+    /// which is inserted (as wide as the penalty) when the penalty has a width.
     Penalty { cost: f32, flagged: bool },
 }
 
@@ -509,7 +510,9 @@ impl Builder<'_> {
     }
 
     fn finish(&mut self) {
-        if self.spans.is_empty() {
+        // Text with nothing to draw (empty, or only spaces and newlines) makes no lines.
+        if !self.items.iter().any(Item::is_box) {
+            self.items.clear();
             return;
         }
         if !self.items.last().is_some_and(Item::is_forced_break) {

@@ -1,0 +1,504 @@
+//! The text engine as its callers use it: paragraphs broken into lines of glyph runs.
+
+use briefsmith_layout::{
+    Align, Family, FontBook, GlyphRun, Line, LinkTarget, PageItem, ParagraphSpec, Rgb, Span,
+    TextStyle, break_paragraph, single_line, width_bounds,
+};
+
+const EPS: f32 = 1.0e-3;
+
+fn runs(line: &Line) -> impl Iterator<Item = &GlyphRun> {
+    line.items.iter().filter_map(|it| match it {
+        PageItem::Glyphs(g) => Some(g),
+        _ => None,
+    })
+}
+
+fn spec(width: f32, align: Align) -> ParagraphSpec {
+    ParagraphSpec {
+        width,
+        align,
+        line_height: 14.0,
+        hyphenate: true,
+        first_indent: 0.0,
+    }
+}
+
+fn plain(text: &str) -> Vec<Span> {
+    vec![Span::new(text, TextStyle::default())]
+}
+
+/// Deterministic pseudo-random numbers (no test depends on a seed from outside).
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+const WORDS: &[&str] = &[
+    "the",
+    "minister",
+    "said",
+    "on",
+    "Tuesday",
+    "that",
+    "negotiations",
+    "would",
+    "continue",
+    "notwithstanding",
+    "internationally",
+    "recognised",
+    "ceasefire",
+    "arrangements,",
+    "officials",
+    "affirmed",
+    "efficient",
+    "(reportedly)",
+    "well-known",
+    "AVATAR",
+    "2026",
+    "12.5%",
+    "مسعود پزشکیان",
+    "Владимир Путин",
+    "Αθήνα",
+    "naïve",
+    "https://www.example.org/reports/2026/11/very-long-path/with/many/segments?query=abcdefghijklmnopqrstuvwxyz&more=0123456789",
+    "Pneumonoultramicroscopicsilicovolcanoconiosis",
+    "x",
+    "—",
+    "“quoted”",
+];
+
+fn random_spans(rng: &mut Lcg) -> Vec<Span> {
+    let n = 1 + rng.below(80);
+    let mut spans = Vec::new();
+    for _ in 0..1 + rng.below(4) {
+        let mut text = String::new();
+        for _ in 0..n / 2 + 1 {
+            text.push_str(WORDS[rng.below(WORDS.len())]);
+            text.push(' ');
+        }
+        let mut style = TextStyle::new(
+            [Family::Serif, Family::Sans, Family::Mono][rng.below(3)],
+            [7.0, 10.5, 14.0][rng.below(3)],
+        );
+        style.bold = rng.below(2) == 0;
+        style.italic = rng.below(3) == 0;
+        style.underline = rng.below(4) == 0;
+        if rng.below(5) == 0 {
+            style.link = Some(LinkTarget::External("https://example.org".into()));
+        }
+        spans.push(Span::new(text, style));
+    }
+    spans
+}
+
+/// Checks every glyph, rule and link of a line lies within [0, width].
+fn assert_within(line: &Line, width: f32, what: &str) {
+    assert!(
+        line.width <= width + EPS,
+        "{what}: line width {} > {width}",
+        line.width
+    );
+    for run in runs(line) {
+        for g in &run.glyphs {
+            assert!(g.x >= -EPS, "{what}: glyph at {} < 0", g.x);
+            // The glyph's own advance ends the pen position; marks may sit left of it.
+            assert!(
+                g.x + g.advance <= width + 0.01,
+                "{what}: glyph of {:?} ends at {} > {width}",
+                run.text,
+                g.x + g.advance
+            );
+        }
+    }
+    for it in &line.items {
+        if let PageItem::Rect(r) = it {
+            assert!(
+                r.x >= -EPS && r.x + r.width <= width + EPS,
+                "{what}: rule out of line"
+            );
+        }
+    }
+    for l in &line.links {
+        assert!(
+            l.x >= -EPS && l.x + l.width <= width + EPS,
+            "{what}: link out of line"
+        );
+    }
+}
+
+/// Checks the lines' run texts are the source in logical order (spaces aside, inserted
+/// hyphens aside) and that each glyph's cluster points inside its run's text.
+fn assert_recoverable(spans: &[Span], lines: &[Line], what: &str) {
+    let source: String = spans.iter().map(|s| s.text.as_str()).collect();
+    let mut cursor = 0;
+    for (n, line) in lines.iter().enumerate() {
+        let mut left: Vec<&GlyphRun> = Vec::new();
+        for run in runs(line) {
+            assert!(!run.glyphs.is_empty(), "{what}: empty run");
+            for g in &run.glyphs {
+                assert!(
+                    (g.cluster as usize) < run.text.len().max(1)
+                        && run.text.is_char_boundary(g.cluster as usize),
+                    "{what}: bad cluster {} in {:?}",
+                    g.cluster,
+                    run.text
+                );
+            }
+            assert!(
+                run.glyphs.iter().any(|g| g.cluster == 0),
+                "{what}: text start of {:?} has no glyph",
+                run.text
+            );
+            // Spaces set in a run of their own are whitespace to extraction as to us.
+            if !run.text.chars().all(char::is_whitespace) {
+                left.push(run);
+            }
+        }
+        // Runs are in visual order: tile the source from the cursor with them, longest first.
+        while !left.is_empty() {
+            let rest = &source[cursor..];
+            let next = left
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| rest.starts_with(r.text.as_str()))
+                .max_by_key(|(_, r)| r.text.len())
+                .map(|(i, _)| i);
+            match (next, rest.chars().next()) {
+                (Some(i), _) => cursor += left.remove(i).text.len(),
+                (None, Some(c)) if c.is_whitespace() => cursor += c.len_utf8(),
+                _ => break,
+            }
+        }
+        // Only an inserted hyphen, last on the line, is not source text.
+        let hyphen_last = runs(line).last().is_some_and(|r| r.text == "-");
+        let leftover: Vec<_> = left.iter().map(|r| r.text.as_str()).collect();
+        assert!(
+            leftover.is_empty() || (leftover == ["-"] && hyphen_last),
+            "{what}: line {n}: runs {leftover:?} are not the source at {:?}; line: {:?}",
+            &source[cursor..],
+            runs(line).map(|r| r.text.as_str()).collect::<Vec<_>>()
+        );
+    }
+    assert!(
+        source[cursor..].chars().all(char::is_whitespace),
+        "{what}: tail {:?} lost",
+        &source[cursor..]
+    );
+}
+
+#[test]
+fn no_line_exceeds_the_measure_and_no_text_is_lost() {
+    let book = FontBook::bundled();
+    let mut rng = Lcg(0x5eed);
+    for case in 0..300 {
+        let spans = random_spans(&mut rng);
+        let width = 20.0 + rng.below(480) as f32;
+        let align = [Align::Left, Align::Right, Align::Center, Align::Justify][rng.below(4)];
+        let mut sp = spec(width, align);
+        sp.hyphenate = rng.below(2) == 0;
+        sp.first_indent = [0.0, 12.0][rng.below(2)];
+        let lines = break_paragraph(&book, &spans, &sp);
+        let what = format!("case {case} (width {width}, {align:?}): {spans:?}");
+        assert!(!lines.is_empty(), "{what}: no lines");
+        for line in &lines {
+            assert_within(line, width, &what);
+        }
+        assert_recoverable(&spans, &lines, &what);
+    }
+}
+
+#[test]
+fn a_long_url_in_a_narrow_column_is_broken_within_the_measure() {
+    let book = FontBook::bundled();
+    let url = format!("https://example.org/{}", "abcdefghij/".repeat(27));
+    assert!(url.len() >= 300);
+    for width in [20.0, 35.0, 90.0] {
+        let lines = break_paragraph(&book, &plain(&url), &spec(width, Align::Justify));
+        assert!(lines.len() > 3);
+        for line in &lines {
+            assert_within(line, width, "url");
+        }
+        assert_recoverable(&plain(&url), &lines, "url");
+    }
+}
+
+#[test]
+fn mixed_scripts_stay_within_a_twenty_point_column() {
+    let book = FontBook::bundled();
+    let text = "مسعود پزشکیان Владимир Путин Αθήνα Pezeshkian";
+    let lines = break_paragraph(&book, &plain(text), &spec(20.0, Align::Justify));
+    for line in &lines {
+        assert_within(line, 20.0, "scripts");
+    }
+    assert_recoverable(&plain(text), &lines, "scripts");
+}
+
+#[test]
+fn each_script_is_set_in_a_face_that_has_it() {
+    let book = FontBook::bundled();
+    let line = single_line(&book, &plain("Путин Αθήνα مسعود"));
+    for run in runs(&line) {
+        assert!(
+            run.glyphs.iter().all(|g| g.id != 0),
+            "{:?} has .notdef",
+            run.text
+        );
+        let name = book.face_name(run.font);
+        if run.text.contains('م') {
+            assert!(name.starts_with("NotoNaskhArabic"), "{name}");
+        } else {
+            assert!(name.starts_with("NotoSerif"), "{name}");
+        }
+    }
+}
+
+#[test]
+fn a_character_no_face_has_becomes_notdef_of_the_primary_face() {
+    let book = FontBook::bundled();
+    let line = single_line(&book, &plain("a\u{10FFFD}b 漢"));
+    let all: Vec<_> = runs(&line).collect();
+    assert!(all.iter().any(|r| r.glyphs.iter().any(|g| g.id == 0)));
+    assert!(
+        all.iter()
+            .all(|r| book.face_name(r.font) == "NotoSerif-Regular")
+    );
+}
+
+#[test]
+fn ffi_is_a_ligature_in_noto_serif() {
+    let book = FontBook::bundled();
+    let line = single_line(&book, &plain("ffi"));
+    let run = runs(&line).next().expect("a run");
+    assert_eq!(book.face_name(run.font), "NotoSerif-Regular");
+    assert_eq!(run.glyphs.len(), 1, "ffi should be one glyph");
+    assert_eq!(run.glyphs[0].cluster, 0);
+    assert_eq!(run.text, "ffi");
+}
+
+#[test]
+fn kerning_tightens_av() {
+    let book = FontBook::bundled();
+    let w = |s: &str| single_line(&book, &plain(s)).width;
+    assert!(
+        w("AV") < w("A") + w("V") - 0.1,
+        "AV {} vs {}",
+        w("AV"),
+        w("A") + w("V")
+    );
+}
+
+#[test]
+fn a_narrow_justified_column_hyphenates() {
+    let book = FontBook::bundled();
+    let text = "Representatives of international organisations characterised the \
+                unprecedented humanitarian circumstances as extraordinarily complicated \
+                notwithstanding considerable diplomatic commitments.";
+    let lines = break_paragraph(&book, &plain(text), &spec(110.0, Align::Justify));
+    let hyphenated: Vec<_> = lines
+        .iter()
+        .filter(|l| runs(l).last().is_some_and(|r| r.text == "-"))
+        .collect();
+    assert!(!hyphenated.is_empty(), "no line was hyphenated");
+    assert_recoverable(&plain(text), &lines, "hyphenation");
+    // Without hyphenation no hyphen is ever added.
+    let mut sp = spec(110.0, Align::Justify);
+    sp.hyphenate = false;
+    let lines = break_paragraph(&book, &plain(text), &sp);
+    assert!(lines.iter().all(|l| runs(l).all(|r| r.text != "-")));
+}
+
+#[test]
+fn justified_lines_fill_the_measure_except_the_last() {
+    let book = FontBook::bundled();
+    let text = "The delegation arrived in the capital on Monday evening and met the foreign \
+                minister for talks that lasted well into the night, according to officials.";
+    let lines = break_paragraph(&book, &plain(text), &spec(180.0, Align::Justify));
+    assert!(lines.len() >= 3);
+    for line in &lines[..lines.len() - 1] {
+        assert!((line.width - 180.0).abs() < 0.01, "width {}", line.width);
+    }
+    assert!(lines.last().is_some_and(|l| l.width < 179.0));
+}
+
+#[test]
+fn alignment_places_ragged_lines() {
+    let book = FontBook::bundled();
+    let first_x = |align| {
+        let lines = break_paragraph(&book, &plain("short line"), &spec(300.0, align));
+        let run = runs(&lines[0]).next().cloned().expect("run");
+        (run.glyphs[0].x, lines[0].width)
+    };
+    let (left, _) = first_x(Align::Left);
+    let (center, _) = first_x(Align::Center);
+    let (right, rw) = first_x(Align::Right);
+    assert!(left.abs() < EPS);
+    assert!(center > 50.0 && center < right);
+    assert!((rw - 300.0).abs() < 0.01);
+}
+
+#[test]
+fn first_line_indent_moves_only_the_first_line() {
+    let book = FontBook::bundled();
+    let text = "One two three four five six seven eight nine ten eleven twelve thirteen.";
+    let mut sp = spec(120.0, Align::Left);
+    sp.first_indent = 15.0;
+    let lines = break_paragraph(&book, &plain(text), &sp);
+    let x = |l: &Line| runs(l).next().expect("run").glyphs[0].x;
+    assert!((x(&lines[0]) - 15.0).abs() < EPS);
+    assert!(x(&lines[1]).abs() < EPS);
+}
+
+#[test]
+fn an_rtl_run_is_reordered_to_visual_order() {
+    let book = FontBook::bundled();
+    let line = single_line(&book, &plain("Talks with مسعود پزشکیان ended."));
+    let all: Vec<_> = runs(&line).collect();
+    let arabic = all
+        .iter()
+        .find(|r| r.text.contains('م'))
+        .expect("arabic run");
+    assert_eq!(arabic.text, "مسعود پزشکیان");
+    // Left to right on the page the glyphs run from the end of the text to its start.
+    let first = arabic.glyphs.first().expect("glyph").cluster;
+    let last = arabic.glyphs.last().expect("glyph").cluster;
+    assert!(first > last, "clusters {first} .. {last} not right-to-left");
+    let start_of = |needle: &str| {
+        let run = all.iter().find(|r| r.text.contains(needle)).expect(needle);
+        run.glyphs[0].x
+    };
+    assert!(start_of("Talks") < arabic.glyphs[0].x);
+    assert!(arabic.glyphs[0].x < start_of("ended"));
+}
+
+#[test]
+fn rtl_words_broken_across_lines_keep_logical_line_order() {
+    let book = FontBook::bundled();
+    let text = "مسعود پزشکیان مسعود پزشکیان";
+    let lines = break_paragraph(&book, &plain(text), &spec(70.0, Align::Left));
+    assert!(lines.len() >= 2);
+    assert_recoverable(&plain(text), &lines, "rtl lines");
+}
+
+#[test]
+fn links_underline_and_superscripts_are_drawn() {
+    let book = FontBook::bundled();
+    let mut link = TextStyle::default();
+    link.link = Some(LinkTarget::External("https://example.org".into()));
+    link.underline = true;
+    link.color = Rgb(0.0, 0.0, 0.6);
+    let mut sup = TextStyle::default();
+    sup.size = 7.0;
+    sup.baseline_shift = 3.5;
+    sup.link = Some(LinkTarget::Internal("note-1".into()));
+    let spans = vec![
+        Span::new("See the ", TextStyle::default()),
+        Span::new("report of the mission", link),
+        Span::new("1", sup),
+        Span::new(" for details.", TextStyle::default()),
+    ];
+    let lines = break_paragraph(&book, &spans, &spec(80.0, Align::Left));
+    let links: Vec<_> = lines.iter().flat_map(|l| &l.links).collect();
+    let external = links
+        .iter()
+        .filter(|l| matches!(l.target, LinkTarget::External(_)))
+        .count();
+    assert!(
+        external >= 2,
+        "one link area per line fragment, got {external}"
+    );
+    assert_eq!(
+        links
+            .iter()
+            .filter(|l| l.target == LinkTarget::Internal("note-1".into()))
+            .count(),
+        1
+    );
+    let rules = lines
+        .iter()
+        .flat_map(|l| &l.items)
+        .filter(|it| matches!(it, PageItem::Rect(_)))
+        .count();
+    assert!(rules >= 2, "underline on each line of the link");
+    let raised = lines
+        .iter()
+        .flat_map(runs)
+        .find(|r| r.text == "1")
+        .expect("note reference");
+    assert!((raised.glyphs[0].y + 3.5).abs() < EPS && raised.size == 7.0);
+}
+
+#[test]
+fn single_line_and_width_bounds_measure_text() {
+    let book = FontBook::bundled();
+    let spans = plain("a considerably longer word");
+    let line = single_line(&book, &spans);
+    let (min, max) = width_bounds(&book, &spans);
+    assert!((max - line.width).abs() < 0.01, "{max} vs {}", line.width);
+    let longest = single_line(&book, &plain("considerably")).width;
+    assert!((min - longest).abs() < 0.01, "{min} vs {longest}");
+    assert!(line.ascent > 0.0 && line.descent > 0.0);
+    // At the minimum width every line fits without breaking a word.
+    let mut sp = spec(min, Align::Left);
+    sp.hyphenate = false;
+    let lines = break_paragraph(&book, &spans, &sp);
+    assert!(lines.iter().flat_map(runs).all(|r| r.text != "-"));
+}
+
+#[test]
+fn empty_and_blank_input_make_no_lines() {
+    let book = FontBook::bundled();
+    assert!(break_paragraph(&book, &[], &spec(100.0, Align::Justify)).is_empty());
+    assert!(break_paragraph(&book, &plain(""), &spec(100.0, Align::Justify)).is_empty());
+    let l = single_line(&book, &plain(""));
+    assert!(l.items.is_empty() && l.width == 0.0);
+    assert_eq!(width_bounds(&book, &[]), (0.0, 0.0));
+    for w in [0.0, -5.0, f32::NAN, f32::INFINITY] {
+        let lines = break_paragraph(&book, &plain("some text here"), &spec(w, Align::Justify));
+        assert!(!lines.is_empty());
+    }
+}
+
+#[test]
+fn hard_line_breaks_end_lines() {
+    let book = FontBook::bundled();
+    let lines = break_paragraph(&book, &plain("first\nsecond"), &spec(300.0, Align::Justify));
+    assert_eq!(lines.len(), 2);
+    assert_eq!(runs(&lines[1]).next().expect("run").text, "second");
+}
+
+#[test]
+fn font_book_serves_the_pdf_writer() {
+    let book = FontBook::bundled();
+    assert_eq!(book.ids().count(), 12);
+    for id in book.ids() {
+        assert!(book.face_data(id).len() > 100_000);
+        assert_eq!(book.units_per_em(id), 1000);
+        assert!(!book.face_name(id).is_empty());
+    }
+    assert!(std::sync::Arc::ptr_eq(&book, &FontBook::bundled()));
+}
+
+#[test]
+fn translated_moves_everything() {
+    let book = FontBook::bundled();
+    let mut st = TextStyle::default();
+    st.underline = true;
+    st.link = Some(LinkTarget::Internal("x".into()));
+    let line = single_line(&book, &[Span::new("moved", st)]);
+    let (items, links) = line.translated(100.0, 200.0);
+    let PageItem::Glyphs(run) = &items[0] else {
+        panic!("first item is glyphs")
+    };
+    assert!((run.glyphs[0].x - 100.0).abs() < EPS && (run.glyphs[0].y - 200.0).abs() < EPS);
+    assert!(links[0].x >= 100.0 - EPS && links[0].y < 200.0);
+}
