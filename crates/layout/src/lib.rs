@@ -1,12 +1,24 @@
 //! Markdown → pages of positioned boxes: the typesetting engine shared by the PDF writer
 //! and the in-app preview. No PDF types live here.
 
+mod blocks;
+mod error;
+mod flow;
+mod furniture;
+mod image;
+mod inline;
+mod notes;
 mod page;
+mod paginate;
 mod parse;
 mod style;
+mod table;
 pub mod text;
+mod theme;
 mod tree;
+mod typeset;
 
+pub use error::LayoutError;
 pub use page::{
     Anchor, Document, GlyphRun, ImageBox, LinkArea, LinkTarget, OutlineEntry, Page, PageItem,
     PositionedGlyph, Rect, Rgb,
@@ -16,3 +28,4 @@ pub use text::{
     Align, FontBook, FontId, Line, ParagraphSpec, Span, TextStyle, break_paragraph, single_line,
     width_bounds,
 };
+pub use typeset::{typeset, typeset_with};

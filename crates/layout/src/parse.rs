@@ -32,8 +32,15 @@ pub(crate) fn parse(markdown: &str) -> Tree {
 enum FrameKind {
     Root,
     Quote,
-    List { start: Option<u64>, items: Vec<ListItem>, loose: bool },
-    Item { task: Option<bool>, has_para: bool },
+    List {
+        start: Option<u64>,
+        items: Vec<ListItem>,
+        loose: bool,
+    },
+    Item {
+        task: Option<bool>,
+        has_para: bool,
+    },
     Note(String),
 }
 
@@ -429,7 +436,10 @@ impl Builder {
     }
 
     fn push_paragraph(&mut self, runs: Vec<Run>) {
-        if runs.iter().any(|r| r.kind != RunKind::Text || !r.text.trim().is_empty()) {
+        if runs
+            .iter()
+            .any(|r| r.kind != RunKind::Text || !r.text.trim().is_empty())
+        {
             self.block(Block::Paragraph(runs));
         }
     }
@@ -482,9 +492,7 @@ impl Builder {
     fn place_image(&mut self, src: String, alt: String) {
         let kind = self.inline.as_ref().map(|i| i.kind);
         match kind {
-            Some(InlineKind::Heading(_)) | Some(InlineKind::Cell) => {
-                self.text(&alt, RunKind::Text)
-            }
+            Some(InlineKind::Heading(_)) | Some(InlineKind::Cell) => self.text(&alt, RunKind::Text),
             _ => {
                 if let Some(inl) = &mut self.inline {
                     let runs = std::mem::take(&mut inl.runs);
@@ -499,7 +507,9 @@ impl Builder {
 
     /// Pushes a paragraph without ending the inline collection in progress.
     fn push_paragraph_keep_inline(&mut self, runs: Vec<Run>) {
-        if runs.iter().any(|r| r.kind != RunKind::Text || !r.text.trim().is_empty())
+        if runs
+            .iter()
+            .any(|r| r.kind != RunKind::Text || !r.text.trim().is_empty())
             && let Some(frame) = self.frames.last_mut()
         {
             frame.blocks.push(Block::Paragraph(runs));

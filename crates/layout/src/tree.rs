@@ -93,6 +93,7 @@ pub(crate) enum RunKind {
     Break,
 }
 
+#[cfg(test)]
 impl Run {
     /// The plain text of runs, as a reader would read them (breaks become spaces).
     pub fn plain(runs: &[Run]) -> String {

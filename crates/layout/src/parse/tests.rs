@@ -2,7 +2,9 @@ use super::*;
 use crate::tree::RunKind;
 
 fn texts(runs: &[Run]) -> Vec<(&str, RunKind)> {
-    runs.iter().map(|r| (r.text.as_str(), r.kind.clone())).collect()
+    runs.iter()
+        .map(|r| (r.text.as_str(), r.kind.clone()))
+        .collect()
 }
 
 #[test]
@@ -20,7 +22,10 @@ fn headings_paragraphs_and_inline_styles() {
     let em = runs.iter().find(|r| r.text == "em").unwrap();
     assert!(em.emph && !em.strong);
     assert!(runs.iter().find(|r| r.text == "strong").unwrap().strong);
-    assert_eq!(runs.iter().find(|r| r.text == "code").unwrap().kind, RunKind::Code);
+    assert_eq!(
+        runs.iter().find(|r| r.text == "code").unwrap().kind,
+        RunKind::Code
+    );
     assert!(runs.iter().find(|r| r.text == "gone").unwrap().strike);
     let link = runs.iter().find(|r| r.text == "l").unwrap();
     assert_eq!(link.link.as_deref(), Some("https://x.org"));
@@ -59,7 +64,8 @@ fn tight_and_loose_lists_with_start_and_tasks() {
 
 #[test]
 fn quotes_code_html_and_breaks() {
-    let t = parse("> quoted\n> — Someone\n\n```rust\nfn x() {}\n  y\n```\n\n<div>hi</div>\n\na  \nb\n");
+    let t =
+        parse("> quoted\n> — Someone\n\n```rust\nfn x() {}\n  y\n```\n\n<div>hi</div>\n\na  \nb\n");
     let Block::Quote(q) = &t.blocks[0] else {
         panic!()
     };
@@ -71,7 +77,11 @@ fn quotes_code_html_and_breaks() {
     };
     assert_eq!(
         texts(runs),
-        vec![("a", RunKind::Text), ("", RunKind::Break), ("b", RunKind::Text)]
+        vec![
+            ("a", RunKind::Text),
+            ("", RunKind::Break),
+            ("b", RunKind::Text)
+        ]
     );
 }
 
@@ -95,7 +105,10 @@ fn footnotes_are_kept_out_of_the_flow() {
     let Block::Paragraph(runs) = &t.blocks[0] else {
         panic!()
     };
-    assert!(runs.iter().any(|r| r.kind == RunKind::NoteRef && r.text == "a"));
+    assert!(
+        runs.iter()
+            .any(|r| r.kind == RunKind::NoteRef && r.text == "a")
+    );
     assert_eq!(t.notes.len(), 1);
     assert_eq!(t.notes[0].label, "a");
 }
@@ -128,14 +141,17 @@ fn deep_nesting_is_capped() {
         blocks = inner;
     }
     assert!(depth < MAX_DEPTH, "depth {depth}");
-    assert_eq!(blocks.first(), Some(&Block::Paragraph(vec![Run {
-        text: "deep".into(),
-        kind: RunKind::Text,
-        emph: false,
-        strong: false,
-        strike: false,
-        link: None,
-    }])));
+    assert_eq!(
+        blocks.first(),
+        Some(&Block::Paragraph(vec![Run {
+            text: "deep".into(),
+            kind: RunKind::Text,
+            emph: false,
+            strong: false,
+            strike: false,
+            link: None,
+        }]))
+    );
 }
 
 #[test]
