@@ -3,3 +3,4 @@
 pub mod compose;
 pub mod model;
 pub mod store;
+pub mod validate;

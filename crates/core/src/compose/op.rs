@@ -8,6 +8,8 @@ use crate::model::{Block, BlockPos, Brief, Section};
 use std::mem;
 
 /// A reversible change: every public [`Edit`], plus restoring a removed section with its blocks.
+// Boxing would save a few hundred bytes per history step and cost an allocation per edit.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Op {
     Edit(Edit),

@@ -53,6 +53,8 @@ pub struct Section {
 }
 
 /// One block of a section.
+// Unboxed on purpose: the GUI and templates match on these variants directly.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum Block {

@@ -11,7 +11,7 @@ mod recovery;
 mod schema;
 
 pub use atomic::backup_path;
-pub(crate) use draft::{DraftWarning, resolve_dataset};
+pub(crate) use draft::resolve_dataset;
 pub use draft::{OpenedDraft, open_draft};
 pub use error::{LoadError, SaveError};
 pub use parse::{parse_brief, parse_dataset, sniff_kind};
