@@ -1,0 +1,788 @@
+//! The data a template sees: the brief resolved into ready-to-print pieces.
+//!
+//! Items are taken from the brief's snapshots (what the analyst reviewed); the dataset,
+//! when given, adds entities and marks items that changed since. Footnote labels and
+//! source labels are handed out in reading order, each item and each source once.
+//!
+//! Plain strings are escaped by the template engine when printed; fields holding
+//! Markdown (analyst text, ready-made references) are marked safe here, already sanitised.
+
+use crate::dates::long_date;
+use crate::escape::{escape_inline, link};
+use crate::sanitize::{footnote_labels, sanitize_markdown};
+use briefsmith_core::model::{
+    Block, Brief, Dataset, EntityKind, ItemId, ItemKind, ItemSnapshot, Judgment, Speech,
+};
+use minijinja::Value;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+
+/// Everything a template renders from.
+#[derive(Debug, Serialize)]
+pub struct Context {
+    /// True when the Markdown is for the PDF (the layout sets the banner itself).
+    pub for_pdf: bool,
+    /// The export date in words, e.g. "25 November 2026".
+    pub export_date: String,
+    pub meta: MetaCtx,
+    pub sections: Vec<SectionCtx>,
+    /// All key judgments in reading order.
+    pub judgments: Vec<JudgmentCtx>,
+    /// Each cited source once, in order of first citation.
+    pub sources: Vec<SourceCtx>,
+    /// The footnote definitions, in order of first reference.
+    pub notes: Vec<NoteCtx>,
+    /// Entities the picked items involve (from the dataset; speakers when there is none).
+    pub entities: Vec<EntityCtx>,
+    /// People quoted, with their roles.
+    pub people: Vec<PersonCtx>,
+    /// Items whose dataset entry changed (or vanished) since they were picked.
+    pub changed_items: usize,
+    pub template: TemplateInfo,
+}
+
+/// The brief's metadata, dates in words.
+#[derive(Debug, Serialize)]
+pub struct MetaCtx {
+    pub title: String,
+    pub author: String,
+    pub organisation: String,
+    pub date: String,
+    pub date_iso: String,
+    pub audience: String,
+    pub classification: String,
+    /// Sanitised Markdown (safe).
+    pub bottom_line: Value,
+}
+
+/// One section and its resolved blocks.
+#[derive(Debug, Serialize)]
+pub struct SectionCtx {
+    pub heading: String,
+    /// 1-based position.
+    pub number: usize,
+    pub blocks: Vec<BlockCtx>,
+}
+
+/// A resolved block; templates switch on `type`.
+#[derive(Debug, Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum BlockCtx {
+    Item(Box<ItemCtx>),
+    Text { markdown: Value },
+    Judgment(JudgmentCtx),
+}
+
+/// A fact or quote ready to print.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemCtx {
+    pub id: String,
+    /// "fact" or "quote".
+    pub kind: &'static str,
+    /// "direct", "reported" or "" (facts).
+    pub speech: &'static str,
+    /// A verbatim quote set as a block quote.
+    pub direct: bool,
+    pub text: String,
+    /// The text split at blank lines (for multi-paragraph quotes).
+    pub paragraphs: Vec<String>,
+    pub speaker: String,
+    pub speaker_role: String,
+    pub via: String,
+    pub date: String,
+    pub date_iso: String,
+    pub place: String,
+    pub locator: String,
+    /// Reliability letter + credibility digit, e.g. "B2".
+    pub grade: String,
+    pub reliability: String,
+    pub reliability_meaning: String,
+    pub credibility: String,
+    pub credibility_meaning: String,
+    pub source: SourceRefCtx,
+    /// The analyst's note as sanitised Markdown (safe); empty for none.
+    pub note: Value,
+    /// The footnote label, e.g. "3".
+    pub footnote: String,
+    /// The footnote reference, e.g. `[^3]` (safe).
+    #[serde(rename = "ref")]
+    pub note_ref: Value,
+    /// "Vladimir Putin, President of Russia, Ashgabat, 11 October 2024 (state media reported)".
+    pub attribution: String,
+    /// A reported quote as an attributed sentence: "X, role, said on … that …".
+    pub reported: String,
+    /// The dataset's entry differs from the snapshot.
+    pub changed: bool,
+    /// A dataset was given and the item is not in it.
+    pub missing: bool,
+}
+
+/// The source an item cites, briefly.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceRefCtx {
+    /// "S1", "S2", … in order of first citation.
+    pub label: String,
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    pub date: String,
+}
+
+/// A key judgment ready to print.
+#[derive(Debug, Clone, Serialize)]
+pub struct JudgmentCtx {
+    /// 1-based, in reading order.
+    pub number: usize,
+    /// Sanitised Markdown (safe).
+    pub text: Value,
+    pub confidence: &'static str,
+    pub likelihood: &'static str,
+    /// The likelihood term with a capital, e.g. "Very likely".
+    pub likelihood_title: String,
+    /// "55–80%".
+    pub band: String,
+    pub band_low: u8,
+    pub band_high: u8,
+    pub support: Vec<ItemCtx>,
+    /// The supporting items' footnote references, e.g. `[^1][^4]` (safe).
+    pub refs: Value,
+    /// Supporting item ids found neither in the brief nor in the dataset.
+    pub missing_support: Vec<String>,
+}
+
+/// A cited source, for the sources list.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceCtx {
+    pub label: String,
+    pub id: String,
+    pub title: String,
+    /// The title as a link when the source has a web address (safe Markdown).
+    pub title_link: Value,
+    /// Publisher, linked title in quotation marks and date, e.g.
+    /// `Financial Times, “[Putin meets …](<https://…>)”, 11 October 2024` (safe Markdown).
+    pub citation: Value,
+    pub publisher: String,
+    pub authors: String,
+    pub date: String,
+    pub url: String,
+    /// "news", "state-media", … when the dataset is known; empty otherwise.
+    pub kind: String,
+    pub reliability: String,
+    pub reliability_meaning: String,
+    /// Footnote labels of the items citing it.
+    pub cited_by: Vec<String>,
+}
+
+/// One footnote definition.
+#[derive(Debug, Clone, Serialize)]
+pub struct NoteCtx {
+    pub label: String,
+    /// The note's Markdown (safe): source, date, locator and grade.
+    pub text: Value,
+}
+
+/// An entity involved in the brief.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityCtx {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub role: String,
+    pub aliases: Vec<String>,
+}
+
+/// A person quoted in the brief.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonCtx {
+    pub name: String,
+    pub role: String,
+}
+
+/// The template being rendered.
+#[derive(Debug, Clone, Serialize)]
+pub struct TemplateInfo {
+    pub name: String,
+    pub description: String,
+}
+
+/// Builds the context for `brief`.
+pub fn build(
+    brief: &Brief,
+    dataset: Option<&Dataset>,
+    export_date: &str,
+    for_pdf: bool,
+    template: TemplateInfo,
+) -> Context {
+    let mut b = Builder::new(brief, dataset);
+    let mut sections = Vec::with_capacity(brief.sections.len());
+    let mut judgments = Vec::new();
+    for (i, section) in brief.sections.iter().enumerate() {
+        let mut blocks = Vec::with_capacity(section.blocks.len());
+        for block in &section.blocks {
+            blocks.push(match block {
+                Block::Item(r) => {
+                    let note = safe_markdown(&r.note);
+                    let mut item = b.item(&r.item, &r.snapshot);
+                    item.note = note;
+                    BlockCtx::Item(Box::new(item))
+                }
+                Block::Text(t) => BlockCtx::Text {
+                    markdown: safe_markdown(&t.markdown),
+                },
+                Block::Judgment(j) => {
+                    let j = b.judgment(j, judgments.len() + 1);
+                    judgments.push(j.clone());
+                    BlockCtx::Judgment(j)
+                }
+            });
+        }
+        sections.push(SectionCtx {
+            heading: section.heading.clone(),
+            number: i + 1,
+            blocks,
+        });
+    }
+    let meta = &brief.meta;
+    Context {
+        for_pdf,
+        export_date: long_date(export_date),
+        meta: MetaCtx {
+            title: meta.title.clone(),
+            author: meta.author.clone(),
+            organisation: meta.organisation.clone(),
+            date: long_date(&meta.date),
+            date_iso: meta.date.clone(),
+            audience: meta.audience.clone(),
+            classification: meta.classification.trim().to_owned(),
+            bottom_line: safe_markdown(&meta.bottom_line),
+        },
+        sections,
+        judgments,
+        changed_items: b.changed.len(),
+        entities: b.entities(),
+        people: b.people.clone(),
+        notes: b.notes,
+        sources: b.sources,
+        template,
+    }
+}
+
+/// Sanitised analyst Markdown, marked safe so the engine does not escape it again.
+fn safe_markdown(markdown: &str) -> Value {
+    Value::from_safe_string(sanitize_markdown(markdown))
+}
+
+/// Hands out labels and remembers what has been cited.
+struct Builder<'a> {
+    brief: &'a Brief,
+    dataset: Option<&'a Dataset>,
+    /// Labels the analyst's own footnotes use; generated labels skip them.
+    taken: HashSet<String>,
+    next_label: usize,
+    /// Item id → its resolved context (with footnote label).
+    items: HashMap<String, ItemCtx>,
+    /// Source id → index in `sources`.
+    source_index: HashMap<String, usize>,
+    sources: Vec<SourceCtx>,
+    notes: Vec<NoteCtx>,
+    changed: HashSet<String>,
+    people: Vec<PersonCtx>,
+    /// Entity ids in order of first appearance.
+    entity_ids: Vec<String>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(brief: &'a Brief, dataset: Option<&'a Dataset>) -> Self {
+        let mut taken: HashSet<String> = footnote_labels(&brief.meta.bottom_line)
+            .into_iter()
+            .map(|l| l.to_lowercase())
+            .collect();
+        for (_, block) in brief.blocks() {
+            let text = match block {
+                Block::Item(r) => &r.note,
+                Block::Text(t) => &t.markdown,
+                Block::Judgment(j) => &j.text,
+            };
+            taken.extend(footnote_labels(text).into_iter().map(|l| l.to_lowercase()));
+        }
+        Builder {
+            brief,
+            dataset,
+            taken,
+            next_label: 1,
+            items: HashMap::new(),
+            source_index: HashMap::new(),
+            sources: Vec::new(),
+            notes: Vec::new(),
+            changed: HashSet::new(),
+            people: Vec::new(),
+            entity_ids: Vec::new(),
+        }
+    }
+
+    /// The item as cited here: the first citation of an id hands out its footnote.
+    fn item(&mut self, id: &ItemId, snapshot: &ItemSnapshot) -> ItemCtx {
+        if let Some(done) = self.items.get(id.as_str()) {
+            return ItemCtx {
+                note: Value::from(""),
+                ..done.clone()
+            };
+        }
+        // Without a dataset every speaker counts as a person; with one, only entities that are.
+        let mut is_person = true;
+        let (changed, missing) = match self.dataset {
+            Some(ds) => match ds.item(id) {
+                Some(now) => {
+                    is_person = now
+                        .speaker
+                        .as_ref()
+                        .and_then(|s| ds.entity(s))
+                        .is_some_and(|e| e.kind == EntityKind::Person);
+                    for e in &now.entities {
+                        self.note_entity(e.as_str());
+                    }
+                    if let Some(s) = &now.speaker {
+                        self.note_entity(s.as_str());
+                    }
+                    (ItemSnapshot::capture(ds, now) != *snapshot, false)
+                }
+                None => (false, true),
+            },
+            None => (false, false),
+        };
+        if changed || missing {
+            self.changed.insert(id.to_string());
+        }
+        let label = self.label();
+        let source = self.cite_source(snapshot, &label);
+        if is_person
+            && !snapshot.speaker.is_empty()
+            && !self.people.iter().any(|p| p.name == snapshot.speaker)
+        {
+            self.people.push(PersonCtx {
+                name: snapshot.speaker.clone(),
+                role: snapshot.speaker_role.clone(),
+            });
+        }
+        let ctx = resolve(id, snapshot, label, source, changed, missing);
+        self.notes.push(NoteCtx {
+            label: ctx.footnote.clone(),
+            text: Value::from_safe_string(footnote_text(&ctx, snapshot)),
+        });
+        self.items.insert(id.to_string(), ctx.clone());
+        ctx
+    }
+
+    fn judgment(&mut self, j: &Judgment, number: usize) -> JudgmentCtx {
+        let mut support = Vec::new();
+        let mut missing_support = Vec::new();
+        for id in &j.support {
+            match self.find_snapshot(id) {
+                Some(snapshot) => support.push(self.item(id, &snapshot)),
+                None => missing_support.push(id.to_string()),
+            }
+        }
+        let refs: String = support
+            .iter()
+            .map(|s| format!("[^{}]", s.footnote))
+            .collect();
+        let (low, high) = j.likelihood.band();
+        let term = j.likelihood.term();
+        JudgmentCtx {
+            number,
+            text: safe_markdown(&j.text),
+            confidence: j.confidence.term(),
+            likelihood: term,
+            likelihood_title: capitalise(term),
+            band: format!("{low}\u{2013}{high}%"),
+            band_low: low,
+            band_high: high,
+            support,
+            refs: Value::from_safe_string(refs),
+            missing_support,
+        }
+    }
+
+    /// The snapshot of a supporting item: from the brief when picked there, else captured
+    /// from the dataset.
+    fn find_snapshot(&self, id: &ItemId) -> Option<ItemSnapshot> {
+        let picked = self.brief.blocks().find_map(|(_, b)| match b {
+            Block::Item(r) if &r.item == id => Some(r.snapshot.clone()),
+            _ => None,
+        });
+        picked.or_else(|| {
+            let ds = self.dataset?;
+            ds.item(id).map(|item| ItemSnapshot::capture(ds, item))
+        })
+    }
+
+    /// The next footnote label the analyst has not used.
+    fn label(&mut self) -> String {
+        loop {
+            let label = self.next_label.to_string();
+            self.next_label += 1;
+            if !self.taken.contains(&label) {
+                return label;
+            }
+        }
+    }
+
+    /// The source's label, listing the source on its first citation.
+    fn cite_source(&mut self, snapshot: &ItemSnapshot, footnote: &str) -> SourceRefCtx {
+        let s = &snapshot.source;
+        let index = match self.source_index.get(s.id.as_str()) {
+            Some(&i) => i,
+            None => {
+                let i = self.sources.len();
+                let kind = self
+                    .dataset
+                    .and_then(|ds| ds.source(&s.id))
+                    .map(|src| kebab(&format!("{:?}", src.kind)))
+                    .unwrap_or_default();
+                let url = s.url.clone().unwrap_or_default();
+                let citation = citation(&s.publisher, &s.title, &url, &s.date);
+                self.sources.push(SourceCtx {
+                    citation: Value::from_safe_string(citation),
+                    label: format!("S{}", i + 1),
+                    id: s.id.to_string(),
+                    title: s.title.clone(),
+                    title_link: Value::from_safe_string(link(&s.title, &url)),
+                    publisher: s.publisher.clone(),
+                    authors: s.authors.join(", "),
+                    date: long_date(&s.date),
+                    url,
+                    kind,
+                    reliability: s.reliability.to_string(),
+                    reliability_meaning: s.reliability.meaning().unwrap_or("not graded").into(),
+                    cited_by: Vec::new(),
+                });
+                self.source_index.insert(s.id.to_string(), i);
+                i
+            }
+        };
+        let src = &mut self.sources[index];
+        src.cited_by.push(footnote.to_owned());
+        SourceRefCtx {
+            label: src.label.clone(),
+            id: src.id.clone(),
+            title: src.title.clone(),
+            publisher: src.publisher.clone(),
+            date: src.date.clone(),
+        }
+    }
+
+    fn note_entity(&mut self, id: &str) {
+        if !self.entity_ids.iter().any(|e| e == id) {
+            self.entity_ids.push(id.to_owned());
+        }
+    }
+
+    /// Entities in order of first appearance; without a dataset, the people quoted.
+    fn entities(&self) -> Vec<EntityCtx> {
+        let Some(ds) = self.dataset else {
+            return self
+                .people
+                .iter()
+                .map(|p| EntityCtx {
+                    id: String::new(),
+                    name: p.name.clone(),
+                    kind: "person".into(),
+                    role: p.role.clone(),
+                    aliases: Vec::new(),
+                })
+                .collect();
+        };
+        let index = ds.index();
+        self.entity_ids
+            .iter()
+            .filter_map(|id| index.entity(&id.as_str().into()))
+            .map(|e| EntityCtx {
+                id: e.id.to_string(),
+                name: e.name.clone(),
+                kind: entity_kind(e.kind).into(),
+                role: e.role.clone(),
+                aliases: e.aliases.clone(),
+            })
+            .collect()
+    }
+}
+
+/// The printable pieces of one item.
+fn resolve(
+    id: &ItemId,
+    s: &ItemSnapshot,
+    label: String,
+    source: SourceRefCtx,
+    changed: bool,
+    missing: bool,
+) -> ItemCtx {
+    let speech = match (s.kind, s.speech) {
+        (ItemKind::Fact, _) => "",
+        (ItemKind::Quote, Some(Speech::Reported)) => "reported",
+        (ItemKind::Quote, _) => "direct",
+    };
+    let paragraphs = s
+        .text
+        .replace("\r\n", "\n")
+        .split("\n\n")
+        .map(|p| p.trim().to_owned())
+        .filter(|p| !p.is_empty())
+        .collect();
+    ItemCtx {
+        id: id.to_string(),
+        kind: match s.kind {
+            ItemKind::Fact => "fact",
+            ItemKind::Quote => "quote",
+        },
+        speech,
+        direct: speech == "direct",
+        text: s.text.trim().to_owned(),
+        paragraphs,
+        speaker: s.speaker.clone(),
+        speaker_role: s.speaker_role.clone(),
+        via: s.via.clone(),
+        date: long_date(&s.date),
+        date_iso: s.date.clone(),
+        place: s.place.clone(),
+        locator: s.locator.clone(),
+        grade: s.grade(),
+        reliability: s.source.reliability.to_string(),
+        reliability_meaning: s
+            .source
+            .reliability
+            .meaning()
+            .unwrap_or("not graded")
+            .into(),
+        credibility: s.credibility.to_string(),
+        credibility_meaning: s.credibility.meaning().unwrap_or("not graded").into(),
+        source,
+        note: Value::from(""),
+        note_ref: Value::from_safe_string(format!("[^{label}]")),
+        footnote: label,
+        attribution: attribution(s),
+        reported: reported_sentence(s),
+        changed,
+        missing,
+    }
+}
+
+/// Who said it, in what role, where and when: the line under a block quote.
+fn attribution(s: &ItemSnapshot) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    parts.push(if s.speaker.is_empty() {
+        "Unattributed".to_owned()
+    } else {
+        s.speaker.clone()
+    });
+    for p in [&s.speaker_role, &s.place] {
+        if !p.trim().is_empty() {
+            parts.push(p.trim().to_owned());
+        }
+    }
+    if !s.date.is_empty() {
+        parts.push(long_date(&s.date));
+    }
+    let mut line = parts.join(", ");
+    if !s.via.trim().is_empty() {
+        line.push_str(&format!(" ({})", s.via.trim()));
+    }
+    line
+}
+
+/// A reported quote as one attributed sentence:
+/// "Masoud Pezeshkian, President of Iran, said on 11 October 2024 that ties are close, state media reported."
+fn reported_sentence(s: &ItemSnapshot) -> String {
+    let speaker = if s.speaker.is_empty() {
+        "An unnamed speaker".to_owned()
+    } else if s.speaker_role.trim().is_empty() {
+        s.speaker.clone()
+    } else {
+        format!("{}, {},", s.speaker, s.speaker_role.trim())
+    };
+    let when = match long_date(&s.date) {
+        d if d.is_empty() => String::new(),
+        d if d.starts_with(|c: char| c.is_ascii_digit()) && d.contains(' ') => format!(" on {d}"),
+        d => format!(" in {d}"),
+    };
+    let body = s.text.trim().trim_end_matches('.').trim_end();
+    let body = lower_initial_function_word(body);
+    let that = if body.starts_with("that ") {
+        ""
+    } else {
+        "that "
+    };
+    let via = match s.via.trim() {
+        "" => String::new(),
+        v => format!(", {v}"),
+    };
+    let end = if body.ends_with(['?', '!']) && via.is_empty() {
+        ""
+    } else {
+        "."
+    };
+    format!("{speaker} said{when} {that}{body}{via}{end}")
+}
+
+/// Lower-cases a leading word that is not a name (an article, pronoun, preposition,
+/// quantifier or conjunction), which follows "said that" in running text; other
+/// capitalised words (names, places) are left as they are.
+fn lower_initial_function_word(text: &str) -> String {
+    const WORDS: &[&str] = &[
+        "A", "About", "After", "All", "Although", "An", "Any", "As", "At", "Because", "Before",
+        "Both", "But", "By", "Despite", "During", "Each", "Either", "Every", "Few", "For", "From",
+        "Given", "He", "Her", "His", "However", "If", "In", "It", "Its", "Many", "More", "Most",
+        "Much", "Neither", "No", "None", "Not", "Now", "Of", "On", "Once", "One", "Only", "Our",
+        "Several", "She", "Since", "So", "Some", "Such", "That", "The", "Their", "There", "These",
+        "They", "This", "Those", "Though", "Through", "Under", "Unless", "Until", "We", "What",
+        "When", "Whether", "While", "With", "Without", "You",
+    ];
+    let first = text.split_whitespace().next().unwrap_or("");
+    let word = first.trim_end_matches(|c: char| !c.is_alphanumeric());
+    if WORDS.contains(&word) {
+        let mut chars = text.chars();
+        chars
+            .next()
+            .map(|c| c.to_lowercase().chain(chars).collect())
+            .unwrap_or_default()
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The footnote for one item: source, date, locator and grade, as Markdown.
+fn footnote_text(item: &ItemCtx, s: &ItemSnapshot) -> String {
+    let src = &s.source;
+    let mut parts = Vec::new();
+    if !src.publisher.trim().is_empty() {
+        parts.push(escape_inline(&src.publisher));
+    }
+    if !src.title.trim().is_empty() {
+        parts.push(format!("\u{201c}{}\u{201d}", escape_inline(&src.title)));
+    }
+    if !src.date.trim().is_empty() {
+        parts.push(escape_inline(&long_date(&src.date)));
+    }
+    if !s.locator.trim().is_empty() {
+        parts.push(escape_inline(&s.locator));
+    }
+    if parts.is_empty() {
+        parts.push(format!("Source {}", escape_inline(src.id.as_str())));
+    }
+    let mut text = format!("\\[{}\\] {}.", item.source.label, parts.join(", "));
+    text.push_str(&format!(
+        " Grade {}: source {}; information {}.",
+        escape_inline(&item.grade),
+        item.reliability_meaning,
+        item.credibility_meaning
+    ));
+    if item.missing {
+        text.push_str(" The item is no longer in the dataset.");
+    } else if item.changed {
+        text.push_str(" The dataset entry has been revised since it was reviewed.");
+    }
+    text
+}
+
+/// "Publisher, “Title”, date" with the title linked when it has a safe address.
+fn citation(publisher: &str, title: &str, url: &str, date: &str) -> String {
+    let mut parts = Vec::new();
+    if !publisher.trim().is_empty() {
+        parts.push(escape_inline(publisher));
+    }
+    if !title.trim().is_empty() {
+        parts.push(format!("\u{201c}{}\u{201d}", link(title, url)));
+    }
+    if !date.trim().is_empty() {
+        parts.push(escape_inline(&long_date(date)));
+    }
+    parts.join(", ")
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// `ThinkTank` → `think-tank`, matching the dataset's spelling.
+fn kebab(camel: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in camel.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            out.push('-');
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+fn entity_kind(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "person",
+        EntityKind::Country => "country",
+        EntityKind::Organisation => "organisation",
+        EntityKind::WeaponSystem => "weapon-system",
+        EntityKind::Place => "place",
+        EntityKind::Event => "event",
+        EntityKind::Other => "other",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use briefsmith_core::model::{Credibility, Reliability, SourceSnapshot};
+
+    fn quote(text: &str, speech: Speech) -> ItemSnapshot {
+        ItemSnapshot {
+            kind: ItemKind::Quote,
+            text: text.into(),
+            speaker: "Sidharth Kaushal".into(),
+            speaker_role: "senior research fellow at RUSI".into(),
+            speech: Some(speech),
+            via: String::new(),
+            date: "2024-10-11".into(),
+            place: String::new(),
+            credibility: Credibility(3),
+            source: SourceSnapshot {
+                id: "src".into(),
+                title: "T".into(),
+                publisher: "P".into(),
+                authors: vec![],
+                date: "2024-10-11".into(),
+                url: None,
+                reliability: Reliability::new("B"),
+            },
+            locator: String::new(),
+        }
+    }
+
+    #[test]
+    fn reported_speech_reads_as_a_sentence() {
+        let s = quote("The S-400 would take years to integrate.", Speech::Reported);
+        assert_eq!(
+            reported_sentence(&s),
+            "Sidharth Kaushal, senior research fellow at RUSI, said on 11 October 2024 that the S-400 would take years to integrate."
+        );
+        let mut s = quote("Iran is probably seeking jets", Speech::Reported);
+        s.via = "state media reported".into();
+        s.date = "2024-10".into();
+        assert_eq!(
+            reported_sentence(&s),
+            "Sidharth Kaushal, senior research fellow at RUSI, said in October 2024 that Iran is probably seeking jets, state media reported."
+        );
+    }
+
+    #[test]
+    fn attribution_names_speaker_role_place_date_and_channel() {
+        let mut s = quote("x", Speech::Direct);
+        s.place = "Ashgabat".into();
+        s.via = "state media reported".into();
+        assert_eq!(
+            attribution(&s),
+            "Sidharth Kaushal, senior research fellow at RUSI, Ashgabat, 11 October 2024 (state media reported)"
+        );
+    }
+}

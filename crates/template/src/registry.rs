@@ -1,0 +1,305 @@
+//! The set of templates: built-in ones compiled into the program, replaced or extended by
+//! folders of the user's.
+//!
+//! A template is a folder `<name>/` holding `template.toml` (the manifest) and
+//! `brief.md.j2` (the template text); other `*.j2` files in it are partials it may include.
+//! Folders whose name starts with `_` (such as `_common/`) hold partials shared by all
+//! templates; a user's `_common/macros.md.j2` replaces the built-in one.
+
+use crate::TemplateError;
+use crate::manifest::{MAIN_FILE, MANIFEST_FILE, Manifest};
+use crate::render::environment;
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// The built-in template files, by path below `templates/`.
+const BUILTIN: &[(&str, &str)] = &[
+    (
+        "_common/macros.md.j2",
+        include_str!("../../../templates/_common/macros.md.j2"),
+    ),
+    (
+        "bluf-memo/template.toml",
+        include_str!("../../../templates/bluf-memo/template.toml"),
+    ),
+    (
+        "bluf-memo/brief.md.j2",
+        include_str!("../../../templates/bluf-memo/brief.md.j2"),
+    ),
+    (
+        "sitrep/template.toml",
+        include_str!("../../../templates/sitrep/template.toml"),
+    ),
+    (
+        "sitrep/brief.md.j2",
+        include_str!("../../../templates/sitrep/brief.md.j2"),
+    ),
+    (
+        "read-ahead/template.toml",
+        include_str!("../../../templates/read-ahead/template.toml"),
+    ),
+    (
+        "read-ahead/brief.md.j2",
+        include_str!("../../../templates/read-ahead/brief.md.j2"),
+    ),
+];
+
+/// Where a template came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Compiled into the program.
+    BuiltIn,
+    /// A folder of the user's.
+    Folder(PathBuf),
+}
+
+/// One file of a template set.
+#[derive(Debug, Clone)]
+pub(crate) struct TemplateFile {
+    /// Name inside the template engine: `<folder>/<file>`.
+    pub name: String,
+    /// How errors name the file: its path on disk, or `templates/<folder>/<file> (built-in)`.
+    pub display: String,
+    pub source: String,
+}
+
+/// A template ready to render: its manifest and its files (own and shared).
+#[derive(Debug, Clone)]
+pub struct Template {
+    pub manifest: Manifest,
+    pub origin: Origin,
+    pub(crate) files: Vec<TemplateFile>,
+}
+
+impl Template {
+    /// The template's name (as briefs write it in `meta.template`).
+    pub fn name(&self) -> &str {
+        &self.manifest.name
+    }
+
+    /// Engine name of the file rendering starts from.
+    pub(crate) fn main_name(&self) -> String {
+        format!("{}/{MAIN_FILE}", self.manifest.name)
+    }
+
+    /// How errors name the engine file `name`.
+    pub(crate) fn display_name(&self, name: &str) -> String {
+        self.files
+            .iter()
+            .find(|f| f.name == name)
+            .map(|f| f.display.clone())
+            .unwrap_or_else(|| name.to_owned())
+    }
+}
+
+/// The templates available, by name.
+#[derive(Debug, Clone)]
+pub struct Registry {
+    templates: BTreeMap<String, Template>,
+}
+
+/// Files collected while building a registry, before shared partials are attached.
+#[derive(Default)]
+struct Collect {
+    /// Folder name → (manifest, own files, origin).
+    templates: BTreeMap<String, (Manifest, Vec<TemplateFile>, Origin)>,
+    /// Shared partials by engine name.
+    shared: BTreeMap<String, TemplateFile>,
+}
+
+impl Registry {
+    /// The built-in templates only.
+    pub fn builtin() -> Self {
+        let mut c = Collect::default();
+        // Built-in files are part of the program; tests check they load and compile.
+        if let Err(e) = c.add_builtin() {
+            debug_assert!(false, "built-in templates are broken: {e}");
+        }
+        c.finish()
+    }
+
+    /// The built-in templates, then each folder in `dirs` in turn: a template folder with
+    /// the name of a known template replaces it, others are added. Every template is
+    /// compiled, so a syntax error is reported here with its file and line.
+    pub fn with_user_dirs(dirs: &[PathBuf]) -> Result<Self, TemplateError> {
+        let mut c = Collect::default();
+        c.add_builtin()?;
+        for dir in dirs {
+            c.add_dir(dir)?;
+        }
+        let registry = c.finish();
+        for tpl in registry.templates.values() {
+            environment(tpl, 0)?;
+        }
+        Ok(registry)
+    }
+
+    /// Template names, sorted.
+    pub fn names(&self) -> Vec<&str> {
+        self.templates.keys().map(String::as_str).collect()
+    }
+
+    /// The template with this name.
+    pub fn get(&self, name: &str) -> Option<&Template> {
+        self.templates.get(name)
+    }
+
+    /// The template with this name, or an error listing the known ones.
+    pub fn require(&self, name: &str) -> Result<&Template, TemplateError> {
+        self.get(name).ok_or_else(|| TemplateError::Unknown {
+            name: name.to_owned(),
+            known: self.names().into_iter().map(str::to_owned).collect(),
+        })
+    }
+
+    /// All templates, sorted by name.
+    pub fn templates(&self) -> impl Iterator<Item = &Template> {
+        self.templates.values()
+    }
+}
+
+/// The user's template folder in the platform's config folder
+/// (e.g. `~/.config/briefsmith/templates` on Linux), whether or not it exists.
+pub fn user_template_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "briefsmith").map(|d| d.config_dir().join("templates"))
+}
+
+impl Collect {
+    fn add_builtin(&mut self) -> Result<(), TemplateError> {
+        let mut folders: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
+        for (path, text) in BUILTIN {
+            let (folder, file) = path.split_once('/').unwrap_or(("", path));
+            folders.entry(folder).or_default().push((file, text));
+        }
+        for (folder, files) in folders {
+            let files = files
+                .into_iter()
+                .map(|(file, text)| {
+                    (
+                        file.to_owned(),
+                        format!("templates/{folder}/{file} (built-in)"),
+                        text.to_owned(),
+                    )
+                })
+                .collect();
+            self.add_folder(folder, files, Origin::BuiltIn)?;
+        }
+        Ok(())
+    }
+
+    /// Adds every template folder inside `dir`.
+    fn add_dir(&mut self, dir: &Path) -> Result<(), TemplateError> {
+        let io = |path: &Path| {
+            let path = path.to_owned();
+            move |source| TemplateError::Io { path, source }
+        };
+        let mut entries: Vec<PathBuf> = fs::read_dir(dir)
+            .map_err(io(dir))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_dir())
+            .collect();
+        entries.sort();
+        for folder in entries {
+            let Some(name) = folder.file_name().and_then(|n| n.to_str()) else {
+                continue;
+            };
+            if name.starts_with('.') {
+                continue;
+            }
+            let mut files = Vec::new();
+            let mut listing: Vec<PathBuf> = fs::read_dir(&folder)
+                .map_err(io(&folder))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file())
+                .collect();
+            listing.sort();
+            for path in listing {
+                let Some(file) = path.file_name().and_then(|n| n.to_str()) else {
+                    continue;
+                };
+                if file != MANIFEST_FILE && !file.ends_with(".j2") {
+                    continue;
+                }
+                let text = fs::read_to_string(&path).map_err(io(&path))?;
+                files.push((file.to_owned(), path.display().to_string(), text));
+            }
+            self.add_folder(name, files, Origin::Folder(folder.clone()))?;
+        }
+        Ok(())
+    }
+
+    /// Adds one folder's files: shared partials, or a template replacing any of its name.
+    fn add_folder(
+        &mut self,
+        folder: &str,
+        files: Vec<(String, String, String)>,
+        origin: Origin,
+    ) -> Result<(), TemplateError> {
+        let to_file = |(file, display, source): (String, String, String)| TemplateFile {
+            name: format!("{folder}/{file}"),
+            display,
+            source,
+        };
+        if folder.starts_with('_') {
+            for f in files.into_iter().map(to_file) {
+                self.shared.insert(f.name.clone(), f);
+            }
+            return Ok(());
+        }
+        let where_ = match &origin {
+            Origin::BuiltIn => format!("templates/{folder} (built-in)"),
+            Origin::Folder(p) => p.display().to_string(),
+        };
+        let Some(manifest_at) = files.iter().position(|(f, _, _)| f == MANIFEST_FILE) else {
+            return Err(TemplateError::Manifest {
+                file: where_,
+                message: format!("a template folder needs a {MANIFEST_FILE}"),
+            });
+        };
+        let (_, manifest_display, manifest_text) = files[manifest_at].clone();
+        let manifest = Manifest::parse(&manifest_text, &manifest_display)?;
+        if manifest.name != folder {
+            return Err(TemplateError::Manifest {
+                file: manifest_display,
+                message: format!(
+                    "name \"{}\" differs from the folder's name \"{folder}\"",
+                    manifest.name
+                ),
+            });
+        }
+        if !files.iter().any(|(f, _, _)| f == MAIN_FILE) {
+            return Err(TemplateError::Manifest {
+                file: where_,
+                message: format!("a template folder needs a {MAIN_FILE}"),
+            });
+        }
+        let own = files
+            .into_iter()
+            .filter(|(f, _, _)| f != MANIFEST_FILE)
+            .map(to_file)
+            .collect();
+        self.templates
+            .insert(folder.to_owned(), (manifest, own, origin));
+        Ok(())
+    }
+
+    fn finish(self) -> Registry {
+        let templates = self
+            .templates
+            .into_iter()
+            .map(|(name, (manifest, mut files, origin))| {
+                files.extend(self.shared.values().cloned());
+                (
+                    name,
+                    Template {
+                        manifest,
+                        origin,
+                        files,
+                    },
+                )
+            })
+            .collect();
+        Registry { templates }
+    }
+}
