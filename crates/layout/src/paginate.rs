@@ -43,6 +43,8 @@ pub(crate) fn paginate(flow: Flow, mut notes: NoteChunks, theme: &Theme) -> Pagi
     };
     let mut pending: VecDeque<Chunk> = VecDeque::new();
     let mut i = 0;
+    // The table of the last chunk set so far (its header repeats if the next one continues it).
+    let mut prev_table: Option<u32> = None;
     while i < n || !pending.is_empty() {
         // Notes carried over from the previous page go first, up to half of this one.
         let mut carried: Vec<Chunk> = Vec::new();
@@ -61,9 +63,9 @@ pub(crate) fn paginate(flow: Flow, mut notes: NoteChunks, theme: &Theme) -> Pagi
             carried_h + sep_h
         };
 
-        let header = (i < n && i > 0)
-            .then(|| continued_table(&chunks[i - 1], &chunks[i]))
-            .flatten()
+        let header = chunks
+            .get(i)
+            .and_then(|c| continued_table(prev_table, c))
             .and_then(|t| headers.get(t as usize));
         let mut used = header.map_or(0.0, |h| h.height);
         let mut tops: Vec<f32> = Vec::new();
@@ -124,6 +126,7 @@ pub(crate) fn paginate(flow: Flow, mut notes: NoteChunks, theme: &Theme) -> Pagi
         let mut sep = !page_notes.is_empty();
         for (k, top) in (i..end).zip(tops) {
             let c = std::mem::take(&mut chunks[k]);
+            prev_table = c.table;
             if forced_notes.is_none() {
                 for &m in &c.notes {
                     if let Some(Some(body)) = notes.get_mut(m as usize - 1).map(Option::take) {
@@ -186,9 +189,9 @@ pub(crate) fn paginate(flow: Flow, mut notes: NoteChunks, theme: &Theme) -> Pagi
 }
 
 /// The table whose header is repeated above `next` at a page top: the break falls inside it.
-fn continued_table(prev: &Chunk, next: &Chunk) -> Option<u32> {
+fn continued_table(prev: Option<u32>, next: &Chunk) -> Option<u32> {
     let t = next.table?;
-    (!next.is_header && prev.table == Some(t)).then_some(t)
+    (!next.is_header && prev == Some(t)).then_some(t)
 }
 
 /// Height of chunks stacked with their spaces.
