@@ -392,14 +392,18 @@ fn rtl_words_broken_across_lines_keep_logical_line_order() {
 #[test]
 fn links_underline_and_superscripts_are_drawn() {
     let book = FontBook::bundled();
-    let mut link = TextStyle::default();
-    link.link = Some(LinkTarget::External("https://example.org".into()));
-    link.underline = true;
-    link.color = Rgb(0.0, 0.0, 0.6);
-    let mut sup = TextStyle::default();
-    sup.size = 7.0;
-    sup.baseline_shift = 3.5;
-    sup.link = Some(LinkTarget::Internal("note-1".into()));
+    let link = TextStyle {
+        link: Some(LinkTarget::External("https://example.org".into())),
+        underline: true,
+        color: Rgb(0.0, 0.0, 0.6),
+        ..TextStyle::default()
+    };
+    let sup = TextStyle {
+        size: 7.0,
+        baseline_shift: 3.5,
+        link: Some(LinkTarget::Internal("note-1".into())),
+        ..TextStyle::default()
+    };
     let spans = vec![
         Span::new("See the ", TextStyle::default()),
         Span::new("report of the mission", link),
@@ -491,9 +495,11 @@ fn font_book_serves_the_pdf_writer() {
 #[test]
 fn translated_moves_everything() {
     let book = FontBook::bundled();
-    let mut st = TextStyle::default();
-    st.underline = true;
-    st.link = Some(LinkTarget::Internal("x".into()));
+    let st = TextStyle {
+        underline: true,
+        link: Some(LinkTarget::Internal("x".into())),
+        ..TextStyle::default()
+    };
     let line = single_line(&book, &[Span::new("moved", st)]);
     let (items, links) = line.translated(100.0, 200.0);
     let PageItem::Glyphs(run) = &items[0] else {

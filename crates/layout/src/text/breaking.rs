@@ -17,6 +17,8 @@ const FINAL_HYPHEN_DEMERITS: f64 = 5_000.0;
 const ADJ_DEMERITS: f64 = 10_000.0;
 /// Badness of a line that cannot be stretched to width at all.
 const INFINITE_BADNESS: f64 = 1.0e7;
+/// Badness accepted by the first pass (TeX's \tolerance).
+const TOLERANCE: f64 = 200.0;
 /// Slack for floating-point sums when testing whether a line fits.
 const EPS: f32 = 1.0e-3;
 
@@ -42,8 +44,6 @@ impl Measure {
 pub(crate) struct Pass {
     /// Largest badness accepted for a line; `None` accepts any line that is not overfull.
     pub tolerance: Option<f64>,
-    /// Stretch added to every line (TeX's \emergencystretch).
-    pub emergency_stretch: f32,
 }
 
 /// Running totals of widths up to an item.
@@ -105,7 +105,6 @@ fn ratio(
     b: usize,
     width: f32,
     m: &Measure,
-    pass: &Pass,
 ) -> (Option<f32>, bool) {
     let (a, z) = (sums[start], sums[b]);
     let mut natural = z.width - a.width;
@@ -117,7 +116,6 @@ fn ratio(
         Some(r) => (r, 0.0),
         None => (z.stretch - a.stretch, z.shrink - a.shrink),
     };
-    let stretch = stretch + pass.emergency_stretch;
     if natural <= width + EPS {
         if fill || natural >= width - EPS {
             (Some(0.0), false)
@@ -163,6 +161,16 @@ struct Node {
     prev: usize,
 }
 
+/// The breaks of a paragraph: total-fit within the normal tolerance, else total-fit over
+/// every line that is not overfull (unbounded emergency stretch: measured on sample text,
+/// this sets fewer loose lines than TeX's fixed emergency stretch), else first-fit.
+pub(crate) fn choose_breaks(items: &[Item], m: &Measure) -> Vec<usize> {
+    [Some(TOLERANCE), None]
+        .into_iter()
+        .find_map(|tolerance| knuth_plass(items, m, &Pass { tolerance }))
+        .unwrap_or_else(|| first_fit(items, m))
+}
+
 /// Total-fit line breaking; the item indices of the chosen breaks (the last is the final
 /// forced break), or `None` when no set of lines meets the pass's tolerance.
 pub(crate) fn knuth_plass(items: &[Item], m: &Measure, pass: &Pass) -> Option<Vec<usize>> {
@@ -196,7 +204,7 @@ pub(crate) fn knuth_plass(items: &[Item], m: &Measure, pass: &Pass) -> Option<Ve
             let ai = active[k];
             let a = nodes[ai];
             let width = m.width(a.line);
-            let (r, overfull) = ratio(items, &sums, a.start, b, width, m, pass);
+            let (r, overfull) = ratio(items, &sums, a.start, b, width, m);
             if overfull || forced {
                 active.swap_remove(k);
             } else {
@@ -268,10 +276,6 @@ pub(crate) fn knuth_plass(items: &[Item], m: &Measure, pass: &Pass) -> Option<Ve
 /// single unbreakable piece is wider than the measure.
 pub(crate) fn first_fit(items: &[Item], m: &Measure) -> Vec<usize> {
     let sums = prefix_sums(items);
-    let pass = Pass {
-        tolerance: None,
-        emergency_stretch: 0.0,
-    };
     let mut breaks = Vec::new();
     let mut start = 0;
     let mut last_fit: Option<usize> = None;
@@ -282,7 +286,7 @@ pub(crate) fn first_fit(items: &[Item], m: &Measure) -> Vec<usize> {
             continue;
         }
         let width = m.width(breaks.len());
-        let (_, overfull) = ratio(items, &sums, start, b, width, m, &pass);
+        let (_, overfull) = ratio(items, &sums, start, b, width, m);
         if overfull && let Some(l) = last_fit.take() {
             breaks.push(l);
             start = line_start_after(items, l);
@@ -298,4 +302,17 @@ pub(crate) fn first_fit(items: &[Item], m: &Measure) -> Vec<usize> {
         b += 1;
     }
     breaks
+}
+
+/// The adjustment ratio of each line of a breaking (`None` = cannot stretch to the measure).
+#[cfg(test)]
+pub(crate) fn line_ratios(items: &[Item], breaks: &[usize], m: &Measure) -> Vec<Option<f32>> {
+    let sums = prefix_sums(items);
+    let mut start = 0;
+    let mut out = Vec::new();
+    for (line, &b) in breaks.iter().enumerate() {
+        out.push(ratio(items, &sums, start, b, m.width(line), m).0);
+        start = line_start_after(items, b);
+    }
+    out
 }

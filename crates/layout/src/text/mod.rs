@@ -16,12 +16,14 @@ mod line;
 mod prepare;
 mod shaping;
 mod style;
+#[cfg(test)]
+mod tests;
 
 pub use fonts::FontBook;
 pub use line::Line;
 pub use style::{Align, ParagraphSpec, Span, TextStyle};
 
-use breaking::{Measure, Pass, first_fit, knuth_plass, line_start_after};
+use breaking::{Measure, choose_breaks, line_start_after};
 use line::{LineSpec, set_line};
 use prepare::{Kind, PrepareOptions, Prepared, prepare};
 
@@ -33,18 +35,11 @@ pub struct FontId(pub u16);
 const MIN_WIDTH: f32 = 1.0;
 /// Notional stretch of a ragged line, in ems of the paragraph's first span.
 const RAGGED_STRETCH_EM: f32 = 3.0;
-/// Badness accepted by the first pass (TeX's \tolerance).
-const TOLERANCE: f64 = 200.0;
-/// Second pass: looser tolerance plus emergency stretch as a share of the measure.
-const SECOND_TOLERANCE: f64 = 2_000.0;
-const EMERGENCY_STRETCH: f32 = 0.1;
 
 /// Breaks a paragraph into lines no wider than `spec.width`.
 ///
-/// Breaking tries, in turn: total-fit within the normal tolerance, a looser pass with
-/// emergency stretch, any non-overfull set of lines, and first-fit. Words wider than the
-/// measure get break points between graphemes, so only a single grapheme wider than the
-/// measure can overflow.
+/// Words wider than the measure get break points between graphemes, so only a single
+/// grapheme wider than the measure could overflow it.
 pub fn break_paragraph(book: &FontBook, spans: &[Span], spec: &ParagraphSpec) -> Vec<Line> {
     let width = valid_width(spec.width);
     let mut indent = if spec.first_indent.is_finite() {
@@ -78,24 +73,7 @@ pub fn break_paragraph(book: &FontBook, spans: &[Span], spec: &ParagraphSpec) ->
         indent = (width - first.width).max(0.0);
         measure.first = width - indent;
     }
-    let passes = [
-        Pass {
-            tolerance: Some(TOLERANCE),
-            emergency_stretch: 0.0,
-        },
-        Pass {
-            tolerance: Some(SECOND_TOLERANCE),
-            emergency_stretch: EMERGENCY_STRETCH * width,
-        },
-        Pass {
-            tolerance: None,
-            emergency_stretch: EMERGENCY_STRETCH * width,
-        },
-    ];
-    let breaks = passes
-        .iter()
-        .find_map(|pass| knuth_plass(&p.items, &measure, pass))
-        .unwrap_or_else(|| first_fit(&p.items, &measure));
+    let breaks = choose_breaks(&p.items, &measure);
     set_lines(book, &p, &breaks, &measure, spec, indent)
 }
 
