@@ -1,3 +1,4 @@
 //! Briefsmith: the desktop app and the command line on top of the core crates.
 
 pub mod cli;
+pub mod export;

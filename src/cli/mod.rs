@@ -4,12 +4,18 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+pub mod export;
+pub mod templates;
+
 /// Compose analytic briefs from a dataset of facts and quotes; export Markdown or PDF.
 #[derive(Debug, Parser)]
 #[command(name = "briefsmith", version, about)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// A folder of templates that replace or add to the built-in ones.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
 }
 
 /// The subcommands. With none, the desktop app opens on the bundled sample.
@@ -26,11 +32,39 @@ pub enum Command {
         #[arg(long)]
         query: Option<String>,
     },
+    /// List the templates: built-in, from the user's config folder and from --templates.
+    Templates,
+    /// Export a draft as Markdown or PDF through a template.
+    Export {
+        draft: PathBuf,
+        /// Output format; by default taken from the output file's extension.
+        #[arg(long, value_enum)]
+        format: Option<export::Format>,
+        /// Template to use instead of the draft's own.
+        #[arg(long, value_name = "NAME")]
+        template: Option<String>,
+        /// Output file; by default next to the draft, with .md or .pdf.
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
 }
 
 /// Runs the parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
+        Some(Command::Templates) => templates::run(cli.templates.as_deref()),
+        Some(Command::Export {
+            draft,
+            format,
+            template,
+            output,
+        }) => export::run(export::ExportArgs {
+            draft: &draft,
+            format,
+            template: template.as_deref(),
+            output: output.as_deref(),
+            templates_dir: cli.templates.as_deref(),
+        }),
         None => ExitCode::SUCCESS,
         Some(_) => ExitCode::SUCCESS,
     }

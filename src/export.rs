@@ -1,0 +1,253 @@
+//! The one export pipeline, shared by the command line and the GUI: a brief becomes
+//! Markdown through its template, and that Markdown becomes typeset pages and a PDF.
+//!
+//! The Markdown written to a `.md` file carries the classification as text at its top and
+//! bottom; the Markdown the PDF is typeset from does not, because the layout sets the
+//! banner on every page from [`DocumentInfo::banner`].
+
+use anyhow::{Context as _, Result};
+use briefsmith_core::model::{Block, Brief, Dataset};
+use briefsmith_layout::{Document, DocumentInfo, FontBook, PageStyle};
+use briefsmith_template::{Registry, Target, Template, long_date, render_for};
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+/// The template a brief is exported with when neither the caller nor the brief names one.
+pub const DEFAULT_TEMPLATE: &str = "bluf-memo";
+
+/// The brief as the Markdown of a `.md` file, with the page style and document facts of
+/// its template. `template_name` overrides the brief's own `meta.template`.
+pub fn to_markdown(
+    registry: &Registry,
+    brief: &Brief,
+    dataset: Option<&Dataset>,
+    template_name: Option<&str>,
+) -> Result<(String, PageStyle, DocumentInfo)> {
+    prepare(registry, brief, dataset, template_name, Target::Markdown)
+}
+
+/// The brief as the Markdown the PDF is typeset from (no classification text: the layout
+/// sets the banner), with page style and document facts. The in-app preview uses this.
+pub fn to_layout_markdown(
+    registry: &Registry,
+    brief: &Brief,
+    dataset: Option<&Dataset>,
+    template_name: Option<&str>,
+) -> Result<(String, PageStyle, DocumentInfo)> {
+    prepare(registry, brief, dataset, template_name, Target::Pdf)
+}
+
+/// The brief typeset into pages, exactly as the PDF will hold them. `base_dir` is where
+/// relative image paths in the analyst's text are looked up (the draft's folder).
+pub fn typeset(
+    registry: &Registry,
+    brief: &Brief,
+    dataset: Option<&Dataset>,
+    template_name: Option<&str>,
+    base_dir: Option<&Path>,
+) -> Result<Document> {
+    let (markdown, style, info) = to_layout_markdown(registry, brief, dataset, template_name)?;
+    briefsmith_layout::typeset(&markdown, &style, &info, base_dir)
+        .with_context(|| format!("typesetting \"{}\"", info.title))
+}
+
+/// The brief as PDF bytes: Markdown → layout → PDF writer.
+pub fn to_pdf(
+    registry: &Registry,
+    brief: &Brief,
+    dataset: Option<&Dataset>,
+    template_name: Option<&str>,
+    base_dir: Option<&Path>,
+) -> Result<Vec<u8>> {
+    let document = typeset(registry, brief, dataset, template_name, base_dir)?;
+    briefsmith_pdf::write_pdf(&document, &FontBook::bundled())
+        .with_context(|| format!("writing the PDF of \"{}\"", document.info.title))
+}
+
+/// The templates the program offers: the built-in ones, then the user's template folder in
+/// the platform config folder (if it exists), then `extra` (e.g. `--templates DIR`), each
+/// replacing templates of the same name.
+pub fn registry(extra: Option<&Path>) -> Result<Registry> {
+    let mut dirs = Vec::new();
+    if let Some(dir) = briefsmith_template::user_template_dir().filter(|d| d.is_dir()) {
+        dirs.push(dir);
+    }
+    if let Some(dir) = extra {
+        if !dir.is_dir() {
+            anyhow::bail!("{}: template folder not found", dir.display());
+        }
+        dirs.push(dir.to_path_buf());
+    }
+    Ok(Registry::with_user_dirs(&dirs)?)
+}
+
+/// The template to export with: the one asked for, else the brief's own, else the default.
+pub fn choose_template<'r>(
+    registry: &'r Registry,
+    brief: &Brief,
+    template_name: Option<&str>,
+) -> Result<&'r Template> {
+    let from_brief = Some(brief.meta.template.trim()).filter(|t| !t.is_empty());
+    let name = template_name.or(from_brief).unwrap_or(DEFAULT_TEMPLATE);
+    Ok(registry.require(name)?)
+}
+
+/// Renders for `target` and gathers the page style and document facts.
+fn prepare(
+    registry: &Registry,
+    brief: &Brief,
+    dataset: Option<&Dataset>,
+    template_name: Option<&str>,
+    target: Target,
+) -> Result<(String, PageStyle, DocumentInfo)> {
+    let template = choose_template(registry, brief, template_name)?;
+    let today = today();
+    let markdown = render_for(template, brief, dataset, &today, target)
+        .with_context(|| format!("rendering with template \"{}\"", template.name()))?;
+    Ok((
+        markdown,
+        template.manifest.page.clone(),
+        document_info(brief, &today),
+    ))
+}
+
+/// The PDF's metadata and banner, from the brief.
+fn document_info(brief: &Brief, export_date: &str) -> DocumentInfo {
+    let meta = &brief.meta;
+    let author = [meta.author.trim(), meta.organisation.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut keywords: Vec<String> = Vec::new();
+    for (_, block) in brief.blocks() {
+        if let Block::Item(r) = block {
+            let speaker = r.snapshot.speaker.trim();
+            if !speaker.is_empty() && !keywords.iter().any(|k| k == speaker) {
+                keywords.push(speaker.to_owned());
+            }
+        }
+    }
+    DocumentInfo {
+        title: if meta.title.trim().is_empty() {
+            "Untitled brief".to_owned()
+        } else {
+            meta.title.trim().to_owned()
+        },
+        author,
+        subject: plain_text(&meta.bottom_line),
+        keywords,
+        date: long_date(export_date),
+        banner: meta.classification.trim().to_owned(),
+    }
+}
+
+/// Markdown reduced to its words, for metadata fields.
+fn plain_text(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Parser};
+    let mut out = String::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Today's date (UTC), ISO 8601.
+pub fn today() -> String {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() / 86_400)
+        .unwrap_or(0) as i64;
+    // Civil-from-days (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Where an export goes by default: next to the draft, `.brief.json` (or `.json`)
+/// replaced by `extension`.
+pub fn default_output(draft: &Path, extension: &str) -> PathBuf {
+    let name = draft
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = name
+        .strip_suffix(".brief.json")
+        .or_else(|| name.strip_suffix(".json"))
+        .unwrap_or(&name);
+    let stem = if stem.is_empty() { "brief" } else { stem };
+    draft.with_file_name(format!("{stem}.{extension}"))
+}
+
+/// Writes `bytes` to a temporary file beside `path` and renames it over `path`: a reader
+/// never sees half a file, and a failed export leaves the previous one in place.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .with_context(|| format!("{}: not a file name", path.display()))?;
+    let temp = dir.join(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = (|| -> std::io::Result<()> {
+        let mut file = fs::File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        fs::rename(&temp, path)
+    })();
+    if let Err(e) = result {
+        let _ = fs::remove_file(&temp);
+        return Err(e).with_context(|| format!("{}: cannot write", path.display()));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exports_go_next_to_the_draft() {
+        assert_eq!(
+            default_output(Path::new("/d/bluf.brief.json"), "pdf"),
+            Path::new("/d/bluf.pdf")
+        );
+        assert_eq!(default_output(Path::new("x.json"), "md"), Path::new("x.md"));
+        assert_eq!(
+            default_output(Path::new("draft"), "md"),
+            Path::new("draft.md")
+        );
+    }
+
+    #[test]
+    fn today_is_an_iso_date() {
+        let t = today();
+        assert_eq!(t.len(), 10);
+        assert_eq!(&t[4..5], "-");
+    }
+
+    #[test]
+    fn metadata_subject_is_plain_text() {
+        assert_eq!(
+            plain_text("Iran is **very likely** asking.\n\nNext."),
+            "Iran is very likely asking. Next."
+        );
+    }
+}
