@@ -4,6 +4,9 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+pub mod list;
+pub mod validate;
+
 pub mod export;
 pub mod templates;
 

@@ -6,6 +6,7 @@ mod grade;
 mod ids;
 mod index;
 mod position;
+mod query;
 mod snapshot;
 
 pub use brief::{
@@ -17,3 +18,4 @@ pub use grade::{Confidence, Credibility, Likelihood, Reliability};
 pub use ids::{EntityId, ItemId, SourceId};
 pub use index::DatasetIndex;
 pub use position::{BRIEF_SCHEMA, BlockPos, DATASET_SCHEMA};
+pub use query::ItemQuery;
