@@ -482,6 +482,7 @@ impl<'a> Layouter<'a> {
             let lines = if src.is_empty() {
                 Vec::new()
             } else {
+                let src = inline::breakable(&src);
                 break_paragraph(self.book, &[Span::new(src, style.clone())], &spec)
             };
             if lines.is_empty() {
@@ -492,7 +493,9 @@ impl<'a> Layouter<'a> {
             }
         }
         pad_chunks(&mut chunks, vpad);
-        for c in chunks {
+        let n = chunks.len();
+        for (i, mut c) in chunks.into_iter().enumerate() {
+            c.keep_with_next = keeps_lines_together(i, n);
             self.emit(c);
         }
         self.flow.space(scope.lh * 0.5);

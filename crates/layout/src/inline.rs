@@ -34,11 +34,44 @@ pub(crate) fn note_of(target: &LinkTarget) -> Option<u32> {
 /// (relative paths, javascript: and the like are set as plain text).
 pub(crate) fn external_link(dest: &str) -> Option<LinkTarget> {
     let d = dest.trim();
-    let lower = d.get(..8).unwrap_or(d).to_ascii_lowercase();
-    let ok = lower.starts_with("http://")
-        || lower.starts_with("https://")
-        || lower.starts_with("mailto:");
-    (ok && d.len() > 7).then(|| LinkTarget::External(d.to_string()))
+    let rest = ["http://", "https://", "mailto:"].iter().find_map(|scheme| {
+        let head = d.get(..scheme.len())?;
+        head.eq_ignore_ascii_case(scheme).then(|| &d[scheme.len()..])
+    })?;
+    (!rest.trim().is_empty()).then(|| LinkTarget::External(d.to_string()))
+}
+
+/// Unbroken stretches longer than this get soft break opportunities (pathological input
+/// only: no real word or address is this long).
+const LONGEST_UNBROKEN: usize = 1_000;
+/// Characters between the break opportunities added to such stretches.
+const FORCED_BREAK_EVERY: usize = 64;
+
+/// The text with a zero-width space every [`FORCED_BREAK_EVERY`] characters inside any
+/// unbroken stretch longer than [`LONGEST_UNBROKEN`], so the line breaker has ordinary
+/// break opportunities instead of searching a huge word grapheme by grapheme.
+pub(crate) fn breakable(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.len() <= LONGEST_UNBROKEN
+        || !text
+            .split(char::is_whitespace)
+            .any(|w| w.len() > LONGEST_UNBROKEN && w.chars().count() > LONGEST_UNBROKEN)
+    {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / FORCED_BREAK_EVERY * 3);
+    for piece in text.split_inclusive(char::is_whitespace) {
+        if piece.chars().count() <= LONGEST_UNBROKEN {
+            out.push_str(piece);
+            continue;
+        }
+        for (k, c) in piece.chars().enumerate() {
+            if k > 0 && k % FORCED_BREAK_EVERY == 0 {
+                out.push('\u{200b}');
+            }
+            out.push(c);
+        }
+    }
+    out.into()
 }
 
 /// Plain text of runs for outlines and tests: note references left out.
@@ -69,7 +102,7 @@ pub(crate) fn spans(runs: &[Run], base: &TextStyle, notes: &mut NoteRegistry) ->
                     s.link = Some(t);
                     s.color = LINK;
                 }
-                push(&mut out, Span::new(r.text.as_str(), s));
+                push(&mut out, Span::new(breakable(&r.text), s));
             }
             RunKind::Code => {
                 let mut s = styled(r, base);
@@ -80,7 +113,7 @@ pub(crate) fn spans(runs: &[Run], base: &TextStyle, notes: &mut NoteRegistry) ->
                     s.link = Some(t);
                     s.color = LINK;
                 }
-                out.push(Span::new(r.text.as_str(), s));
+                out.push(Span::new(breakable(&r.text), s));
             }
             RunKind::NoteRef => match notes.reference(&r.text) {
                 Some(n) => {
@@ -131,6 +164,16 @@ mod tests {
         assert!(external_link("file:///etc/passwd").is_none());
         assert!(external_link("other.md").is_none());
         assert!(external_link("https://").is_none());
+    }
+
+    #[test]
+    fn only_huge_words_get_break_opportunities() {
+        let normal = format!("{} {}", "a".repeat(900), "b".repeat(10));
+        assert_eq!(breakable(&normal), normal);
+        let huge = format!("x {} y", "a".repeat(5_000));
+        let b = breakable(&huge);
+        assert_eq!(b.replace('\u{200b}', ""), huge);
+        assert_eq!(b.matches('\u{200b}').count(), 5_000 / FORCED_BREAK_EVERY - 1 + 1);
     }
 
     #[test]
