@@ -34,10 +34,13 @@ pub(crate) fn note_of(target: &LinkTarget) -> Option<u32> {
 /// (relative paths, javascript: and the like are set as plain text).
 pub(crate) fn external_link(dest: &str) -> Option<LinkTarget> {
     let d = dest.trim();
-    let rest = ["http://", "https://", "mailto:"].iter().find_map(|scheme| {
-        let head = d.get(..scheme.len())?;
-        head.eq_ignore_ascii_case(scheme).then(|| &d[scheme.len()..])
-    })?;
+    let rest = ["http://", "https://", "mailto:"]
+        .iter()
+        .find_map(|scheme| {
+            let head = d.get(..scheme.len())?;
+            head.eq_ignore_ascii_case(scheme)
+                .then(|| &d[scheme.len()..])
+        })?;
     (!rest.trim().is_empty()).then(|| LinkTarget::External(d.to_string()))
 }
 
@@ -173,7 +176,10 @@ mod tests {
         let huge = format!("x {} y", "a".repeat(5_000));
         let b = breakable(&huge);
         assert_eq!(b.replace('\u{200b}', ""), huge);
-        assert_eq!(b.matches('\u{200b}').count(), 5_000 / FORCED_BREAK_EVERY - 1 + 1);
+        assert_eq!(
+            b.matches('\u{200b}').count(),
+            5_000 / FORCED_BREAK_EVERY - 1 + 1
+        );
     }
 
     #[test]

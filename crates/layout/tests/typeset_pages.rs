@@ -4,9 +4,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use briefsmith_layout::{
-    Document, LinkTarget, NotesPlacement, Page, PageItem, PageStyle, Paper,
-};
+use briefsmith_layout::{Document, LinkTarget, NotesPlacement, Page, PageItem, PageStyle, Paper};
 use common::*;
 
 /// Text area of the default A4 style, in points.
@@ -92,7 +90,9 @@ fn long_document() -> String {
             md.push_str("\n\n");
         }
         md.push_str("- item one\n- item two with more words\n  - nested\n\n");
-        md.push_str("> A quoted line from a speaker that runs a little long.\n>\n> — Speaker, 1 May\n\n");
+        md.push_str(
+            "> A quoted line from a speaker that runs a little long.\n>\n> — Speaker, 1 May\n\n",
+        );
     }
     md
 }
@@ -106,7 +106,11 @@ fn everything_lies_inside_the_margins() {
     md.push_str("\n    indented code line that is long enough to wrap around the measure of the page\n```\n\n");
     md.push_str("| a | b | c |\n|---|:-:|--:|\n");
     for r in 0..80 {
-        md.push_str(&format!("| row {r} | {} | {} |\n", para("c", 12), "n".repeat(90)));
+        md.push_str(&format!(
+            "| row {r} | {} | {} |\n",
+            para("c", 12),
+            "n".repeat(90)
+        ));
     }
     md.push_str("\nText with a note.[^n]\n\n[^n]: A note.\n\n![missing](nowhere.png)\n");
     let doc = set_with(&md, &style);
@@ -149,11 +153,21 @@ fn headings_are_never_alone_at_a_page_foot() {
             md.push_str(&format!("Filler line {i}.\n\n"));
         }
         for s in 0..6 {
-            md.push_str(&format!("## Heading h{s}h\n\n{}\n\n", para(&format!("s{s}q"), 60)));
+            md.push_str(&format!(
+                "## Heading h{s}h\n\n{}\n\n",
+                para(&format!("s{s}q"), 60)
+            ));
         }
         let doc = set(&md);
-        for e in doc.outline.iter().filter(|e| e.title.starts_with("Heading")) {
-            let tag = e.title.trim_start_matches("Heading h").trim_end_matches('h');
+        for e in doc
+            .outline
+            .iter()
+            .filter(|e| e.title.starts_with("Heading"))
+        {
+            let tag = e
+                .title
+                .trim_start_matches("Heading h")
+                .trim_end_matches('h');
             let first_word = format!("w0s{tag}q");
             assert_eq!(
                 page_of(&doc, &first_word),
@@ -200,7 +214,9 @@ fn table_header_repeats_after_page_breaks() {
     for (i, p) in doc.pages.iter().enumerate() {
         let rs = runs(p);
         if rs.iter().any(|r| r.starts_with('r') && r.ends_with('a')) {
-            let first_row = rs.iter().position(|r| r.starts_with('r') && r.ends_with('a'));
+            let first_row = rs
+                .iter()
+                .position(|r| r.starts_with('r') && r.ends_with('a'));
             let head = rs.iter().position(|r| *r == "Head A");
             assert!(
                 head.is_some() && head < first_row,
@@ -230,9 +246,10 @@ fn table_rows_are_not_split() {
 }
 
 fn anchor_page(doc: &Document, name: &str) -> Option<(usize, f32)> {
-    doc.pages.iter().enumerate().find_map(|(i, p)| {
-        p.anchors.iter().find(|a| a.name == name).map(|a| (i, a.y))
-    })
+    doc.pages
+        .iter()
+        .enumerate()
+        .find_map(|(i, p)| p.anchors.iter().find(|a| a.name == name).map(|a| (i, a.y)))
 }
 
 #[test]
@@ -243,16 +260,26 @@ fn footnotes_sit_on_the_page_that_references_them() {
             md.push_str(&format!("Filler line {i}.\n\n"));
         }
         for p in 0..30 {
-            md.push_str(&format!("{} reference[^n{p}] {}\n\n", para("a", 25), para("b", 20)));
+            md.push_str(&format!(
+                "{} reference[^n{p}] {}\n\n",
+                para("a", 25),
+                para("b", 20)
+            ));
         }
         for p in 0..30 {
-            md.push_str(&format!("[^n{p}]: Note body nb{p}nb {}\n\n", para("c", 10 + p % 4 * 15)));
+            md.push_str(&format!(
+                "[^n{p}]: Note body nb{p}nb {}\n\n",
+                para("c", 10 + p % 4 * 15)
+            ));
         }
         let doc = set(&md);
         for n in 1..=30 {
             let (rp, ry) = anchor_page(&doc, &format!("noteref-{n}")).expect("reference anchor");
             let (np, ny) = anchor_page(&doc, &format!("note-{n}")).expect("note anchor");
-            assert_eq!(rp, np, "filler {filler}: note {n} not on its reference's page");
+            assert_eq!(
+                rp, np,
+                "filler {filler}: note {n} not on its reference's page"
+            );
             assert!(ny > ry, "note {n} above its reference");
             let body = format!("nb{}nb", n - 1);
             assert_eq!(page_of(&doc, &body), Some(np), "note {n} body elsewhere");
@@ -291,10 +318,17 @@ fn endnotes_gather_under_a_notes_heading() {
         para("x", 800)
     );
     let doc = set_with(&md, &style);
-    let notes = doc.outline.iter().find(|e| e.title == "Notes").expect("notes heading");
+    let notes = doc
+        .outline
+        .iter()
+        .find(|e| e.title == "Notes")
+        .expect("notes heading");
     assert_eq!(notes.page, doc.pages.len() - 1);
     let text = page_text(&doc.pages[notes.page]);
-    assert!(in_order(&text, &["Notes", "1.", "First.", "2.", "Second.", "3.", "Unused."]));
+    assert!(in_order(
+        &text,
+        &["Notes", "1.", "First.", "2.", "Second.", "3.", "Unused."]
+    ));
 }
 
 #[test]
@@ -304,7 +338,11 @@ fn running_heads_banner_and_page_numbers() {
     assert!(n > 3);
     for (i, p) in doc.pages.iter().enumerate() {
         let rs = runs(p);
-        assert_eq!(rs.iter().filter(|r| **r == "OFFICIAL").count(), 2, "page {i}");
+        assert_eq!(
+            rs.iter().filter(|r| **r == "OFFICIAL").count(),
+            2,
+            "page {i}"
+        );
         let footer = format!("Page {} of {n}", i + 1);
         assert!(rs.contains(&footer.as_str()), "page {i}: {footer} missing");
         // The title block replaces the running head on page 1.
@@ -322,7 +360,10 @@ fn running_heads_banner_and_page_numbers() {
                 _ => None,
             })
             .collect();
-        assert!(ys.iter().any(|y| *y < top) && ys.iter().any(|y| *y > bottom), "{ys:?}");
+        assert!(
+            ys.iter().any(|y| *y < top) && ys.iter().any(|y| *y > bottom),
+            "{ys:?}"
+        );
     }
 }
 
@@ -353,7 +394,12 @@ fn outline_records_headings_with_page_and_position() {
                 _ => None,
             })
             .unwrap_or_else(|| panic!("{} not on page {}", e.title, e.page));
-        assert!(y > e.y && y - e.y < 60.0, "{}: entry y {} baseline {y}", e.title, e.y);
+        assert!(
+            y > e.y && y - e.y < 60.0,
+            "{}: entry y {} baseline {y}",
+            e.title,
+            e.y
+        );
     }
 }
 
@@ -372,7 +418,11 @@ fn only_web_and_mail_links_are_clickable() {
         .collect();
     assert_eq!(
         targets,
-        vec!["https://example.org", "mailto:x@y.org", "https://auto.example"]
+        vec![
+            "https://example.org",
+            "mailto:x@y.org",
+            "https://auto.example"
+        ]
     );
     assert!(in_order(&page_text(&doc.pages[0]), &["a", "b", "c", "d"]));
 }

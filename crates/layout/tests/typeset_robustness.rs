@@ -41,7 +41,11 @@ fn every_commonmark_example_typesets() {
         }
     }
     // All examples together make one long document.
-    let all: String = examples.iter().map(|(_, m)| m.as_str()).collect::<Vec<_>>().join("\n\n");
+    let all: String = examples
+        .iter()
+        .map(|(_, m)| m.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n");
     let doc = set(&all);
     assert!(doc.pages.len() > 10);
 }
@@ -65,7 +69,9 @@ fn ten_thousand_nested_quotes() {
     let md = ">".repeat(10_000) + " deep\n";
     let doc = set(&md);
     assert!(doc_text(&doc).contains("deep"));
-    let md = (0..10_000).map(|i| format!("{}> level {i}\n", ">".repeat(i))).collect::<String>();
+    let md = (0..10_000)
+        .map(|i| format!("{}> level {i}\n", ">".repeat(i)))
+        .collect::<String>();
     let doc = set(&md);
     assert!(doc_text(&doc).contains("level 9999"));
 }
@@ -75,7 +81,9 @@ fn ten_thousand_nested_lists() {
     let md = (0..10_000).map(|_| "- ").collect::<String>() + "x\n";
     let doc = set(&md);
     assert!(doc_text(&doc).contains('x'));
-    let md: String = (0..3_000).map(|i| format!("{}1. n{i}\n", "   ".repeat(i))).collect();
+    let md: String = (0..3_000)
+        .map(|i| format!("{}1. n{i}\n", "   ".repeat(i)))
+        .collect();
     set(&md);
 }
 
@@ -88,7 +96,11 @@ fn a_table_of_two_hundred_columns() {
     md.push_str(&"|---".repeat(cols));
     md.push_str("|\n");
     for r in 0..5 {
-        md.push_str(&(0..cols).map(|c| format!("| c{r}x{c} ")).collect::<String>());
+        md.push_str(
+            &(0..cols)
+                .map(|c| format!("| c{r}x{c} "))
+                .collect::<String>(),
+        );
         md.push_str("|\n");
     }
     let style = bare_style();
