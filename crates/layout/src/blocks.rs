@@ -493,6 +493,7 @@ impl<'a> Layouter<'a> {
             }
         }
         pad_chunks(&mut chunks, vpad);
+        round_to_rhythm(&mut chunks, scope.lh / 2.0);
         let n = chunks.len();
         for (i, mut c) in chunks.into_iter().enumerate() {
             c.keep_with_next = keeps_lines_together(i, n);
@@ -528,7 +529,8 @@ impl<'a> Layouter<'a> {
                     .min(scope.width / width)
                     .min(self.theme.text_h * 0.9 / height);
                 let (w, h) = ((width * k).max(1.0), (height * k).max(1.0));
-                let mut c = Chunk::new(h, h, &scope.decos);
+                let step = scope.lh / 2.0;
+                let mut c = Chunk::new((h / step - 1e-3).ceil() * step, h, &scope.decos);
                 c.items.push(PageItem::Image(ImageBox {
                     x: scope.x + (scope.width - w) / 2.0,
                     y: 0.0,
@@ -582,6 +584,7 @@ impl<'a> Layouter<'a> {
             .map(|l| self.stack(vec![(l, scope.x + pad)], &decos))
             .collect();
         pad_chunks(&mut chunks, pad);
+        round_to_rhythm(&mut chunks, scope.lh / 2.0);
         let n = chunks.len();
         for (i, mut c) in chunks.into_iter().enumerate() {
             c.keep_with_next = keeps_lines_together(i, n);
@@ -612,6 +615,17 @@ fn pad_chunks(chunks: &mut [Chunk], pad: f32) {
     }
     if let Some(last) = chunks.last_mut() {
         last.height += pad;
+    }
+}
+
+/// Pads the last of a boxed block's chunks so the block's height is a multiple of `step`,
+/// keeping the text after it on the rhythm of the lines before it.
+fn round_to_rhythm(chunks: &mut [Chunk], step: f32) {
+    let total: f32 = chunks.iter().map(|c| c.height).sum();
+    if step > 0.0
+        && let Some(last) = chunks.last_mut()
+    {
+        last.height += (total / step - 1e-3).ceil() * step - total;
     }
 }
 

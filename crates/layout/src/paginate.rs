@@ -34,7 +34,12 @@ pub(crate) fn paginate(flow: Flow, mut notes: NoteChunks, theme: &Theme) -> Pagi
         .iter()
         .map(|c| c.as_ref().map_or(0.0, |c| stack_height(c)))
         .collect();
-    let note_h = |k: u32| note_heights.get(k as usize - 1).copied().unwrap_or(0.0);
+    let note_h = |k: u32| {
+        note_index(k)
+            .and_then(|i| note_heights.get(i))
+            .copied()
+            .unwrap_or(0.0)
+    };
     let sep_h = theme.note_size() * theme.leading;
 
     let mut out = Paginated {
@@ -129,7 +134,10 @@ pub(crate) fn paginate(flow: Flow, mut notes: NoteChunks, theme: &Theme) -> Pagi
             prev_table = c.table;
             if forced_notes.is_none() {
                 for &m in &c.notes {
-                    if let Some(Some(body)) = notes.get_mut(m as usize - 1).map(Option::take) {
+                    if let Some(body) = note_index(m)
+                        .and_then(|i| notes.get_mut(i))
+                        .and_then(Option::take)
+                    {
                         page_notes.extend(body);
                         sep = true;
                     }
@@ -141,7 +149,11 @@ pub(crate) fn paginate(flow: Flow, mut notes: NoteChunks, theme: &Theme) -> Pagi
             let mut room = body_h - used - sep_h;
             let mut all: VecDeque<Chunk> = ids
                 .iter()
-                .filter_map(|&m| notes.get_mut(m as usize - 1).and_then(Option::take))
+                .filter_map(|&m| {
+                    note_index(m)
+                        .and_then(|i| notes.get_mut(i))
+                        .and_then(Option::take)
+                })
                 .flatten()
                 .collect();
             while let Some(c) = all.front() {
@@ -192,6 +204,11 @@ pub(crate) fn paginate(flow: Flow, mut notes: NoteChunks, theme: &Theme) -> Pagi
 fn continued_table(prev: Option<u32>, next: &Chunk) -> Option<u32> {
     let t = next.table?;
     (!next.is_header && prev == Some(t)).then_some(t)
+}
+
+/// Index of note `n` (numbered from 1) in the note lists.
+fn note_index(n: u32) -> Option<usize> {
+    (n as usize).checked_sub(1)
 }
 
 /// Height of chunks stacked with their spaces.
