@@ -124,6 +124,15 @@ pub(crate) fn spans(runs: &[Run], base: &TextStyle, notes: &mut NoteRegistry) ->
                     s.size = base.size * REF_SCALE;
                     s.baseline_shift = base.size * REF_RAISE;
                     s.color = LINK;
+                    // Adjacent references are set "1,2,3", not "123".
+                    if out
+                        .last()
+                        .is_some_and(|l| l.style.link.as_ref().and_then(note_of).is_some())
+                    {
+                        let mut comma = s.clone();
+                        comma.color = base.color;
+                        out.push(Span::new(",", comma));
+                    }
                     s.link = Some(LinkTarget::Internal(note_anchor(n)));
                     out.push(Span::new(n.to_string(), s));
                 }
@@ -180,6 +189,30 @@ mod tests {
             b.matches('\u{200b}').count(),
             5_000 / FORCED_BREAK_EVERY - 1 + 1
         );
+    }
+
+    #[test]
+    fn adjacent_note_references_are_separated() {
+        use crate::tree::NoteDef;
+        let defs: Vec<NoteDef> = ["a", "b"]
+            .iter()
+            .map(|l| NoteDef {
+                label: l.to_string(),
+                blocks: Vec::new(),
+            })
+            .collect();
+        let mut reg = NoteRegistry::new(&defs);
+        let run = |label: &str| Run {
+            text: label.into(),
+            kind: RunKind::NoteRef,
+            emph: false,
+            strong: false,
+            strike: false,
+            link: None,
+        };
+        let spans = spans(&[run("a"), run("b")], &TextStyle::default(), &mut reg);
+        let texts: Vec<&str> = spans.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, vec!["1", ",", "2"]);
     }
 
     #[test]
