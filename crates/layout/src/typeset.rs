@@ -159,8 +159,8 @@ fn title_block(lay: &mut Layouter<'_>, runs: &[Run], meta: Option<&[Run]>, scope
     lay.flow.space(scope.lh);
 }
 
-/// Whether the paragraph after the title is its metadata line (date, author …): short, and
-/// wholly emphasised, or naming the export date or author, or of the form "Key: value".
+/// Whether the paragraph after the title is its metadata line (date, author …): short and
+/// wholly emphasised, or naming the export date or author, or lines of "Key: value".
 fn is_metadata(runs: &[Run], info: &DocumentInfo) -> bool {
     let plain = inline::plain_text(runs);
     if plain.chars().count() > 300 || runs.iter().any(|r| r.kind == RunKind::NoteRef) {
@@ -170,12 +170,19 @@ fn is_metadata(runs: &[Run], info: &DocumentInfo) -> bool {
         .iter()
         .filter(|r| r.kind != RunKind::Break && !r.text.trim().is_empty())
         .all(|r| r.emph || r.strong);
-    let names = |s: &str| !s.trim().is_empty() && plain.contains(s.trim());
-    let key_value = plain.split_once(':').is_some_and(|(k, _)| {
-        let k = k.trim();
-        !k.is_empty() && k.len() <= 24 && k.chars().all(|c| c.is_alphabetic() || c == ' ')
-    });
-    emphasised || names(&info.date) || names(&info.author) || key_value
+    let names = |s: &str| !s.trim().is_empty() && plain.contains(s.trim()) && plain.len() <= 160;
+    let lines: Vec<String> = runs
+        .split(|r| r.kind == RunKind::Break)
+        .map(inline::plain_text)
+        .collect();
+    let key_value = |line: &String| {
+        line.split_once(':').is_some_and(|(k, _)| {
+            let k = k.trim();
+            !k.is_empty() && k.len() <= 24 && k.chars().all(|c| c.is_alphabetic() || c == ' ')
+        })
+    };
+    let fields = lines.iter().all(key_value) && (lines.len() >= 2 || plain.len() <= 120);
+    emphasised || names(&info.date) || names(&info.author) || fields
 }
 
 /// Lays out note `n` (its definition's blocks at note size with its number hanging in the
@@ -222,4 +229,35 @@ fn note(lay: &mut Layouter<'_>, n: u32, defs: &[crate::tree::NoteDef], linked: b
         });
     }
     chunks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(md: &str) -> bool {
+        let tree = crate::parse::parse(md);
+        let info = DocumentInfo {
+            date: "1 May 2026".into(),
+            ..DocumentInfo::default()
+        };
+        match tree.blocks.first() {
+            Some(Block::Paragraph(runs)) => is_metadata(runs, &info),
+            _ => false,
+        }
+    }
+
+    #[test]
+    fn recognises_metadata_lines() {
+        assert!(meta(
+            "**For:** Director\\\n**From:** Desk\\\n**Date:** 12 October 2024"
+        ));
+        assert!(meta("*Prepared by the desk, 12 October 2024*"));
+        assert!(meta("Exported 1 May 2026 by the analyst"));
+        assert!(meta("Date: 12 October 2024"));
+        assert!(!meta(
+            "Summary: Iran is very likely asking Russia for S-400-class air defences, electronic warfare systems and Sukhoi fighters to deter a strike."
+        ));
+        assert!(!meta("An ordinary opening paragraph with *some* emphasis."));
+    }
 }
