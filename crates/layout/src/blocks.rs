@@ -183,9 +183,9 @@ impl<'a> Layouter<'a> {
 
     /// A chunk holding one line set at `x`; inline code gets its tint, note references
     /// their anchors.
-    pub fn line_chunk(&mut self, line: Line, x: f32, decos: &Rc<[Deco]>) -> Chunk {
-        let mut c = self.stack(vec![(line, x)], decos);
-        self.tint_code(&mut c);
+    pub fn line_chunk(&mut self, line: Line, scope: &Scope) -> Chunk {
+        let mut c = self.stack(vec![(line, scope.x)], &scope.decos);
+        self.tint_code(&mut c, scope.x, scope.x + scope.width);
         c
     }
 
@@ -230,8 +230,9 @@ impl<'a> Layouter<'a> {
         }
     }
 
-    /// Puts a light tint behind runs of inline code (mono glyph runs in running text).
-    fn tint_code(&self, c: &mut Chunk) {
+    /// Puts a light tint behind runs of inline code (mono glyph runs in running text),
+    /// kept within the measure `left..right`.
+    fn tint_code(&self, c: &mut Chunk, left: f32, right: f32) {
         let mono = [
             self.book.primary(Family::Mono, false, false),
             self.book.primary(Family::Mono, true, false),
@@ -244,10 +245,12 @@ impl<'a> Layouter<'a> {
             {
                 let pad = run.size * 0.15;
                 let baseline = first.y;
+                let x0 = (first.x - pad).max(left);
+                let x1 = (last.x + last.advance + pad).min(right);
                 tints.push(PageItem::Rect(Rect {
-                    x: first.x - pad,
+                    x: x0,
                     y: baseline - run.size * 0.92,
-                    width: last.x + last.advance - first.x + 2.0 * pad,
+                    width: (x1 - x0).max(0.0),
                     height: run.size * 1.2,
                     color: theme::TINT,
                 }));
@@ -286,7 +289,7 @@ impl<'a> Layouter<'a> {
         self.flow.space(gap);
         let n = lines.len();
         for (i, line) in lines.into_iter().enumerate() {
-            let mut c = self.line_chunk(line, scope.x, &scope.decos);
+            let mut c = self.line_chunk(line, scope);
             c.keep_with_next = keeps_lines_together(i, n);
             self.emit(c);
         }

@@ -113,6 +113,9 @@ fn everything_lies_inside_the_margins() {
         ));
     }
     md.push_str("\nText with a note.[^n]\n\n[^n]: A note.\n\n![missing](nowhere.png)\n");
+    for i in 0..40 {
+        md.push_str(&format!("`code{i}` {} `end{i}`\n\n", para("k", i)));
+    }
     let doc = set_with(&md, &style);
     assert!(doc.pages.len() > 5);
     assert_inside(&doc, area(&style));
