@@ -19,6 +19,8 @@ const ADJ_DEMERITS: f64 = 10_000.0;
 const INFINITE_BADNESS: f64 = 1.0e7;
 /// Badness accepted by the first pass (TeX's \tolerance).
 const TOLERANCE: f64 = 200.0;
+/// Badness accepted by the second pass; the last accepts any line that is not overfull.
+const SECOND_TOLERANCE: f64 = 1_000.0;
 /// Slack for floating-point sums when testing whether a line fits.
 const EPS: f32 = 1.0e-3;
 
@@ -97,27 +99,16 @@ pub(crate) fn line_start_after(items: &[Item], b: usize) -> usize {
     j
 }
 
-/// A line's adjustment ratio (`None` = cannot reach the width at all) and whether it is overfull.
-fn ratio(
-    items: &[Item],
-    sums: &[Sums],
-    start: usize,
-    b: usize,
-    width: f32,
-    m: &Measure,
-) -> (Option<f32>, bool) {
-    let (a, z) = (sums[start], sums[b]);
-    let mut natural = z.width - a.width;
-    if let Kind::Penalty { .. } = items[b].kind {
-        natural += items[b].width;
-    }
-    let fill = z.fill > a.fill;
+/// A line's adjustment ratio (`None` = cannot reach the width at all) and whether it is
+/// overfull, for the line from totals `a` to totals `z` plus a penalty of width `extra`.
+fn ratio(a: &Sums, z: &Sums, extra: f32, width: f32, m: &Measure) -> (Option<f32>, bool) {
+    let natural = z.width - a.width + extra;
     let (stretch, shrink) = match m.ragged_stretch {
         Some(r) => (r, 0.0),
         None => (z.stretch - a.stretch, z.shrink - a.shrink),
     };
     if natural <= width + EPS {
-        if fill || natural >= width - EPS {
+        if z.fill > a.fill || natural >= width - EPS {
             (Some(0.0), false)
         } else if stretch > 0.0 {
             (Some((width - natural) / stretch), false)
@@ -128,6 +119,14 @@ fn ratio(
         (Some(((width - natural) / shrink).max(-1.0)), false)
     } else {
         (Some(-1.0), true)
+    }
+}
+
+/// Width a break at `b` adds to its line (a penalty's hyphen).
+fn break_width(items: &[Item], b: usize) -> f32 {
+    match items[b].kind {
+        Kind::Penalty { .. } => items[b].width,
+        _ => 0.0,
     }
 }
 
@@ -148,24 +147,34 @@ fn fitness(r: Option<f32>) -> u8 {
     }
 }
 
+/// A chosen break, kept for walking back from the paragraph's end.
 #[derive(Debug, Clone, Copy)]
 struct Node {
     /// Item index of the break (the start node uses `usize::MAX`).
     at: usize,
-    /// First item of the line after this break.
-    start: usize,
-    line: usize,
-    fitness: u8,
-    flagged: bool,
-    demerits: f64,
     prev: usize,
 }
 
-/// The breaks of a paragraph: total-fit within the normal tolerance, else total-fit over
-/// every line that is not overfull (unbounded emergency stretch: measured on sample text,
+/// A break from which a line may still start, with what the scan needs of it at hand.
+#[derive(Debug, Clone, Copy)]
+struct Active {
+    node: usize,
+    /// Totals at the first item of the line after the break.
+    sums: Sums,
+    /// Measure of the line after the break.
+    width: f32,
+    demerits: f64,
+    fitness: u8,
+    flagged: bool,
+    /// The paragraph start (no fitness mismatch with a previous line).
+    first: bool,
+}
+
+/// The breaks of a paragraph: total-fit within the normal tolerance, else within a looser
+/// one, else total-fit over every line that is not overfull (unbounded emergency stretch: measured on sample text,
 /// this sets fewer loose lines than TeX's fixed emergency stretch), else first-fit.
 pub(crate) fn choose_breaks(items: &[Item], m: &Measure) -> Vec<usize> {
-    [Some(TOLERANCE), None]
+    [Some(TOLERANCE), Some(SECOND_TOLERANCE), None]
         .into_iter()
         .find_map(|tolerance| knuth_plass(items, m, &Pass { tolerance }))
         .unwrap_or_else(|| first_fit(items, m))
@@ -180,14 +189,19 @@ pub(crate) fn knuth_plass(items: &[Item], m: &Measure, pass: &Pass) -> Option<Ve
     let sums = prefix_sums(items);
     let mut nodes = vec![Node {
         at: usize::MAX,
-        start: 0,
-        line: 0,
-        fitness: 1,
-        flagged: false,
-        demerits: 0.0,
         prev: usize::MAX,
     }];
-    let mut active: Vec<usize> = vec![0];
+    let mut active = vec![Active {
+        node: 0,
+        sums: sums[0],
+        width: m.width(0),
+        demerits: 0.0,
+        fitness: 1,
+        flagged: false,
+        first: true,
+    }];
+    // Lines after the first: a node's line number only matters for the measure.
+    let rest_width = m.width(1);
     for b in 0..items.len() {
         if !is_legal_break(items, b) {
             continue;
@@ -197,14 +211,22 @@ pub(crate) fn knuth_plass(items: &[Item], m: &Measure, pass: &Pass) -> Option<Ve
             _ => (0.0, false),
         };
         let forced = cost <= -INFINITE_PENALTY;
+        let last = b + 1 == items.len();
+        let z = sums[b];
+        let extra = break_width(items, b);
+        let penalty_demerits = if cost >= 0.0 {
+            (cost as f64).powi(2)
+        } else if !forced {
+            -(cost as f64).powi(2)
+        } else {
+            0.0
+        };
         // Best candidate per fitness class at this break: (total demerits, from node).
         let mut best: [Option<(f64, usize)>; 4] = [None; 4];
         let mut k = 0;
         while k < active.len() {
-            let ai = active[k];
-            let a = nodes[ai];
-            let width = m.width(a.line);
-            let (r, overfull) = ratio(items, &sums, a.start, b, width, m);
+            let a = active[k];
+            let (r, overfull) = ratio(&a.sums, &z, extra, a.width, m);
             if overfull || forced {
                 active.swap_remove(k);
             } else {
@@ -217,51 +239,56 @@ pub(crate) fn knuth_plass(items: &[Item], m: &Measure, pass: &Pass) -> Option<Ve
             if pass.tolerance.is_some_and(|t| bad > t) {
                 continue;
             }
-            let mut d = (LINE_PENALTY + bad).powi(2);
-            if cost >= 0.0 {
-                d += (cost as f64).powi(2);
-            } else if !forced {
-                d -= (cost as f64).powi(2);
-            }
+            let mut d = (LINE_PENALTY + bad).powi(2) + penalty_demerits;
             if flagged && a.flagged {
                 d += DOUBLE_HYPHEN_DEMERITS;
             }
-            if forced && a.flagged && b + 1 == items.len() {
+            if forced && a.flagged && last {
                 d += FINAL_HYPHEN_DEMERITS;
             }
             let fit = fitness(r);
-            if a.at != usize::MAX && fit.abs_diff(a.fitness) > 1 {
+            if !a.first && fit.abs_diff(a.fitness) > 1 {
                 d += ADJ_DEMERITS;
             }
             let total = a.demerits + d;
             let slot = &mut best[fit as usize];
             if slot.is_none_or(|(bd, _)| total < bd) {
-                *slot = Some((total, ai));
+                *slot = Some((total, a.node));
             }
         }
-        let start = line_start_after(items, b);
+        let after = sums[line_start_after(items, b)];
+        // As in TeX, a fitness class worse than the best by more than the adjacency penalty
+        // can never lead to a better paragraph, so it opens no node.
+        let floor = best
+            .iter()
+            .flatten()
+            .map(|s| s.0)
+            .fold(f64::INFINITY, f64::min);
         for (fit, slot) in best.iter().enumerate() {
-            if let Some((total, from)) = *slot {
-                nodes.push(Node {
-                    at: b,
-                    start,
-                    line: nodes[from].line + 1,
+            if let Some((total, from)) = *slot
+                && total <= floor + ADJ_DEMERITS
+            {
+                nodes.push(Node { at: b, prev: from });
+                active.push(Active {
+                    node: nodes.len() - 1,
+                    sums: after,
+                    width: rest_width,
+                    demerits: total,
                     fitness: fit as u8,
                     flagged,
-                    demerits: total,
-                    prev: from,
+                    first: false,
                 });
-                active.push(nodes.len() - 1);
             }
         }
         if active.is_empty() {
             return None;
         }
     }
-    let last = *active
+    let last = active
         .iter()
-        .filter(|&&n| nodes[n].at == items.len() - 1)
-        .min_by(|&&x, &&y| nodes[x].demerits.total_cmp(&nodes[y].demerits))?;
+        .filter(|a| nodes[a.node].at == items.len() - 1)
+        .min_by(|x, y| x.demerits.total_cmp(&y.demerits))?
+        .node;
     let mut breaks = Vec::new();
     let mut n = last;
     while nodes[n].at != usize::MAX {
@@ -286,7 +313,7 @@ pub(crate) fn first_fit(items: &[Item], m: &Measure) -> Vec<usize> {
             continue;
         }
         let width = m.width(breaks.len());
-        let (_, overfull) = ratio(items, &sums, start, b, width, m);
+        let (_, overfull) = ratio(&sums[start], &sums[b], break_width(items, b), width, m);
         if overfull && let Some(l) = last_fit.take() {
             breaks.push(l);
             start = line_start_after(items, l);
@@ -311,7 +338,16 @@ pub(crate) fn line_ratios(items: &[Item], breaks: &[usize], m: &Measure) -> Vec<
     let mut start = 0;
     let mut out = Vec::new();
     for (line, &b) in breaks.iter().enumerate() {
-        out.push(ratio(items, &sums, start, b, m.width(line), m).0);
+        out.push(
+            ratio(
+                &sums[start],
+                &sums[b],
+                break_width(items, b),
+                m.width(line),
+                m,
+            )
+            .0,
+        );
         start = line_start_after(items, b);
     }
     out

@@ -64,7 +64,13 @@ pub(crate) struct LoadedFace {
     pub face: Face<'static>,
     pub upem: f32,
     pub metrics: FaceMetrics,
+    /// Which of the first [`LOW_CHARS`] code points the face has: fallback asks this for
+    /// every character, and a bit test is far cheaper than a cmap lookup.
+    low_coverage: [u64; LOW_CHARS / 64],
 }
+
+/// Code points below this (Latin through IPA) have their coverage precomputed.
+const LOW_CHARS: usize = 0x280;
 
 /// The set of faces a document is laid out with, plus the shaping cache that goes with them.
 pub struct FontBook {
@@ -87,7 +93,9 @@ impl FontBook {
         BOOK.get_or_init(|| Arc::new(FontBook::load())).clone()
     }
 
-    fn load() -> FontBook {
+    /// A separate book of the bundled fonts with its own, empty shaping cache (for measuring
+    /// cold starts; everything else should share [`FontBook::bundled`]).
+    pub fn load() -> FontBook {
         let faces = BUNDLED
             .iter()
             .map(|b| {
@@ -96,10 +104,19 @@ impl FontBook {
                 let face = Face::from_slice(b.data, 0)
                     .unwrap_or_else(|| panic!("bundled font {} does not parse", b.name));
                 let metrics = face_metrics(&face);
+                let mut low_coverage = [0u64; LOW_CHARS / 64];
+                for (cp, c) in
+                    (0..LOW_CHARS as u32).filter_map(|cp| Some((cp, char::from_u32(cp)?)))
+                {
+                    if face.glyph_index(c).is_some() {
+                        low_coverage[cp as usize / 64] |= 1 << (cp % 64);
+                    }
+                }
                 LoadedFace {
                     upem: face.units_per_em() as f32,
                     face,
                     metrics,
+                    low_coverage,
                 }
             })
             .collect();
@@ -159,7 +176,13 @@ impl FontBook {
 
     /// Whether the face has a glyph for the character.
     pub fn has_glyph(&self, id: FontId, c: char) -> bool {
-        self.face(id).face.glyph_index(c).is_some()
+        let face = self.face(id);
+        let cp = c as usize;
+        if cp < LOW_CHARS {
+            face.low_coverage[cp / 64] & (1 << (cp % 64)) != 0
+        } else {
+            face.face.glyph_index(c).is_some()
+        }
     }
 
     fn index(&self, id: FontId) -> usize {

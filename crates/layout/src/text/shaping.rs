@@ -4,9 +4,9 @@
 //! per (face, direction, script) because building a plan costs far more than shaping a word.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
+use rustc_hash::FxHashMap;
 use rustybuzz::{Direction, Script, ShapePlan, UnicodeBuffer};
 
 use super::FontId;
@@ -36,8 +36,8 @@ type PlanKey = (FontId, Direction, Script);
 /// Shape plans and shaped words, shared by all threads using one [`FontBook`].
 #[derive(Default)]
 pub(crate) struct ShapeCache {
-    plans: Mutex<HashMap<PlanKey, Arc<ShapePlan>>>,
-    words: Mutex<HashMap<Box<str>, Arc<Shaped>>>,
+    plans: Mutex<FxHashMap<PlanKey, Arc<ShapePlan>>>,
+    words: Mutex<FxHashMap<Box<str>, Arc<Shaped>>>,
 }
 
 thread_local! {
@@ -67,7 +67,7 @@ pub(crate) fn shape(book: &FontBook, font: FontId, text: &str, rtl: bool) -> Arc
     })
 }
 
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+pub(crate) fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     // The maps hold only finished entries, so a panic elsewhere cannot leave them torn.
     m.lock().unwrap_or_else(PoisonError::into_inner)
 }
