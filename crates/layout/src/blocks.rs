@@ -358,7 +358,7 @@ impl<'a> Layouter<'a> {
             .map(|i| {
                 let item = &list.items[i];
                 let text = match (item.task, list.start) {
-                    (Some(done), _) => self.task_box(done),
+                    (Some(done), _) => return self.task_box(done, &marker_style),
                     (None, Some(start)) => format!("{}.", u128::from(start) + i as u128),
                     (None, None) => bullet(scope.list_depth).to_string(),
                 };
@@ -395,19 +395,42 @@ impl<'a> Layouter<'a> {
         self.flow.space(scope.gap());
     }
 
-    /// The marker of a task item: a ballot box when the font has one.
-    fn task_box(&self, done: bool) -> String {
-        let c = if done { '\u{2612}' } else { '\u{2610}' };
-        let font = self.book.primary(self.theme.body_family, false, false);
-        let faces = self
-            .book
-            .fallback_chain(self.theme.body_family, false, false);
-        if self.book.has_glyph(font, c) || faces.iter().any(|f| self.book.has_glyph(*f, c)) {
-            c.to_string()
-        } else if done {
-            "[x]".into()
-        } else {
-            "[ ]".into()
+    /// The marker of a task item: a ballot box drawn with hairlines, a "×" in it when done.
+    fn task_box(&self, done: bool, style: &TextStyle) -> Line {
+        let side = style.size * 0.72;
+        let t = theme::HAIRLINE * 1.5;
+        let (x, y) = (0.0, -side);
+        let rect = |x, y, width, height| {
+            PageItem::Rect(Rect {
+                x,
+                y,
+                width,
+                height,
+                color: style.color,
+            })
+        };
+        let mut items = vec![
+            rect(x, y, side, t),
+            rect(x, y + side - t, side, t),
+            rect(x, y, t, side),
+            rect(x + side - t, y, t, side),
+        ];
+        if done {
+            let mut mark = style.clone();
+            mark.family = Family::Sans;
+            mark.bold = true;
+            let cross = single_line(self.book, &[Span::new("\u{d7}", mark)]);
+            let dx = (side - cross.width) / 2.0;
+            // The cross's centre sits about 0.35 em above its baseline.
+            let dy = -side / 2.0 + style.size * 0.35;
+            items.extend(cross.translated(dx, dy).0);
+        }
+        Line {
+            width: side,
+            ascent: side,
+            descent: 0.0,
+            items,
+            links: Vec::new(),
         }
     }
 
