@@ -11,7 +11,8 @@ use crate::dates::long_date;
 use crate::escape::{escape_inline, link};
 use crate::sanitize::{footnote_labels, sanitize_markdown};
 use briefsmith_core::model::{
-    Block, Brief, Dataset, EntityKind, ItemId, ItemKind, ItemSnapshot, Judgment, Speech,
+    Block, Brief, Dataset, DatasetIndex, EntityKind, ItemId, ItemKind, ItemSnapshot, Judgment,
+    Speech,
 };
 use minijinja::Value;
 use serde::Serialize;
@@ -274,8 +275,9 @@ fn safe_markdown(markdown: &str) -> Value {
 
 /// Hands out labels and remembers what has been cited.
 struct Builder<'a> {
-    brief: &'a Brief,
     dataset: Option<&'a Dataset>,
+    /// Id lookups into the dataset, built once (datasets run to 100,000 items).
+    index: Option<DatasetIndex<'a>>,
     /// Labels the analyst's own footnotes use; generated labels skip them.
     taken: HashSet<String>,
     next_label: usize,
@@ -289,10 +291,20 @@ struct Builder<'a> {
     people: Vec<PersonCtx>,
     /// Entity ids in order of first appearance.
     entity_ids: Vec<String>,
+    entity_seen: HashSet<String>,
+    people_seen: HashSet<String>,
+    /// The snapshot of each item picked in the brief (first pick wins).
+    picked: HashMap<&'a str, &'a ItemSnapshot>,
 }
 
 impl<'a> Builder<'a> {
     fn new(brief: &'a Brief, dataset: Option<&'a Dataset>) -> Self {
+        let mut picked = HashMap::new();
+        for (_, block) in brief.blocks() {
+            if let Block::Item(r) = block {
+                picked.entry(r.item.as_str()).or_insert(&r.snapshot);
+            }
+        }
         let mut taken: HashSet<String> = footnote_labels(&brief.meta.bottom_line)
             .into_iter()
             .map(|l| l.to_lowercase())
@@ -306,8 +318,8 @@ impl<'a> Builder<'a> {
             taken.extend(footnote_labels(text).into_iter().map(|l| l.to_lowercase()));
         }
         Builder {
-            brief,
             dataset,
+            index: dataset.map(Dataset::index),
             taken,
             next_label: 1,
             items: HashMap::new(),
@@ -317,6 +329,9 @@ impl<'a> Builder<'a> {
             changed: HashSet::new(),
             people: Vec::new(),
             entity_ids: Vec::new(),
+            entity_seen: HashSet::new(),
+            people_seen: HashSet::new(),
+            picked,
         }
     }
 
@@ -330,13 +345,13 @@ impl<'a> Builder<'a> {
         }
         // Without a dataset every speaker counts as a person; with one, only entities that are.
         let mut is_person = true;
-        let (changed, missing) = match self.dataset {
-            Some(ds) => match ds.item(id) {
+        let (changed, missing) = match (self.dataset, &self.index) {
+            (Some(ds), Some(index)) => match index.item(id) {
                 Some(now) => {
                     is_person = now
                         .speaker
                         .as_ref()
-                        .and_then(|s| ds.entity(s))
+                        .and_then(|s| index.entity(s))
                         .is_some_and(|e| e.kind == EntityKind::Person);
                     for e in &now.entities {
                         self.note_entity(e.as_str());
@@ -348,7 +363,7 @@ impl<'a> Builder<'a> {
                 }
                 None => (false, true),
             },
-            None => (false, false),
+            _ => (false, false),
         };
         if changed || missing {
             self.changed.insert(id.to_string());
@@ -357,7 +372,7 @@ impl<'a> Builder<'a> {
         let source = self.cite_source(snapshot, &label);
         if is_person
             && !snapshot.speaker.is_empty()
-            && !self.people.iter().any(|p| p.name == snapshot.speaker)
+            && self.people_seen.insert(snapshot.speaker.clone())
         {
             self.people.push(PersonCtx {
                 name: snapshot.speaker.clone(),
@@ -406,14 +421,12 @@ impl<'a> Builder<'a> {
     /// The snapshot of a supporting item: from the brief when picked there, else captured
     /// from the dataset.
     fn find_snapshot(&self, id: &ItemId) -> Option<ItemSnapshot> {
-        let picked = self.brief.blocks().find_map(|(_, b)| match b {
-            Block::Item(r) if &r.item == id => Some(r.snapshot.clone()),
-            _ => None,
-        });
-        picked.or_else(|| {
-            let ds = self.dataset?;
-            ds.item(id).map(|item| ItemSnapshot::capture(ds, item))
-        })
+        if let Some(snapshot) = self.picked.get(id.as_str()) {
+            return Some((*snapshot).clone());
+        }
+        let ds = self.dataset?;
+        let item = self.index.as_ref()?.item(id)?;
+        Some(ItemSnapshot::capture(ds, item))
     }
 
     /// The next footnote label the analyst has not used.
@@ -435,8 +448,9 @@ impl<'a> Builder<'a> {
             None => {
                 let i = self.sources.len();
                 let kind = self
-                    .dataset
-                    .and_then(|ds| ds.source(&s.id))
+                    .index
+                    .as_ref()
+                    .and_then(|index| index.source(&s.id))
                     .map(|src| kebab(&format!("{:?}", src.kind)))
                     .unwrap_or_default();
                 let url = s.url.clone().unwrap_or_default();
@@ -472,7 +486,7 @@ impl<'a> Builder<'a> {
     }
 
     fn note_entity(&mut self, id: &str) {
-        if !self.entity_ids.iter().any(|e| e == id) {
+        if self.entity_seen.insert(id.to_owned()) {
             self.entity_ids.push(id.to_owned());
         }
     }
@@ -574,7 +588,8 @@ fn attribution(s: &ItemSnapshot) -> String {
     } else {
         s.speaker.clone()
     });
-    for p in [&s.speaker_role, &s.place] {
+    let role = running_role(&s.speaker_role);
+    for p in [&role, &s.place] {
         if !p.trim().is_empty() {
             parts.push(p.trim().to_owned());
         }
@@ -597,7 +612,7 @@ fn reported_sentence(s: &ItemSnapshot) -> String {
     } else if s.speaker_role.trim().is_empty() {
         s.speaker.clone()
     } else {
-        format!("{}, {},", s.speaker, s.speaker_role.trim())
+        format!("{}, {},", s.speaker, running_role(&s.speaker_role))
     };
     let when = match long_date(&s.date) {
         d if d.is_empty() => String::new(),
@@ -623,6 +638,45 @@ fn reported_sentence(s: &ItemSnapshot) -> String {
     format!("{speaker} said{when} {that}{body}{via}{end}")
 }
 
+/// A role as it reads after a name in running text: "Sidharth Kaushal, senior research
+/// fellow …". Titles and names ("President of Russia", "US secretary of state") stay.
+fn running_role(role: &str) -> String {
+    const COMMON: &[&str] = &[
+        "Analyst",
+        "Analysts",
+        "Adviser",
+        "Advisor",
+        "Executive",
+        "Former",
+        "Junior",
+        "Official",
+        "Officials",
+        "Research",
+        "Researcher",
+        "Senior",
+        "Spokesman",
+        "Spokesperson",
+        "Spokeswoman",
+        "Unnamed",
+    ];
+    let role = role.trim();
+    let first = role.split_whitespace().next().unwrap_or("");
+    let word = first.trim_end_matches(|c: char| !c.is_alphanumeric());
+    if COMMON.contains(&word) {
+        lower_first(role)
+    } else {
+        lower_initial_function_word(role)
+    }
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// Lower-cases a leading word that is not a name (an article, pronoun, preposition,
 /// quantifier or conjunction), which follows "said that" in running text; other
 /// capitalised words (names, places) are left as they are.
@@ -639,11 +693,7 @@ fn lower_initial_function_word(text: &str) -> String {
     let first = text.split_whitespace().next().unwrap_or("");
     let word = first.trim_end_matches(|c: char| !c.is_alphanumeric());
     if WORDS.contains(&word) {
-        let mut chars = text.chars();
-        chars
-            .next()
-            .map(|c| c.to_lowercase().chain(chars).collect())
-            .unwrap_or_default()
+        lower_first(text)
     } else {
         text.to_owned()
     }
@@ -772,6 +822,23 @@ mod tests {
         assert_eq!(
             reported_sentence(&s),
             "Sidharth Kaushal, senior research fellow at RUSI, said in October 2024 that Iran is probably seeking jets, state media reported."
+        );
+    }
+
+    #[test]
+    fn roles_read_as_running_text() {
+        assert_eq!(
+            running_role("Senior research fellow, RUSI"),
+            "senior research fellow, RUSI"
+        );
+        assert_eq!(
+            running_role("A number of unnamed politicians"),
+            "a number of unnamed politicians"
+        );
+        assert_eq!(running_role("President of Russia"), "President of Russia");
+        assert_eq!(
+            running_role("US secretary of state"),
+            "US secretary of state"
         );
     }
 
