@@ -718,7 +718,7 @@ fn footnote_text(item: &ItemCtx, s: &ItemSnapshot) -> String {
     if parts.is_empty() {
         parts.push(format!("Source {}", escape_inline(src.id.as_str())));
     }
-    let mut text = format!("\\[{}\\] {}.", item.source.label, parts.join(", "));
+    let mut text = format!("{} ({}).", parts.join(", "), item.source.label);
     text.push_str(&format!(
         " Grade {}: source {}; information {}.",
         escape_inline(&item.grade),

@@ -70,7 +70,7 @@ fn a_user_template_can_use_the_shared_macros() {
         md.contains("> — Vladimir Putin, President of Russia, 11 October 2024[^2]"),
         "{md}"
     );
-    assert!(md.contains("[^1]: \\[S1\\] Financial Times"), "{md}");
+    assert!(md.contains("[^1]: Financial Times"), "{md}");
 }
 
 #[test]
