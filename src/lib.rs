@@ -1,4 +1,6 @@
 //! Briefsmith: the desktop app and the command line on top of the core crates.
 
+pub mod app;
 pub mod cli;
 pub mod export;
+pub mod sample;

@@ -4,11 +4,11 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub mod list;
-pub mod validate;
-
 pub mod export;
+pub mod list;
+mod open;
 pub mod templates;
+pub mod validate;
 
 /// Compose analytic briefs from a dataset of facts and quotes; export Markdown or PDF.
 #[derive(Debug, Parser)]
@@ -19,11 +19,19 @@ pub struct Cli {
     /// A folder of templates that replace or add to the built-in ones.
     #[arg(long, global = true, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+    /// Open the window, save a screenshot of it to this PNG file, and exit.
+    #[arg(long, global = true, value_name = "OUT.png")]
+    pub screenshot: Option<PathBuf>,
+    /// A draft to open in the window (default: the bundled sample).
+    #[arg(value_name = "DRAFT")]
+    pub draft: Option<PathBuf>,
 }
 
 /// The subcommands. With none, the desktop app opens on the bundled sample.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open a draft (and the dataset it names) in the desktop app.
+    Open { draft: PathBuf },
     /// Check datasets and drafts; exit 0 when clean, 1 when problems were found.
     Validate {
         #[arg(required = true)]
@@ -55,6 +63,8 @@ pub enum Command {
 /// Runs the parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
+        Some(Command::Validate { files }) => validate::run(&files),
+        Some(Command::List { dataset, query }) => list::run(&dataset, query.as_deref()),
         Some(Command::Templates) => templates::run(cli.templates.as_deref()),
         Some(Command::Export {
             draft,
@@ -68,7 +78,15 @@ pub fn run(cli: Cli) -> ExitCode {
             output: output.as_deref(),
             templates_dir: cli.templates.as_deref(),
         }),
-        None => ExitCode::SUCCESS,
-        Some(_) => ExitCode::SUCCESS,
+        Some(Command::Open { draft }) => open::run(open::OpenArgs {
+            draft: Some(&draft),
+            screenshot: cli.screenshot.as_deref(),
+            templates_dir: cli.templates.as_deref(),
+        }),
+        None => open::run(open::OpenArgs {
+            draft: cli.draft.as_deref(),
+            screenshot: cli.screenshot.as_deref(),
+            templates_dir: cli.templates.as_deref(),
+        }),
     }
 }

@@ -1,0 +1,319 @@
+//! File commands: open, new, save, export, recent files, autosave and recovery, and the
+//! choice between native file dialogs and the in-app path prompt.
+
+use crate::app::document::Document;
+use crate::app::jobs::ExportFormat;
+use crate::app::state::{AUTOSAVE_INTERVAL, AppState, Dialog, PathPurpose, Replace};
+use briefsmith_core::model::{Brief, BriefMeta, Section};
+use briefsmith_core::store;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// How many recent files the File menu keeps.
+const RECENT_MAX: usize = 10;
+
+/// A native dialog that returns nothing faster than this was not shown at all (no dialog
+/// service on this desktop): fall back to the in-app prompt.
+const DIALOG_MIN_HUMAN: Duration = Duration::from_millis(250);
+
+impl AppState {
+    /// The file the autosave writes next to: the draft, or a stand-in in the data folder
+    /// for a draft never saved.
+    pub fn recovery_anchor(&self) -> PathBuf {
+        self.doc
+            .path
+            .clone()
+            .unwrap_or_else(|| self.options.data_dir.join("untitled.brief.json"))
+    }
+
+    /// Writes the draft to its recovery file when it changed and the interval has passed.
+    pub fn autosave_tick(&mut self, now: f64) {
+        let revision = self.doc.editor().revision();
+        if !self.doc.is_modified()
+            || revision == self.autosave.1
+            || now - self.autosave.0 < AUTOSAVE_INTERVAL.as_secs_f64()
+        {
+            return;
+        }
+        self.autosave_now();
+    }
+
+    /// Writes the recovery file now.
+    pub fn autosave_now(&mut self) {
+        let anchor = self.recovery_anchor();
+        if let Some(dir) = anchor.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let brief = self.doc.brief_for_file(&anchor);
+        match store::save_recovery(&anchor, &brief) {
+            Ok(()) => self.autosave = (self.now, self.doc.editor().revision()),
+            Err(e) => {
+                // Try again at the next interval rather than on every frame.
+                self.autosave.0 = self.now;
+                self.error(format!("Autosave failed: {e}"));
+            }
+        }
+    }
+
+    /// Offers to restore a recovery file newer than the open draft, if there is one.
+    pub fn check_recovery(&mut self) {
+        let anchor = self.recovery_anchor();
+        let recovery = if self.doc.path.is_some() {
+            store::newer_recovery(&anchor)
+        } else {
+            let p = store::recovery_path(&anchor);
+            p.exists().then_some(p)
+        };
+        if let Some(recovery) = recovery {
+            self.dialog = Some(Dialog::Restore { recovery });
+        }
+    }
+
+    /// Replaces the brief with the recovery file's (the dataset stays); unsaved until saved.
+    pub fn restore_recovery(&mut self, recovery: &Path) {
+        match store::load_brief(recovery) {
+            Ok(brief) => {
+                let path = self.doc.path.clone();
+                let dataset = self.doc.dataset.take();
+                let mut doc = Document::new(brief, path, dataset);
+                doc.mark_restored();
+                self.replace_document(doc);
+                self.info("Restored the autosaved draft");
+            }
+            Err(e) => self.error(format!("Cannot restore: {e}")),
+        }
+    }
+
+    /// Deletes the recovery file the user chose not to restore.
+    pub fn discard_recovery(&mut self, recovery: &Path) {
+        let _ = std::fs::remove_file(recovery);
+    }
+
+    /// Carries out `action`, first asking about unsaved changes when it would drop them.
+    pub fn request(&mut self, action: Replace) {
+        if self.doc.is_modified() {
+            self.dialog = Some(Dialog::UnsavedChanges { then: action });
+        } else {
+            self.perform(action);
+        }
+    }
+
+    /// Carries out `action` without asking.
+    pub fn perform(&mut self, action: Replace) {
+        match action {
+            Replace::Open(path) => self.open_draft(&path),
+            Replace::NewFromTemplate(name) => self.new_from_template(&name),
+            Replace::Quit => self.quit_confirmed = true,
+        }
+    }
+
+    /// Opens the draft at `path`, then offers its recovery file if newer.
+    pub fn open_draft(&mut self, path: &Path) {
+        match Document::open(path) {
+            Ok(doc) => {
+                self.replace_document(doc);
+                self.remember_recent(path);
+                self.check_recovery();
+            }
+            Err(e) => self.error(format!("Cannot open draft: {e:#}")),
+        }
+    }
+
+    /// Starts an untitled brief from a template's default sections, on the current dataset.
+    pub fn new_from_template(&mut self, name: &str) {
+        let sections = self
+            .templates
+            .get(name)
+            .map(|t| t.manifest.default_sections.clone())
+            .unwrap_or_default();
+        let meta = BriefMeta {
+            title: "Untitled brief".into(),
+            template: name.to_owned(),
+            date: crate::export::today(),
+            ..self.doc.brief().meta.clone()
+        };
+        let brief = Brief {
+            schema: "briefsmith-brief/2".into(),
+            meta: BriefMeta {
+                bottom_line: String::new(),
+                ..meta
+            },
+            dataset: self.doc.brief().dataset.clone(),
+            sections: sections
+                .into_iter()
+                .map(|heading| Section {
+                    heading,
+                    blocks: Vec::new(),
+                })
+                .collect(),
+        };
+        let dataset = self.doc.dataset.take();
+        self.replace_document(Document::new(brief, None, dataset));
+    }
+
+    /// Saves to the draft's file, or asks where when it has none. Returns whether it saved.
+    pub fn save(&mut self) -> bool {
+        match self.doc.path.clone() {
+            Some(path) => self.save_as(&path),
+            None => {
+                self.ask_path(PathPurpose::SaveAs);
+                false
+            }
+        }
+    }
+
+    /// Saves the draft to `path`.
+    pub fn save_as(&mut self, path: &Path) -> bool {
+        match self.doc.save_to(path) {
+            Ok(()) => {
+                let stand_in = self.options.data_dir.join("untitled.brief.json");
+                let _ = std::fs::remove_file(store::recovery_path(&stand_in));
+                self.remember_recent(path);
+                self.info(format!("Saved {}", path.display()));
+                true
+            }
+            Err(e) => {
+                self.error(format!("Cannot save: {e:#}"));
+                false
+            }
+        }
+    }
+
+    /// Exports the brief in the background; the result shows as a message.
+    pub fn export(&mut self, format: ExportFormat, path: &Path) {
+        let brief = self.doc.brief().clone();
+        let dataset = self.doc.dataset.as_ref().map(|d| d.dataset.clone());
+        let base_dir = self.doc.base_dir();
+        self.jobs.start_export(
+            format,
+            path.to_owned(),
+            brief,
+            dataset,
+            self.templates.clone(),
+            base_dir,
+        );
+    }
+
+    /// Puts `path` at the top of the recent files.
+    pub fn remember_recent(&mut self, path: &Path) {
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+        self.recent.retain(|p| *p != path);
+        self.recent.insert(0, path);
+        self.recent.truncate(RECENT_MAX);
+    }
+
+    /// A sensible file name to propose for `purpose`.
+    pub fn suggested_path(&self, purpose: PathPurpose) -> PathBuf {
+        let dir = self
+            .doc
+            .base_dir()
+            .unwrap_or_else(|| self.options.data_dir.clone());
+        let stem = self
+            .doc
+            .path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map(|n| {
+                n.to_string_lossy()
+                    .trim_end_matches(".brief.json")
+                    .to_owned()
+            })
+            .unwrap_or_else(|| slug(&self.doc.brief().meta.title));
+        match purpose {
+            PathPurpose::SaveAs => dir.join(format!("{stem}.brief.json")),
+            PathPurpose::ExportMarkdown => dir.join(format!("{stem}.md")),
+            PathPurpose::ExportPdf => dir.join(format!("{stem}.pdf")),
+            PathPurpose::OpenDraft | PathPurpose::OpenDataset => dir,
+        }
+    }
+
+    /// Asks for a path: the native dialog when available, else the in-app prompt.
+    pub fn ask_path(&mut self, purpose: PathPurpose) {
+        if self.options.native_dialogs {
+            let started = Instant::now();
+            if let Some(path) = native_dialog(purpose, &self.suggested_path(purpose)) {
+                self.complete_path(purpose, path);
+                return;
+            }
+            if started.elapsed() >= DIALOG_MIN_HUMAN {
+                return; // the user cancelled
+            }
+            self.options.native_dialogs = false;
+        }
+        let text = self.suggested_path(purpose).display().to_string();
+        self.dialog = Some(Dialog::PathPrompt { purpose, text });
+    }
+
+    /// Does what the path was asked for.
+    pub fn complete_path(&mut self, purpose: PathPurpose, path: PathBuf) {
+        match purpose {
+            PathPurpose::OpenDraft => self.request(Replace::Open(path)),
+            PathPurpose::SaveAs => {
+                self.save_as(&path);
+            }
+            PathPurpose::ExportMarkdown => self.export(ExportFormat::Markdown, &path),
+            PathPurpose::ExportPdf => self.export(ExportFormat::Pdf, &path),
+            PathPurpose::OpenDataset => self.open_dataset(&path),
+        }
+    }
+}
+
+/// Shows the system file dialog; `None` when cancelled or when there is no dialog service.
+fn native_dialog(purpose: PathPurpose, suggested: &Path) -> Option<PathBuf> {
+    let mut dialog = rfd::FileDialog::new().set_title(purpose.title());
+    let dir = if suggested.is_dir() {
+        Some(suggested)
+    } else {
+        suggested.parent()
+    };
+    if let Some(dir) = dir.filter(|d| d.is_dir()) {
+        dialog = dialog.set_directory(dir);
+    }
+    dialog = match purpose {
+        PathPurpose::OpenDraft | PathPurpose::SaveAs => {
+            dialog.add_filter("Briefsmith draft", &["json"])
+        }
+        PathPurpose::OpenDataset => dialog.add_filter("Briefsmith dataset", &["json"]),
+        PathPurpose::ExportMarkdown => dialog.add_filter("Markdown", &["md"]),
+        PathPurpose::ExportPdf => dialog.add_filter("PDF", &["pdf"]),
+    };
+    if purpose.is_save() {
+        if let Some(name) = suggested.file_name() {
+            dialog = dialog.set_file_name(name.to_string_lossy());
+        }
+        dialog.save_file()
+    } else {
+        dialog.pick_file()
+    }
+}
+
+/// A file-name-safe version of a title.
+fn slug(title: &str) -> String {
+    let s: String = title
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let s = s
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if s.is_empty() { "brief".to_owned() } else { s }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slug;
+
+    #[test]
+    fn slugs_are_file_safe() {
+        assert_eq!(slug("Iran: air defence, 2024!"), "iran-air-defence-2024");
+        assert_eq!(slug("  "), "brief");
+    }
+}

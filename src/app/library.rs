@@ -1,0 +1,388 @@
+//! The library: a dataset's items indexed for search as you type, and the filters over them.
+//!
+//! The index is built once per dataset (lowercase haystacks, row labels, filter choices);
+//! each keystroke then only scores the items that can still match.
+
+use briefsmith_core::model::{Dataset, EntityId, Item, ItemId, ItemKind, SourceId};
+use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization};
+use nucleo_matcher::{Config, Matcher, Utf32String};
+use std::collections::{BTreeSet, HashMap};
+
+/// What a library row shows, computed once per dataset.
+#[derive(Debug, Clone)]
+pub struct RowLabel {
+    /// Source reliability and information credibility, e.g. "B2".
+    pub grade: String,
+    /// The speaker for quotes, else the item's date.
+    pub lead: String,
+    /// The first line of the item's text, shortened.
+    pub first_line: String,
+}
+
+/// A dataset's items prepared for searching and filtering.
+pub struct LibraryIndex {
+    haystacks: Vec<Utf32String>,
+    rows: Vec<RowLabel>,
+    dates: Vec<String>,
+    reliability: Vec<u8>,
+    ids: HashMap<ItemId, usize>,
+    /// Every tag used by an item, sorted.
+    pub tags: Vec<String>,
+    /// Entities named by at least one item: (id, display name), sorted by name.
+    pub entities: Vec<(EntityId, String)>,
+    /// Sources with at least one item: (id, display name), sorted by name.
+    pub sources: Vec<(SourceId, String)>,
+}
+
+impl LibraryIndex {
+    /// Indexes every item of `dataset`.
+    pub fn build(dataset: &Dataset) -> Self {
+        let entity_names: HashMap<&EntityId, &str> = dataset
+            .entities
+            .iter()
+            .map(|e| (&e.id, e.name.as_str()))
+            .collect();
+        let sources: HashMap<&SourceId, &briefsmith_core::model::Source> =
+            dataset.sources.iter().map(|s| (&s.id, s)).collect();
+        let n = dataset.items.len();
+        let mut haystacks = Vec::with_capacity(n);
+        let mut rows = Vec::with_capacity(n);
+        let mut dates = Vec::with_capacity(n);
+        let mut reliability = Vec::with_capacity(n);
+        let mut ids = HashMap::with_capacity(n);
+        let mut tags = BTreeSet::new();
+        let mut used_entities = BTreeSet::new();
+        let mut used_sources = BTreeSet::new();
+        for (index, item) in dataset.items.iter().enumerate() {
+            let source = sources.get(&item.source).copied();
+            let speaker = item
+                .speaker
+                .as_ref()
+                .and_then(|id| entity_names.get(id).copied())
+                .unwrap_or("");
+            let mut hay = String::with_capacity(item.text.len() + 64);
+            hay.push_str(&item.text);
+            for part in [speaker, item.via.as_str(), item.place.as_str()] {
+                if !part.is_empty() {
+                    hay.push(' ');
+                    hay.push_str(part);
+                }
+            }
+            for tag in &item.tags {
+                hay.push(' ');
+                hay.push_str(tag);
+                tags.insert(tag.clone());
+            }
+            for entity in &item.entities {
+                if let Some(name) = entity_names.get(entity) {
+                    hay.push(' ');
+                    hay.push_str(name);
+                }
+                used_entities.insert(entity.clone());
+            }
+            if let Some(id) = &item.speaker {
+                used_entities.insert(id.clone());
+            }
+            used_sources.insert(item.source.clone());
+            haystacks.push(Utf32String::from(hay.to_lowercase().as_str()));
+            let rel = source.map(|s| s.reliability.0.as_str()).unwrap_or("?");
+            rows.push(RowLabel {
+                grade: format!("{rel}{}", item.credibility),
+                lead: if speaker.is_empty() {
+                    item.date.clone()
+                } else {
+                    speaker.to_owned()
+                },
+                first_line: first_line(&item.text, 140),
+            });
+            dates.push(if item.date.is_empty() {
+                source.map(|s| s.date.clone()).unwrap_or_default()
+            } else {
+                item.date.clone()
+            });
+            reliability.push(rel.bytes().next().unwrap_or(b'?'));
+            ids.insert(item.id.clone(), index);
+        }
+        let mut entities: Vec<(EntityId, String)> = used_entities
+            .into_iter()
+            .map(|id| {
+                let name = entity_names.get(&id).copied().unwrap_or(id.as_str());
+                let name = name.to_owned();
+                (id, name)
+            })
+            .collect();
+        entities.sort_by_key(|e| e.1.to_lowercase());
+        let mut sources: Vec<(SourceId, String)> = used_sources
+            .into_iter()
+            .map(|id| {
+                let name = sources
+                    .get(&id)
+                    .map(|s| format!("{} — {}", s.publisher, s.title))
+                    .unwrap_or_else(|| id.to_string());
+                (id, name)
+            })
+            .collect();
+        sources.sort_by(|a, b| a.1.cmp(&b.1));
+        LibraryIndex {
+            haystacks,
+            rows,
+            dates,
+            reliability,
+            ids,
+            tags: tags.into_iter().collect(),
+            entities,
+            sources,
+        }
+    }
+
+    /// Number of indexed items.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether the dataset has no items.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The row label of the item at `index` in the dataset.
+    pub fn row(&self, index: usize) -> Option<&RowLabel> {
+        self.rows.get(index)
+    }
+
+    /// Where the item with this id stands in the dataset.
+    pub fn position(&self, id: &ItemId) -> Option<usize> {
+        self.ids.get(id).copied()
+    }
+}
+
+/// The first line of `text`, cut at `max` characters with an ellipsis.
+pub fn first_line(text: &str, max: usize) -> String {
+    let line = text.lines().next().unwrap_or("").trim();
+    if line.chars().count() <= max {
+        return line.to_owned();
+    }
+    let mut out: String = line.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+/// Filters over the library besides the search text. Empty fields filter nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub kind: Option<ItemKind>,
+    pub entity: Option<EntityId>,
+    pub tag: Option<String>,
+    pub source: Option<SourceId>,
+    /// Earliest date, ISO 8601 (possibly partial); empty for no bound.
+    pub date_from: String,
+    /// Latest date, ISO 8601 (possibly partial); empty for no bound.
+    pub date_to: String,
+    /// Least reliable source grade to show, 'A'–'F'.
+    pub min_reliability: Option<char>,
+    /// Least credible information grade to show, 1–6.
+    pub min_credibility: Option<i64>,
+}
+
+impl Filters {
+    /// Whether any filter is set.
+    pub fn is_active(&self) -> bool {
+        *self != Filters::default()
+    }
+
+    fn accepts(&self, index: &LibraryIndex, i: usize, item: &Item) -> bool {
+        if self.kind.is_some_and(|k| k != item.kind) {
+            return false;
+        }
+        if let Some(e) = &self.entity
+            && !item.entities.contains(e)
+            && item.speaker.as_ref() != Some(e)
+        {
+            return false;
+        }
+        if let Some(t) = &self.tag
+            && !item.tags.contains(t)
+        {
+            return false;
+        }
+        if self.source.as_ref().is_some_and(|s| *s != item.source) {
+            return false;
+        }
+        if let Some(r) = self.min_reliability
+            && (index.reliability[i] as char) > r
+        {
+            return false;
+        }
+        if self.min_credibility.is_some_and(|c| item.credibility.0 > c) {
+            return false;
+        }
+        let date = index.dates[i].as_str();
+        if !self.date_from.is_empty() && date_cmp(date, &self.date_from).is_lt() {
+            return false;
+        }
+        if !self.date_to.is_empty() && date_cmp(date, &self.date_to).is_gt() {
+            return false;
+        }
+        true
+    }
+}
+
+/// Compares two ISO dates at the precision both have: "2024-10" equals "2024-10-11".
+/// An unknown (empty) date compares equal, so a date filter never hides undated items.
+fn date_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    let n = a.len().min(b.len());
+    a.as_bytes()[..n].cmp(&b.as_bytes()[..n])
+}
+
+/// The search box and filters, and the items they let through, ranked.
+pub struct Search {
+    /// What the user typed.
+    pub query: String,
+    pub filters: Filters,
+    matcher: Matcher,
+    /// Items passing the filters, in dataset order; rebuilt when the filters change.
+    filtered: Vec<u32>,
+    filtered_for: Option<Filters>,
+    /// The query the last results were computed for, and the items that matched it.
+    last_query: Option<String>,
+    matched: Vec<u32>,
+    /// The visible result: matched items ranked best first (dataset order without a query).
+    results: Vec<u32>,
+}
+
+impl Default for Search {
+    fn default() -> Self {
+        Search {
+            query: String::new(),
+            filters: Filters::default(),
+            matcher: Matcher::new(Config::DEFAULT),
+            filtered: Vec::new(),
+            filtered_for: None,
+            last_query: None,
+            matched: Vec::new(),
+            results: Vec::new(),
+        }
+    }
+}
+
+impl Search {
+    /// Forgets cached results, e.g. when a new dataset is opened.
+    pub fn reset(&mut self) {
+        self.filtered_for = None;
+        self.last_query = None;
+    }
+
+    /// The ranked result as dataset indices; call [`Search::update`] first.
+    pub fn results(&self) -> &[u32] {
+        &self.results
+    }
+
+    /// Brings the results up to date with the query and filters. Cheap when nothing changed;
+    /// when the query only grew, only the previous matches are scored again.
+    pub fn update(&mut self, dataset: &Dataset, index: &LibraryIndex) {
+        if self.filtered_for.as_ref() != Some(&self.filters) {
+            self.filtered = (0..dataset.items.len().min(index.len()))
+                .filter(|&i| self.filters.accepts(index, i, &dataset.items[i]))
+                .map(|i| i as u32)
+                .collect();
+            self.filtered_for = Some(self.filters.clone());
+            self.last_query = None;
+        }
+        let query = self.query.trim().to_lowercase();
+        if self.last_query.as_deref() == Some(query.as_str()) {
+            return;
+        }
+        if query.is_empty() {
+            self.matched = self.filtered.clone();
+            self.results = self.filtered.clone();
+            self.last_query = Some(query);
+            return;
+        }
+        // Every word must match; adding characters to the query can only narrow the set,
+        // so a longer query re-scores the previous matches instead of the whole dataset.
+        let narrowing = self
+            .last_query
+            .as_deref()
+            .is_some_and(|last| !last.is_empty() && query.starts_with(last));
+        let atoms: Vec<Atom> = query
+            .split_whitespace()
+            .map(|w| {
+                Atom::new(
+                    w,
+                    CaseMatching::Respect,
+                    Normalization::Never,
+                    AtomKind::Fuzzy,
+                    false,
+                )
+            })
+            .collect();
+        let candidates = if narrowing {
+            std::mem::take(&mut self.matched)
+        } else {
+            self.filtered.clone()
+        };
+        let mut scored: Vec<(u32, u32)> = Vec::with_capacity(candidates.len());
+        'items: for &i in &candidates {
+            let hay = index.haystacks[i as usize].slice(..);
+            let mut total = 0u32;
+            for atom in &atoms {
+                match atom.score(hay, &mut self.matcher) {
+                    Some(s) => total += u32::from(s),
+                    None => continue 'items,
+                }
+            }
+            scored.push((i, total));
+        }
+        self.matched = scored.iter().map(|&(i, _)| i).collect();
+        scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        self.results = scored.into_iter().map(|(i, _)| i).collect();
+        self.last_query = Some(query);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::synthetic::generate_dataset;
+
+    #[test]
+    fn narrowing_query_matches_full_rescore() {
+        let ds = generate_dataset(2_000, 7);
+        let index = LibraryIndex::build(&ds);
+        let mut typed = Search::default();
+        for end in 1..="missile stri".len() {
+            typed.query = "missile stri"[..end].to_owned();
+            typed.update(&ds, &index);
+        }
+        let mut fresh = Search {
+            query: "missile stri".into(),
+            ..Search::default()
+        };
+        fresh.update(&ds, &index);
+        assert!(!fresh.results().is_empty());
+        assert_eq!(typed.results(), fresh.results());
+    }
+
+    #[test]
+    fn filters_restrict_by_kind_and_date() {
+        let ds = generate_dataset(500, 3);
+        let index = LibraryIndex::build(&ds);
+        let mut search = Search::default();
+        search.filters.kind = Some(ItemKind::Quote);
+        search.filters.date_from = "2024-06".into();
+        search.update(&ds, &index);
+        assert!(!search.results().is_empty());
+        for &i in search.results() {
+            let item = &ds.items[i as usize];
+            assert_eq!(item.kind, ItemKind::Quote);
+            assert!(item.date.as_str() >= "2024-06");
+        }
+    }
+
+    #[test]
+    fn dates_compare_at_common_precision() {
+        assert!(date_cmp("2024-10", "2024-10-11").is_eq());
+        assert!(date_cmp("2024-09-30", "2024-10").is_lt());
+        assert!(date_cmp("", "2024").is_eq());
+    }
+}

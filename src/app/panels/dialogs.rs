@@ -1,0 +1,110 @@
+//! Modal dialogs: unsaved changes, restoring an autosave, and the in-app path prompt used
+//! when no native file dialog is available.
+
+use crate::app::state::{AppState, Dialog, Replace};
+use std::path::PathBuf;
+
+/// Draws the open dialog, if any, and carries out the answer.
+pub fn show(ctx: &egui::Context, state: &mut AppState) {
+    let Some(dialog) = state.dialog.clone() else {
+        return;
+    };
+    let mut close = false;
+    let modal = egui::Modal::new(egui::Id::unique("dialog")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        match &dialog {
+            Dialog::UnsavedChanges { then } => {
+                ui.heading("Unsaved changes");
+                ui.label(format!(
+                    "“{}” has changes that are not saved. Save them first?",
+                    state.doc.display_name()
+                ));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Save").clicked() {
+                        close = true;
+                        if state.save() {
+                            state.perform(then.clone());
+                        }
+                    }
+                    if ui.button("Discard changes").clicked() {
+                        close = true;
+                        let recovery =
+                            briefsmith_core::store::recovery_path(&state.recovery_anchor());
+                        let _ = std::fs::remove_file(recovery);
+                        state.perform(then.clone());
+                    }
+                    if ui.button("Cancel").clicked() {
+                        close = true;
+                    }
+                });
+            }
+            Dialog::Restore { recovery } => {
+                ui.heading("Restore autosaved work?");
+                ui.label(
+                    "An autosaved version of this draft is newer than the saved file, \
+                     probably from a session that ended without saving.",
+                );
+                ui.weak(recovery.display().to_string());
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Restore").clicked() {
+                        close = true;
+                        state.dialog = None;
+                        state.restore_recovery(recovery);
+                    }
+                    if ui.button("Discard autosave").clicked() {
+                        close = true;
+                        state.discard_recovery(recovery);
+                    }
+                });
+            }
+            Dialog::PathPrompt { purpose, text } => {
+                ui.heading(purpose.title());
+                let mut text = text.clone();
+                let label = ui.label("File path");
+                let r = ui
+                    .add(egui::TextEdit::singleline(&mut text).desired_width(480.0))
+                    .labelled_by(label.id);
+                if r.changed() {
+                    state.dialog = Some(Dialog::PathPrompt {
+                        purpose: *purpose,
+                        text: text.clone(),
+                    });
+                }
+                let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    let ok = ui.button("OK").clicked() || enter;
+                    if ok && !text.trim().is_empty() {
+                        close = true;
+                        state.dialog = None;
+                        state.complete_path(*purpose, PathBuf::from(text.trim()));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        close = true;
+                    }
+                });
+            }
+        }
+    });
+    if modal.should_close() && !matches!(dialog, Dialog::Restore { .. }) {
+        close = true;
+    }
+    if close {
+        // A new dialog opened by the answer (e.g. a path prompt after Save) stays.
+        if state.dialog.as_ref().is_some_and(|d| same_kind(d, &dialog)) {
+            state.dialog = None;
+        }
+    }
+    if let Dialog::UnsavedChanges {
+        then: Replace::Quit,
+    } = dialog
+    {
+        ctx.request_repaint();
+    }
+}
+
+fn same_kind(a: &Dialog, b: &Dialog) -> bool {
+    std::mem::discriminant(a) == std::mem::discriminant(b)
+}

@@ -1,0 +1,452 @@
+//! The library pane: search as you type, filters, the virtualised list of items and the
+//! selected item's details.
+
+use super::DragPayload;
+use super::style::{badge, grade_colour};
+use crate::app::library::Filters;
+use crate::app::state::AppState;
+use briefsmith_core::model::{Dataset, ItemKind};
+use egui::{Color32, Key, Role, Sense, WidgetInfo};
+
+/// Height of one row of the item list.
+const ROW_HEIGHT: f32 = 44.0;
+
+/// The id of the search field, for Ctrl+F.
+pub fn search_id() -> egui::Id {
+    egui::Id::unique("library-search")
+}
+
+/// Draws the library pane.
+pub fn show(ui: &mut egui::Ui, state: &mut AppState) {
+    let Some(ds) = &state.doc.dataset else {
+        ui.heading("Library");
+        ui.label("No dataset is open. The brief is shown from the snapshots it keeps.");
+        if ui.button("Open dataset…").clicked() {
+            state.ask_path(crate::app::state::PathPurpose::OpenDataset);
+        }
+        return;
+    };
+    let dataset = ds.dataset.clone();
+    let index = ds.index.clone();
+    ui.horizontal(|ui| {
+        ui.heading("Library");
+        ui.weak(&dataset.title);
+    });
+
+    search_field(ui, state);
+    filters(ui, state, &index);
+    state.search.update(&dataset, &index);
+    let results_len = state.search.results().len();
+    ui.horizontal(|ui| {
+        ui.weak(format!("{results_len} of {} items", index.len()));
+        if state.search.filters.is_active() && ui.small_button("Clear filters").clicked() {
+            state.search.filters = Filters::default();
+        }
+    });
+
+    egui::Panel::bottom("library-detail")
+        .resizable(true)
+        .default_size(230.0)
+        .size_range(80.0..=600.0)
+        .show(ui, |ui| detail(ui, state, &dataset));
+
+    list(ui, state, results_len);
+}
+
+fn search_field(ui: &mut egui::Ui, state: &mut AppState) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Search");
+        let edit = egui::TextEdit::singleline(&mut state.search.query)
+            .id(search_id())
+            .hint_text("text, speaker, tag, entity…  (Ctrl+F)")
+            .desired_width(f32::INFINITY);
+        let response = ui.add(edit).labelled_by(label.id);
+        if std::mem::take(&mut state.focus_search) {
+            response.request_focus();
+        }
+        if response.has_focus() {
+            let (down, up) =
+                ui.input(|i| (i.key_pressed(Key::ArrowDown), i.key_pressed(Key::ArrowUp)));
+            if down || up {
+                step_selection(state, if down { 1 } else { -1 });
+            }
+        }
+        if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+            let pick = state
+                .selected_item
+                .filter(|i| state.search.results().contains(&(*i as u32)))
+                .or_else(|| state.search.results().first().map(|&i| i as usize));
+            if let Some(i) = pick {
+                state.selected_item = Some(i);
+                state.add_item(i, None);
+            }
+        }
+    });
+}
+
+/// Moves the library selection through the results.
+fn step_selection(state: &mut AppState, delta: i32) {
+    let results = state.search.results();
+    if results.is_empty() {
+        return;
+    }
+    let current = state
+        .selected_item
+        .and_then(|i| results.iter().position(|&r| r as usize == i));
+    let next = match current {
+        None => 0,
+        Some(p) => (p as i64 + i64::from(delta)).clamp(0, results.len() as i64 - 1) as usize,
+    };
+    state.selected_item = Some(results[next] as usize);
+}
+
+fn filters(ui: &mut egui::Ui, state: &mut AppState, index: &crate::app::library::LibraryIndex) {
+    let f = &mut state.search.filters;
+    egui::CollapsingHeader::new("Filters")
+        .default_open(false)
+        .show(ui, |ui| {
+            egui::Grid::new("library-filters")
+                .num_columns(2)
+                .spacing([8.0, 4.0])
+                .show(ui, |ui| {
+                    ui.label("Kind");
+                    ui.horizontal(|ui| {
+                        ui.selectable_value(&mut f.kind, None, "All");
+                        ui.selectable_value(&mut f.kind, Some(ItemKind::Fact), "Facts");
+                        ui.selectable_value(&mut f.kind, Some(ItemKind::Quote), "Quotes");
+                    });
+                    ui.end_row();
+
+                    let label = ui.label("Entity");
+                    let current = f
+                        .entity
+                        .as_ref()
+                        .and_then(|id| index.entities.iter().find(|(e, _)| e == id))
+                        .map(|(_, n)| n.as_str())
+                        .unwrap_or("Any");
+                    egui::ComboBox::from_id_salt("filter-entity")
+                        .selected_text(current)
+                        .width(220.0)
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut f.entity, None, "Any");
+                            for (id, name) in &index.entities {
+                                ui.selectable_value(&mut f.entity, Some(id.clone()), name);
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    ui.end_row();
+
+                    let label = ui.label("Tag");
+                    egui::ComboBox::from_id_salt("filter-tag")
+                        .selected_text(f.tag.as_deref().unwrap_or("Any"))
+                        .width(220.0)
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut f.tag, None, "Any");
+                            for tag in &index.tags {
+                                ui.selectable_value(&mut f.tag, Some(tag.clone()), tag);
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    ui.end_row();
+
+                    let label = ui.label("Source");
+                    let current = f
+                        .source
+                        .as_ref()
+                        .and_then(|id| index.sources.iter().find(|(s, _)| s == id))
+                        .map(|(_, n)| n.as_str())
+                        .unwrap_or("Any");
+                    egui::ComboBox::from_id_salt("filter-source")
+                        .selected_text(current)
+                        .width(220.0)
+                        .truncate()
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut f.source, None, "Any");
+                            for (id, name) in &index.sources {
+                                ui.selectable_value(&mut f.source, Some(id.clone()), name);
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    ui.end_row();
+
+                    ui.label("Dates");
+                    ui.horizontal(|ui| {
+                        ui.add(
+                            egui::TextEdit::singleline(&mut f.date_from)
+                                .hint_text("from YYYY-MM-DD")
+                                .desired_width(100.0),
+                        )
+                        .accessible_name("Date from");
+                        ui.add(
+                            egui::TextEdit::singleline(&mut f.date_to)
+                                .hint_text("to YYYY-MM-DD")
+                                .desired_width(100.0),
+                        )
+                        .accessible_name("Date to");
+                    });
+                    ui.end_row();
+
+                    ui.label("Grade");
+                    ui.horizontal(|ui| {
+                        egui::ComboBox::from_id_salt("filter-reliability")
+                            .selected_text(match f.min_reliability {
+                                Some(c) => format!("source {c} or better"),
+                                None => "any source".into(),
+                            })
+                            .show_ui(ui, |ui| {
+                                ui.selectable_value(&mut f.min_reliability, None, "any source");
+                                for (g, meaning) in briefsmith_core::model::Reliability::SCALE {
+                                    let c = g.chars().next().unwrap_or('F');
+                                    ui.selectable_value(
+                                        &mut f.min_reliability,
+                                        Some(c),
+                                        format!("{g} or better ({meaning})"),
+                                    );
+                                }
+                            })
+                            .response
+                            .accessible_name("Source reliability");
+                        egui::ComboBox::from_id_salt("filter-credibility")
+                            .selected_text(match f.min_credibility {
+                                Some(c) => format!("information {c} or better"),
+                                None => "any information".into(),
+                            })
+                            .show_ui(ui, |ui| {
+                                ui.selectable_value(
+                                    &mut f.min_credibility,
+                                    None,
+                                    "any information",
+                                );
+                                for (g, meaning) in briefsmith_core::model::Credibility::SCALE {
+                                    ui.selectable_value(
+                                        &mut f.min_credibility,
+                                        Some(g),
+                                        format!("{g} or better ({meaning})"),
+                                    );
+                                }
+                            })
+                            .response
+                            .accessible_name("Information credibility");
+                    });
+                    ui.end_row();
+                });
+        });
+}
+
+fn list(ui: &mut egui::Ui, state: &mut AppState, rows: usize) {
+    let Some(ds) = &state.doc.dataset else { return };
+    let index = ds.index.clone();
+    let dataset = ds.dataset.clone();
+    let mut add = None;
+    let mut select = None;
+    let selected = state.selected_item;
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show_rows(ui, ROW_HEIGHT, rows, |ui, range| {
+            for r in range {
+                let Some(&i) = state.search.results().get(r) else {
+                    break;
+                };
+                let i = i as usize;
+                let response = row(ui, &index, &dataset, i, selected == Some(i));
+                if response.drag_started() {
+                    response.dnd_set_drag_payload(DragPayload::Item(i));
+                }
+                if response.clicked() {
+                    select = Some(i);
+                }
+                if response.double_clicked()
+                    || (response.has_focus() && ui.input(|inp| inp.key_pressed(Key::Enter)))
+                {
+                    add = Some(i);
+                }
+                if selected == Some(i)
+                    && ui.input(|inp| {
+                        inp.key_pressed(Key::ArrowDown) || inp.key_pressed(Key::ArrowUp)
+                    })
+                {
+                    response.scroll_to_me(None);
+                }
+            }
+        });
+    if let Some(i) = select {
+        state.selected_item = Some(i);
+    }
+    if let Some(i) = add {
+        state.selected_item = Some(i);
+        state.add_item(i, None);
+    }
+}
+
+/// One list row: grade badge, speaker or date, first line. Painted directly (no child
+/// widgets) so a long list stays cheap; named for screen readers by its text.
+fn row(
+    ui: &mut egui::Ui,
+    index: &crate::app::library::LibraryIndex,
+    dataset: &Dataset,
+    i: usize,
+    selected: bool,
+) -> egui::Response {
+    let width = ui.available_width();
+    let (rect, response) =
+        ui.allocate_exact_size(egui::vec2(width, ROW_HEIGHT), Sense::click_and_drag());
+    let Some(label) = index.row(i) else {
+        return response;
+    };
+    let kind = dataset.items.get(i).map(|it| it.kind);
+    let accessible = format!("{} {} {}", label.grade, label.lead, label.first_line);
+    response.widget_info(|| WidgetInfo::selected(Role::ListItem, true, selected, &accessible));
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.visuals();
+        let painter = ui.painter_at(rect);
+        let fill = if selected {
+            visuals.selection.bg_fill
+        } else if response.hovered() {
+            visuals.widgets.hovered.weak_bg_fill
+        } else {
+            Color32::TRANSPARENT
+        };
+        painter.rect_filled(rect.shrink(1.0), 3.0, fill);
+        if response.has_focus() {
+            painter.rect_stroke(
+                rect.shrink(1.0),
+                3.0,
+                visuals.selection.stroke,
+                egui::StrokeKind::Inside,
+            );
+        }
+        let small = egui::TextStyle::Small.resolve(ui.style());
+        let body = egui::TextStyle::Body.resolve(ui.style());
+        let text_color = visuals.text_color();
+        let weak = visuals.weak_text_color();
+        // Badge.
+        let badge_galley =
+            painter.layout_no_wrap(label.grade.clone(), small.clone(), Color32::WHITE);
+        let badge_rect = egui::Rect::from_min_size(
+            rect.min + egui::vec2(6.0, 6.0),
+            badge_galley.size() + egui::vec2(8.0, 2.0),
+        );
+        painter.rect_filled(badge_rect, 3.0, grade_colour(&label.grade));
+        painter.galley(
+            badge_rect.min + egui::vec2(4.0, 1.0),
+            badge_galley,
+            Color32::WHITE,
+        );
+        // Kind and lead.
+        let kind_text = match kind {
+            Some(ItemKind::Quote) => "QUOTE",
+            _ => "FACT",
+        };
+        let x = badge_rect.max.x + 8.0;
+        let kind_galley = painter.layout_no_wrap(kind_text.into(), small.clone(), weak);
+        let kind_w = kind_galley.size().x;
+        painter.galley(egui::pos2(x, rect.min.y + 7.0), kind_galley, weak);
+        painter.text(
+            egui::pos2(x + kind_w + 8.0, rect.min.y + 5.0),
+            egui::Align2::LEFT_TOP,
+            &label.lead,
+            body.clone(),
+            weak,
+        );
+        // First line, clipped to the row.
+        let line_painter = painter.with_clip_rect(rect.shrink2(egui::vec2(6.0, 0.0)));
+        line_painter.text(
+            egui::pos2(rect.min.x + 6.0, rect.min.y + 23.0),
+            egui::Align2::LEFT_TOP,
+            &label.first_line,
+            body,
+            text_color,
+        );
+    }
+    response
+}
+
+fn detail(ui: &mut egui::Ui, state: &mut AppState, dataset: &Dataset) {
+    let Some(item) = state.selected_item.and_then(|i| dataset.items.get(i)) else {
+        ui.add_space(8.0);
+        ui.weak("Select an item to see its full text and source. Double-click, press Enter or drag it onto the brief to add it.");
+        return;
+    };
+    let index = state.selected_item.unwrap_or(0);
+    let source = dataset.source(&item.source);
+    ui.style_mut().interaction.selectable_labels = true;
+    egui::ScrollArea::vertical()
+        .id_salt("library-detail-scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.add_space(4.0);
+            ui.horizontal(|ui| {
+                let grade = format!(
+                    "{}{}",
+                    source.map(|s| s.reliability.0.as_str()).unwrap_or("?"),
+                    item.credibility
+                );
+                badge(ui, &grade, grade_colour(&grade));
+                ui.strong(match item.kind {
+                    ItemKind::Fact => "Fact",
+                    ItemKind::Quote => "Quote",
+                });
+                ui.weak(item.id.as_str());
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui.button("Add to brief").clicked() {
+                        state.add_item(index, None);
+                    }
+                });
+            });
+            if let Some(speaker) = item.speaker.as_ref().and_then(|id| dataset.entity(id)) {
+                let role = if speaker.role.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {}", speaker.role)
+                };
+                ui.label(egui::RichText::new(format!("{}{role}", speaker.name)).italics());
+            }
+            ui.add(egui::Label::new(egui::RichText::new(&item.text).size(15.0)).wrap());
+            ui.add_space(4.0);
+            let mut facts: Vec<String> = Vec::new();
+            if !item.date.is_empty() {
+                facts.push(format!("Date: {}", item.date));
+            }
+            if !item.place.is_empty() {
+                facts.push(format!("Place: {}", item.place));
+            }
+            if !item.via.is_empty() {
+                facts.push(format!("Via: {}", item.via));
+            }
+            if let Some(m) = item.credibility.meaning() {
+                facts.push(format!("Information {}: {m}", item.credibility));
+            }
+            for f in facts {
+                ui.weak(f);
+            }
+            if let Some(s) = source {
+                ui.separator();
+                ui.label(egui::RichText::new(&s.title).strong());
+                let mut line = format!("{}, {}", s.publisher, s.date);
+                if !item.locator.is_empty() {
+                    line.push_str(&format!(" ({})", item.locator));
+                }
+                ui.label(line);
+                if let Some(m) = s.reliability.meaning() {
+                    ui.weak(format!("Source {}: {m}", s.reliability));
+                }
+                if let Some(url) = &s.url {
+                    ui.hyperlink(url);
+                }
+            }
+            let names: Vec<&str> = item
+                .entities
+                .iter()
+                .filter_map(|e| dataset.entity(e).map(|e| e.name.as_str()))
+                .collect();
+            if !names.is_empty() {
+                ui.weak(format!("Entities: {}", names.join(", ")));
+            }
+            if !item.tags.is_empty() {
+                ui.weak(format!("Tags: {}", item.tags.join(", ")));
+            }
+        });
+}

@@ -1,0 +1,225 @@
+//! The page preview: the brief laid out and drawn off the UI thread whenever it changes
+//! (debounced), from the same pipeline as the PDF export.
+
+use crate::app::document::Document;
+use briefsmith_core::model::{Brief, Dataset};
+use briefsmith_template::Registry;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Duration;
+
+/// How long the brief must stay unchanged before it is laid out again.
+pub const DEBOUNCE: Duration = Duration::from_millis(350);
+
+/// Pixels per PDF point the pages are drawn at (144 dpi): sharp up to 200 % zoom.
+pub const RASTER_SCALE: f32 = 2.0;
+
+/// Which brief a layout is for: (document generation, editor revision).
+type Key = (u64, u64);
+
+/// One drawn page.
+pub struct PageImage {
+    /// Size in pixels.
+    pub size: [usize; 2],
+    /// Straight RGBA8, rows top to bottom.
+    pub rgba: Vec<u8>,
+}
+
+/// What the preview shows.
+pub enum PreviewContent {
+    /// The typeset pages.
+    Pages(Vec<PageImage>),
+    /// The exported Markdown, when the pages cannot be laid out.
+    Markdown(String),
+}
+
+/// The preview's state: what is shown, what is being prepared, page and zoom.
+pub struct Preview {
+    /// The page shown, from 0.
+    pub page: usize,
+    /// 1.0 = 100 % (one PDF point per egui point).
+    pub zoom: f32,
+    pub content: Option<PreviewContent>,
+    /// Why the last layout failed, shown above the last good content.
+    pub error: Option<String>,
+    /// Bumped whenever `content` changes, so textures are uploaded once.
+    pub generation: u64,
+    document: u64,
+    shown: Option<Key>,
+    /// The brief version waiting to be laid out, and since when (UI clock, seconds).
+    pending: Option<(Key, f64)>,
+    running: Option<(Key, Receiver<Result<PreviewContent, String>>)>,
+}
+
+impl Default for Preview {
+    fn default() -> Self {
+        Preview {
+            page: 0,
+            zoom: 1.0,
+            content: None,
+            error: None,
+            generation: 0,
+            document: 0,
+            shown: None,
+            pending: None,
+            running: None,
+        }
+    }
+}
+
+impl Preview {
+    /// Forgets the shown brief (another document was opened).
+    pub fn invalidate(&mut self) {
+        self.document += 1;
+        self.page = 0;
+    }
+
+    /// Whether a layout is running or waiting for the debounce.
+    pub fn is_busy(&self) -> bool {
+        self.running.is_some() || self.pending.is_some()
+    }
+
+    /// Number of pages shown.
+    pub fn page_count(&self) -> usize {
+        match &self.content {
+            Some(PreviewContent::Pages(p)) => p.len(),
+            _ => 0,
+        }
+    }
+
+    /// Starts a layout when the brief changed and has been still long enough, and picks
+    /// up a finished one. Returns how soon it wants to be called again, if at all.
+    pub fn tick(
+        &mut self,
+        doc: &Document,
+        templates: &Arc<Registry>,
+        now: f64,
+        wake: Arc<dyn Fn() + Send + Sync>,
+    ) -> Option<Duration> {
+        if let Some((key, rx)) = &self.running {
+            match rx.try_recv() {
+                Ok(result) => {
+                    let key = *key;
+                    self.finish(key, result);
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => return None,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    let key = *key;
+                    self.finish(key, Err("The preview stopped unexpectedly".into()));
+                }
+            }
+        }
+        let key = (self.document, doc.editor().revision());
+        if self.shown == Some(key) {
+            self.pending = None;
+            return None;
+        }
+        let since = match self.pending {
+            Some((k, t)) if k == key => t,
+            _ => {
+                // The first layout of a document starts at once; edits wait to settle.
+                let t = if self.shown.is_some_and(|s| s.0 == key.0) {
+                    now
+                } else {
+                    now - DEBOUNCE.as_secs_f64()
+                };
+                self.pending = Some((key, t));
+                t
+            }
+        };
+        let waited = now - since;
+        let debounce = DEBOUNCE.as_secs_f64();
+        if waited < debounce && self.shown.is_some_and(|s| s.0 == key.0) {
+            return Some(Duration::from_secs_f64(debounce - waited));
+        }
+        self.start(key, doc, templates, wake);
+        None
+    }
+
+    fn start(
+        &mut self,
+        key: Key,
+        doc: &Document,
+        templates: &Arc<Registry>,
+        wake: Arc<dyn Fn() + Send + Sync>,
+    ) {
+        self.pending = None;
+        let brief = doc.brief().clone();
+        let dataset = doc.dataset.as_ref().map(|d| d.dataset.clone());
+        let base_dir = doc.base_dir();
+        let templates = templates.clone();
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let result = render(&brief, dataset.as_deref(), &templates, base_dir);
+            let _ = tx.send(result);
+            wake();
+        });
+        self.running = Some((key, rx));
+    }
+
+    fn finish(&mut self, key: Key, result: Result<PreviewContent, String>) {
+        self.running = None;
+        self.shown = Some(key);
+        match result {
+            Ok(content) => {
+                self.content = Some(content);
+                self.error = None;
+                self.generation += 1;
+                self.page = self.page.min(self.page_count().saturating_sub(1));
+            }
+            Err(e) => self.error = Some(e),
+        }
+    }
+
+    /// Lays out the brief as it stands now and waits for the result (tests, screenshots).
+    pub fn refresh_blocking(&mut self, doc: &Document, templates: &Arc<Registry>) {
+        if let Some((key, rx)) = self.running.take() {
+            let result = rx
+                .recv()
+                .unwrap_or_else(|_| Err("The preview stopped unexpectedly".into()));
+            self.finish(key, result);
+        }
+        let key = (self.document, doc.editor().revision());
+        if self.shown != Some(key) {
+            self.start(key, doc, templates, Arc::new(|| {}));
+            if let Some((key, rx)) = self.running.take() {
+                let result = rx
+                    .recv()
+                    .unwrap_or_else(|_| Err("The preview stopped unexpectedly".into()));
+                self.finish(key, result);
+            }
+        }
+    }
+}
+
+/// Lays out and draws the brief's pages; shows the Markdown instead if layout fails.
+fn render(
+    brief: &Brief,
+    dataset: Option<&Dataset>,
+    templates: &Registry,
+    base_dir: Option<PathBuf>,
+) -> Result<PreviewContent, String> {
+    let document =
+        match crate::export::typeset(templates, brief, dataset, None, base_dir.as_deref()) {
+            Ok(d) => d,
+            Err(_) => {
+                let (markdown, _, _) = crate::export::to_markdown(templates, brief, dataset, None)
+                    .map_err(|e| format!("{e:#}"))?;
+                return Ok(PreviewContent::Markdown(markdown));
+            }
+        };
+    let fonts = briefsmith_layout::FontBook::bundled();
+    let pages = document
+        .pages
+        .iter()
+        .map(|page| {
+            let img = briefsmith_raster::rasterize(page, &fonts, RASTER_SCALE);
+            PageImage {
+                size: [img.width as usize, img.height as usize],
+                rgba: img.pixels,
+            }
+        })
+        .collect();
+    Ok(PreviewContent::Pages(pages))
+}

@@ -1,0 +1,446 @@
+//! Everything the app knows apart from its widgets: the open draft, the library search,
+//! selections, dialogs, messages and background work. Tests and benchmarks drive it directly.
+
+use crate::app::document::{Document, LoadedDataset};
+use crate::app::jobs::Jobs;
+use crate::app::library::Search;
+use crate::app::preview::Preview;
+use briefsmith_core::compose::{BlockPos, Edit};
+use briefsmith_core::model::{
+    Block, BriefMeta, ItemId, ItemRef, ItemSnapshot, Judgment, TextBlock,
+};
+use briefsmith_template::Registry;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// How often a modified draft is written to its recovery file.
+pub const AUTOSAVE_INTERVAL: Duration = Duration::from_secs(30);
+
+/// What the app opens on start.
+#[derive(Debug, Clone)]
+pub enum Startup {
+    /// The bundled sample dataset and draft.
+    Sample,
+    /// A draft file and the dataset it names.
+    Draft(PathBuf),
+}
+
+/// Settings fixed when the app starts; tests inject temporary folders here.
+#[derive(Debug, Clone)]
+pub struct AppOptions {
+    pub startup: Startup,
+    /// Where untitled drafts keep their recovery file and dialogs start.
+    pub data_dir: PathBuf,
+    /// Use the system's file dialogs (off in tests and CI, or when none is available).
+    pub native_dialogs: bool,
+    /// Save a screenshot of the window here after a few frames, then quit.
+    pub screenshot: Option<PathBuf>,
+    /// A folder of templates that replace or add to the built-in ones (`--templates`).
+    pub templates_dir: Option<PathBuf>,
+}
+
+impl AppOptions {
+    /// Options for a normal run: the platform's data folder, native dialogs unless the
+    /// environment variable `BRIEFSMITH_NO_NATIVE_DIALOGS` is set to a non-empty value
+    /// other than `0`.
+    pub fn from_env(startup: Startup) -> Self {
+        let data_dir = directories::ProjectDirs::from("org", "Briefsmith", "Briefsmith")
+            .map(|d| d.data_dir().to_path_buf())
+            .unwrap_or_else(std::env::temp_dir);
+        let no_dialogs =
+            std::env::var("BRIEFSMITH_NO_NATIVE_DIALOGS").is_ok_and(|v| !v.is_empty() && v != "0");
+        AppOptions {
+            startup,
+            data_dir,
+            native_dialogs: !no_dialogs,
+            screenshot: None,
+            templates_dir: None,
+        }
+    }
+}
+
+/// A message shown in the corner of the window for a while.
+#[derive(Debug, Clone)]
+pub struct Toast {
+    pub text: String,
+    pub error: bool,
+    /// When it goes away, in seconds of the UI clock ([`AppState::now`]).
+    pub until: f64,
+}
+
+/// What a path prompt or file dialog is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathPurpose {
+    OpenDraft,
+    SaveAs,
+    ExportMarkdown,
+    ExportPdf,
+    OpenDataset,
+}
+
+impl PathPurpose {
+    /// The dialog's title and button text.
+    pub fn title(self) -> &'static str {
+        match self {
+            PathPurpose::OpenDraft => "Open draft",
+            PathPurpose::SaveAs => "Save draft as",
+            PathPurpose::ExportMarkdown => "Export Markdown",
+            PathPurpose::ExportPdf => "Export PDF",
+            PathPurpose::OpenDataset => "Open dataset",
+        }
+    }
+
+    /// Whether the dialog picks a file to write (rather than to read).
+    pub fn is_save(self) -> bool {
+        matches!(
+            self,
+            PathPurpose::SaveAs | PathPurpose::ExportMarkdown | PathPurpose::ExportPdf
+        )
+    }
+}
+
+/// Something that replaces or closes the draft, so it first asks about unsaved changes.
+#[derive(Debug, Clone)]
+pub enum Replace {
+    Open(PathBuf),
+    NewFromTemplate(String),
+    Quit,
+}
+
+/// A dialog in front of the window that must be answered first.
+#[derive(Debug, Clone)]
+pub enum Dialog {
+    /// The draft has unsaved changes and `then` would drop them.
+    UnsavedChanges { then: Replace },
+    /// A recovery file newer than the draft was found.
+    Restore { recovery: PathBuf },
+    /// The in-app replacement for a file dialog.
+    PathPrompt { purpose: PathPurpose, text: String },
+}
+
+/// The app's state.
+pub struct AppState {
+    pub options: AppOptions,
+    pub doc: Document,
+    pub templates: Arc<Registry>,
+    pub search: Search,
+    /// The library item shown in the detail view, as a dataset index.
+    pub selected_item: Option<usize>,
+    /// The brief block that keyboard commands act on.
+    pub selected_block: Option<BlockPos>,
+    pub dialog: Option<Dialog>,
+    pub toasts: Vec<Toast>,
+    pub recent: Vec<PathBuf>,
+    pub jobs: Jobs,
+    pub preview: Preview,
+    /// Set by Ctrl+F: the search field takes focus on the next frame.
+    pub focus_search: bool,
+    /// The user confirmed quitting; the next close request goes through.
+    pub quit_confirmed: bool,
+    /// The UI clock in seconds (egui's input time), set every frame.
+    pub now: f64,
+    /// When the recovery file was last written (UI clock) and at which revision.
+    pub(crate) autosave: (f64, u64),
+}
+
+impl AppState {
+    /// State for a document; nothing is read from disk here.
+    pub fn new(options: AppOptions, doc: Document) -> Self {
+        AppState {
+            options,
+            doc,
+            templates: Arc::new(Registry::builtin()),
+            search: Search::default(),
+            selected_item: None,
+            selected_block: None,
+            dialog: None,
+            toasts: Vec::new(),
+            recent: Vec::new(),
+            jobs: Jobs::default(),
+            preview: Preview::default(),
+            focus_search: false,
+            quit_confirmed: false,
+            now: 0.0,
+            autosave: (0.0, 0),
+        }
+    }
+
+    /// Shows an informational message.
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.toast(text.into(), false);
+    }
+
+    /// Shows an error message; errors stay longer.
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.toast(text.into(), true);
+    }
+
+    fn toast(&mut self, text: String, error: bool) {
+        let secs = if error { 12.0 } else { 4.0 };
+        self.toasts.push(Toast {
+            text,
+            error,
+            until: self.now + secs,
+        });
+    }
+
+    /// The window title: the draft's name, marked when there are unsaved changes.
+    pub fn window_title(&self) -> String {
+        let marker = if self.doc.is_modified() { "• " } else { "" };
+        format!("{marker}{} — Briefsmith", self.doc.display_name())
+    }
+
+    /// Applies an edit, reporting a refused edit as a message rather than failing.
+    pub fn apply(&mut self, edit: Edit) -> bool {
+        match self.doc.apply(edit) {
+            Ok(()) => true,
+            Err(e) => {
+                self.error(format!("Edit refused: {e}"));
+                false
+            }
+        }
+    }
+
+    /// Undoes the last edit.
+    pub fn undo(&mut self) {
+        if self.doc.undo() {
+            self.clamp_selection();
+        }
+    }
+
+    /// Redoes the last undone edit.
+    pub fn redo(&mut self) {
+        if self.doc.redo() {
+            self.clamp_selection();
+        }
+    }
+
+    fn clamp_selection(&mut self) {
+        let brief = self.doc.brief();
+        if let Some(pos) = self.selected_block
+            && brief
+                .sections
+                .get(pos.section)
+                .is_none_or(|s| pos.index >= s.blocks.len())
+        {
+            self.selected_block = None;
+        }
+    }
+
+    /// Where a newly added block goes: after the selected block, else at the end of the
+    /// last section. Creates a first section when the brief has none.
+    pub fn insertion_point(&mut self) -> Option<BlockPos> {
+        if let Some(pos) = self.selected_block
+            && let Some(section) = self.doc.brief().sections.get(pos.section)
+        {
+            return Some(BlockPos {
+                section: pos.section,
+                index: (pos.index + 1).min(section.blocks.len()),
+            });
+        }
+        if self.doc.brief().sections.is_empty()
+            && !self.apply(Edit::AddSection {
+                index: 0,
+                heading: "Key points".into(),
+            })
+        {
+            return None;
+        }
+        let last = self.doc.brief().sections.len() - 1;
+        Some(BlockPos {
+            section: last,
+            index: self.doc.brief().sections[last].blocks.len(),
+        })
+    }
+
+    /// Adds the dataset item at `index` to the brief at `at` (or the insertion point),
+    /// with a snapshot of how it reads now, and selects the new block.
+    pub fn add_item(&mut self, index: usize, at: Option<BlockPos>) -> bool {
+        let Some(ds) = &self.doc.dataset else {
+            return false;
+        };
+        let Some(item) = ds.dataset.items.get(index) else {
+            return false;
+        };
+        let block = Block::Item(ItemRef {
+            item: item.id.clone(),
+            snapshot: ItemSnapshot::capture(&ds.dataset, item),
+            note: String::new(),
+        });
+        self.insert_block(block, at)
+    }
+
+    /// Adds a free Markdown text block.
+    pub fn add_text(&mut self, at: Option<BlockPos>) -> bool {
+        self.insert_block(
+            Block::Text(TextBlock {
+                markdown: String::new(),
+            }),
+            at,
+        )
+    }
+
+    /// Adds a key judgment, supported by the selected library item if there is one.
+    pub fn add_judgment(&mut self, at: Option<BlockPos>) -> bool {
+        let support = self
+            .selected_item_id()
+            .map(|id| vec![id])
+            .unwrap_or_default();
+        self.insert_block(
+            Block::Judgment(Judgment {
+                support,
+                ..Judgment::default()
+            }),
+            at,
+        )
+    }
+
+    fn insert_block(&mut self, block: Block, at: Option<BlockPos>) -> bool {
+        let Some(at) = at.or_else(|| self.insertion_point()) else {
+            return false;
+        };
+        let ok = self.apply(Edit::InsertBlock { at, block });
+        if ok {
+            self.selected_block = Some(at);
+        }
+        ok
+    }
+
+    /// The id of the item selected in the library.
+    pub fn selected_item_id(&self) -> Option<ItemId> {
+        let ds = self.doc.dataset.as_ref()?;
+        Some(ds.dataset.items.get(self.selected_item?)?.id.clone())
+    }
+
+    /// Moves a block; `to` is its final position. The moved block stays selected.
+    pub fn move_block(&mut self, from: BlockPos, to: BlockPos) -> bool {
+        if from == to {
+            return false;
+        }
+        let ok = self.apply(Edit::MoveBlock { from, to });
+        if ok {
+            self.selected_block = Some(to);
+        }
+        ok
+    }
+
+    /// Moves the selected block one place up (`-1`) or down (`1`), crossing into the
+    /// neighbouring section at either end of its own.
+    pub fn move_selected(&mut self, delta: i32) -> bool {
+        let Some(from) = self.selected_block else {
+            return false;
+        };
+        let sections = &self.doc.brief().sections;
+        let Some(len) = sections.get(from.section).map(|s| s.blocks.len()) else {
+            return false;
+        };
+        let to = if delta < 0 {
+            if from.index > 0 {
+                BlockPos {
+                    section: from.section,
+                    index: from.index - 1,
+                }
+            } else if from.section > 0 {
+                let prev = from.section - 1;
+                BlockPos {
+                    section: prev,
+                    index: sections[prev].blocks.len(),
+                }
+            } else {
+                return false;
+            }
+        } else if from.index + 1 < len {
+            BlockPos {
+                section: from.section,
+                index: from.index + 1,
+            }
+        } else if from.section + 1 < sections.len() {
+            BlockPos {
+                section: from.section + 1,
+                index: 0,
+            }
+        } else {
+            return false;
+        };
+        self.move_block(from, to)
+    }
+
+    /// Removes a block.
+    pub fn remove_block(&mut self, at: BlockPos) -> bool {
+        let ok = self.apply(Edit::RemoveBlock { at });
+        if ok {
+            self.clamp_selection();
+        }
+        ok
+    }
+
+    /// Replaces a picked item's snapshot with how the dataset reads now.
+    pub fn refresh_block(&mut self, at: BlockPos) -> bool {
+        let Some(ds) = &self.doc.dataset else {
+            return false;
+        };
+        let Some(Block::Item(r)) = self
+            .doc
+            .brief()
+            .sections
+            .get(at.section)
+            .and_then(|s| s.blocks.get(at.index))
+        else {
+            return false;
+        };
+        let Some(item) = ds
+            .index
+            .position(&r.item)
+            .and_then(|i| ds.dataset.items.get(i))
+        else {
+            return false;
+        };
+        let snapshot = ItemSnapshot::capture(&ds.dataset, item);
+        self.apply(Edit::RefreshSnapshot { at, snapshot })
+    }
+
+    /// Changes the brief's metadata.
+    pub fn set_meta(&mut self, meta: BriefMeta) -> bool {
+        if meta == self.doc.brief().meta {
+            return false;
+        }
+        self.apply(Edit::SetMeta { meta })
+    }
+
+    /// Adds a section after `after` (or at the end).
+    pub fn add_section(&mut self, heading: &str) -> bool {
+        let index = self.doc.brief().sections.len();
+        self.apply(Edit::AddSection {
+            index,
+            heading: heading.to_owned(),
+        })
+    }
+
+    /// Replaces the dataset with the one at `path`.
+    pub fn open_dataset(&mut self, path: &std::path::Path) {
+        match LoadedDataset::load(path) {
+            Ok(ds) => {
+                self.doc.set_dataset(ds);
+                self.search.reset();
+                self.selected_item = None;
+                self.info(format!("Opened dataset {}", path.display()));
+            }
+            Err(e) => self.error(format!("Cannot open dataset: {e:#}")),
+        }
+    }
+
+    /// Replaces the document (after any unsaved-changes prompt has been answered).
+    pub fn replace_document(&mut self, doc: Document) {
+        let warnings = doc.warnings.clone();
+        self.doc = doc;
+        self.search.reset();
+        self.selected_item = None;
+        self.selected_block = None;
+        self.preview.invalidate();
+        self.autosave = (self.now, self.doc.editor().revision());
+        for w in warnings {
+            self.error(w);
+        }
+    }
+}
