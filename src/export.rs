@@ -131,7 +131,7 @@ fn document_info(brief: &Brief, export_date: &str) -> DocumentInfo {
     }
     DocumentInfo {
         title: if meta.title.trim().is_empty() {
-            "Untitled brief".to_owned()
+            briefsmith_template::UNTITLED.to_owned()
         } else {
             meta.title.trim().to_owned()
         },

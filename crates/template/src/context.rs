@@ -18,6 +18,9 @@ use minijinja::Value;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
+/// The title of a brief that has none yet.
+pub const UNTITLED: &str = "Untitled brief";
+
 /// Everything a template renders from.
 #[derive(Debug, Serialize)]
 pub struct Context {
@@ -248,7 +251,10 @@ pub fn build(
         for_pdf,
         export_date: long_date(export_date),
         meta: MetaCtx {
-            title: meta.title.clone(),
+            title: match meta.title.trim() {
+                "" => UNTITLED.to_owned(),
+                t => t.to_owned(),
+            },
             author: meta.author.clone(),
             organisation: meta.organisation.clone(),
             date: long_date(&meta.date),

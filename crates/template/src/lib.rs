@@ -21,7 +21,7 @@ mod sanitize;
 
 pub use context::{
     BlockCtx, Context, EntityCtx, ItemCtx, JudgmentCtx, MetaCtx, NoteCtx, PersonCtx, SectionCtx,
-    SourceCtx, SourceRefCtx, TemplateInfo,
+    SourceCtx, SourceRefCtx, TemplateInfo, UNTITLED,
 };
 pub use dates::long_date;
 pub use error::TemplateError;

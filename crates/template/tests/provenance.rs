@@ -143,3 +143,19 @@ fn generated_note_labels_avoid_the_analysts_own() {
     assert!(md.contains("Turkmenistan.[^2]"), "{md}");
     assert_eq!(md.matches("[^1]: ").count(), 1);
 }
+
+#[test]
+fn an_empty_brief_renders_a_titled_document_in_every_template() {
+    let empty = briefsmith_core::model::Brief::default();
+    for tpl in Registry::builtin().templates() {
+        let pdf = briefsmith_template::render_for(
+            tpl,
+            &empty,
+            None,
+            "2024-10-13",
+            briefsmith_template::Target::Pdf,
+        )
+        .unwrap();
+        assert_eq!(pdf, "# Untitled brief\n", "{}", tpl.name());
+    }
+}
