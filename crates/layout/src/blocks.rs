@@ -168,6 +168,24 @@ impl<'a> Layouter<'a> {
         self.flow.push(chunk);
     }
 
+    /// Breaks spans into lines exactly `spec.line_height` apart. The faces' ascender plus
+    /// descender slightly exceeds common leadings, which would put every line a little off
+    /// the rhythm; only lines much taller than the pitch (large inline content) keep their
+    /// own height.
+    pub fn break_lines(&self, spans: &[Span], spec: &ParagraphSpec) -> Vec<Line> {
+        let mut lines = break_paragraph(self.book, spans, spec);
+        let pitch = spec.line_height;
+        for l in &mut lines {
+            let natural = l.ascent + l.descent;
+            if natural > pitch && natural <= pitch * 1.15 {
+                let k = pitch / natural;
+                l.ascent *= k;
+                l.descent *= k;
+            }
+        }
+        lines
+    }
+
     /// Sets `line` at `x` on the first baseline of the next chunk (list and note numbers).
     pub fn hang_marker(&mut self, line: Line, x: f32) {
         self.markers.push(Marker { line, x });
@@ -285,7 +303,7 @@ impl<'a> Layouter<'a> {
             hyphenate,
             first_indent: 0.0,
         };
-        let lines = break_paragraph(self.book, spans, &spec);
+        let lines = self.break_lines(spans, &spec);
         self.flow.space(gap);
         let n = lines.len();
         for (i, line) in lines.into_iter().enumerate() {
@@ -302,9 +320,10 @@ impl<'a> Layouter<'a> {
         style.bold = level <= 5;
         style.italic = level >= 5;
         style.color = if level >= 6 { theme::MUTED } else { theme::INK };
+        // Whole and half lines only, so the text keeps its rhythm.
         let (before, after) = match level {
-            1 => (1.5, 0.5),
-            2 => (1.25, 0.5),
+            1 => (2.0, 0.5),
+            2 => (1.5, 0.5),
             _ => (1.0, 0.5),
         };
         let spans = inline::spans(runs, &style, &mut self.notes);
@@ -330,7 +349,7 @@ impl<'a> Layouter<'a> {
             hyphenate: false,
             first_indent: 0.0,
         };
-        let lines = break_paragraph(self.book, spans, &spec);
+        let lines = self.break_lines(spans, &spec);
         if lines.is_empty() {
             return;
         }
@@ -466,7 +485,6 @@ impl<'a> Layouter<'a> {
                 Block::Paragraph(runs) if i == last && i > 0 && is_attribution(runs) => {
                     let small = Scope {
                         size: inner.size * 0.9,
-                        lh: inner.lh * 0.9,
                         color: theme::MUTED,
                         ..inner.clone()
                     };
@@ -509,7 +527,7 @@ impl<'a> Layouter<'a> {
                 Vec::new()
             } else {
                 let src = inline::breakable(&src);
-                break_paragraph(self.book, &[Span::new(src, style.clone())], &spec)
+                self.break_lines(&[Span::new(src, style.clone())], &spec)
             };
             if lines.is_empty() {
                 chunks.push(Chunk::new(lh, lh * 0.75, &decos));
@@ -605,7 +623,8 @@ impl<'a> Layouter<'a> {
             hyphenate: false,
             first_indent: 0.0,
         };
-        let mut chunks: Vec<Chunk> = break_paragraph(self.book, &spans, &spec)
+        let mut chunks: Vec<Chunk> = self
+            .break_lines(&spans, &spec)
             .into_iter()
             .map(|l| self.stack(vec![(l, scope.x + pad)], &decos))
             .collect();

@@ -10,7 +10,7 @@ use crate::flow::{Chunk, Deco, shift};
 use crate::inline;
 use crate::theme;
 use crate::tree::Table;
-use crate::{Align, Line, PageItem, ParagraphSpec, Rect, Rgb, Span, break_paragraph, width_bounds};
+use crate::{Align, Line, PageItem, ParagraphSpec, Rect, Rgb, Span, width_bounds};
 
 /// Rules between body rows: lighter than the header's.
 const ROW_RULE: Rgb = Rgb(0.72, 0.72, 0.72);
@@ -97,6 +97,7 @@ impl Layouter<'_> {
         };
 
         self.flow.space(scope.lh * 0.5);
+        let first = self.flow.chunks.len();
         let index = self.flow.headers.len() as u32;
         let mut head_chunks = self.row(&header, &cols, true, &scope.decos, self.theme.text_h);
         let head_h: f32 = head_chunks.iter().map(|c| c.height).sum();
@@ -125,6 +126,12 @@ impl Layouter<'_> {
                 self.emit(c);
             }
         }
+        // Keep the text after the table on the half-line rhythm.
+        let step = scope.lh / 2.0;
+        let total: f32 = self.flow.chunks[first..].iter().map(|c| c.height).sum();
+        if let Some(last) = self.flow.chunks.last_mut().filter(|_| total > 0.0) {
+            last.height += (total / step - 1e-3).ceil() * step - total;
+        }
         self.flow.space(scope.lh * 0.5);
     }
 
@@ -148,7 +155,7 @@ impl Layouter<'_> {
                     hyphenate: !header,
                     first_indent: 0.0,
                 };
-                break_paragraph(self.book, spans, &spec).into()
+                self.break_lines(spans, &spec).into()
             })
             .collect();
         let room = (limit - 2.0 * cols.vpad - theme::RULE_WIDTH).max(cols.lh);

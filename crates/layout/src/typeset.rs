@@ -79,7 +79,7 @@ pub fn typeset_with(
         let mut heading = TextStyle::new(theme.heading_family, theme.heading_size(2, theme.body));
         heading.bold = true;
         let size = heading.size;
-        lay.flow.space(scope.lh * 1.25);
+        lay.flow.space(scope.lh * 1.5);
         lay.heading_block(
             &[Span::new("Notes", heading)],
             size,
@@ -142,7 +142,6 @@ fn title_block(lay: &mut Layouter<'_>, runs: &[Run], meta: Option<&[Run]>, scope
             color: theme::MUTED,
             ..scope.clone()
         };
-        lay.flow.space(scope.lh * 0.25);
         lay.paragraph(meta, &small, Align::Left, 0.0);
         lay.flow.keep_last();
     }

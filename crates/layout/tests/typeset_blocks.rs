@@ -215,3 +215,47 @@ fn local_png_images_fit_the_measure_and_others_become_placeholders() {
         assert!(text.contains(name), "{name} not named");
     }
 }
+
+#[test]
+fn blocks_keep_the_text_on_the_half_line_rhythm() {
+    let style = PageStyle::default();
+    let lh = style.body_size_pt * style.line_height;
+    for block in [
+        "```\ncode\n  more code\n```",
+        "| a | b |\n|---|---|\n| 1 | two words |\n| 3 | 4 |",
+        "![gone](nowhere.png)",
+        "---",
+        "> quoted\n>\n> — Someone",
+        "- a\n- b\n  - c",
+        "## A heading",
+    ] {
+        let doc = set(&format!("Before.\n\n{block}\n\nAfter.\n"));
+        let p = &doc.pages[0];
+        let y = |t| glyph_run(p, t).glyphs[0].y;
+        let steps = (y("After.") - y("Before.")) / (lh / 2.0);
+        assert!(
+            (steps - steps.round()).abs() < 0.01,
+            "{block:?}: {steps} half-lines apart"
+        );
+    }
+}
+
+#[test]
+fn body_lines_are_one_line_height_apart() {
+    let style = PageStyle::default();
+    let lh = style.body_size_pt * style.line_height;
+    let doc = set(&para("x", 200));
+    let mut ys: Vec<f32> = doc.pages[0]
+        .items
+        .iter()
+        .filter_map(|it| match it {
+            PageItem::Glyphs(g) if g.text.contains('x') => g.glyphs.first().map(|gl| gl.y),
+            _ => None,
+        })
+        .collect();
+    ys.dedup_by(|a, b| (*a - *b).abs() < 0.01);
+    assert!(ys.len() > 5);
+    for w in ys.windows(2) {
+        assert!((w[1] - w[0] - lh).abs() < 0.01, "{} apart", w[1] - w[0]);
+    }
+}
