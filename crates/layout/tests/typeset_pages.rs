@@ -461,3 +461,24 @@ fn an_empty_document_has_one_page() {
     let doc = set("");
     assert_eq!(doc.pages.len(), 1);
 }
+
+#[test]
+fn a_row_taller_than_a_page_is_split_and_stays_in_the_margins() {
+    let style = bare_style();
+    let md = format!(
+        "| Key | Text |\n|---|---|\n| short | one |\n| long | {} |\n| after | two |\n",
+        para("t", 3000)
+    );
+    let doc = set_with(&md, &style);
+    assert!(doc.pages.len() >= 3);
+    assert_inside(&doc, area(&style));
+    let text = doc_text(&doc);
+    assert!(in_order(
+        &text,
+        &["short", "w0t", "w1500t", "w2999t", "after", "two"]
+    ));
+    // The header repeats on the pages the long row continues on.
+    for p in &doc.pages[1..] {
+        assert_eq!(runs(p).first(), Some(&"Key"));
+    }
+}
