@@ -300,7 +300,9 @@ impl<'a> LineBuilder<'a> {
             Kind::Box { seg, glyphs } => {
                 let s = &self.p.segments[seg as usize];
                 let mut pen = x;
-                for g in &s.shaped.glyphs[glyphs.0 as usize..glyphs.1 as usize] {
+                let shaped = &s.shaped.glyphs[glyphs.0 as usize..glyphs.1 as usize];
+                run.glyphs.reserve(shaped.len());
+                for g in shaped {
                     let adv = g.advance as f32 * s.scale;
                     run.glyphs.push(PositionedGlyph {
                         id: g.id,
@@ -354,12 +356,13 @@ impl<'a> LineBuilder<'a> {
         )
     }
 
-    fn finish(self, line_height: f32) -> Line {
+    fn finish(mut self, line_height: f32) -> Line {
         let mut ascent: f32 = 0.0;
         let mut descent: f32 = 0.0;
-        let mut items = Vec::with_capacity(self.runs.len());
+        let runs = std::mem::take(&mut self.runs);
+        let mut items = Vec::with_capacity(runs.len());
         let mut rules = Vec::new();
-        for run in &self.runs {
+        for run in runs {
             let (a, d) = self.extent(run.span);
             ascent = ascent.max(a);
             descent = descent.max(d);
@@ -390,7 +393,7 @@ impl<'a> LineBuilder<'a> {
                     run.bytes.start as u32,
                 )
             };
-            let mut glyphs = run.glyphs.clone();
+            let mut glyphs = run.glyphs;
             for g in &mut glyphs {
                 g.cluster -= base.min(g.cluster);
             }

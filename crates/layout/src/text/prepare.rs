@@ -42,6 +42,8 @@ pub(crate) struct Segment {
     pub shaped: Arc<Shaped>,
     /// Points per font unit.
     pub scale: f32,
+    /// Natural width in points.
+    pub width: f32,
 }
 
 /// What an item is, in Knuth–Plass terms.
@@ -123,10 +125,12 @@ pub(crate) fn prepare<'a>(
         text: &text,
         span_ends: &span_ends,
         levels: &levels,
+        has_rtl: levels.iter().any(|&l| l != 0),
         opts,
         segments: Vec::new(),
         items: Vec::with_capacity(text.len() / 3 + 4),
         last_font: None,
+        splits: Vec::new(),
     };
     let mut start = 0;
     // Leading spaces of the paragraph are dropped, like spaces at any line start.
@@ -218,10 +222,14 @@ struct Builder<'b> {
     text: &'b str,
     span_ends: &'b [usize],
     levels: &'b [u8],
+    /// Whether any text is right-to-left (otherwise every level is 0).
+    has_rtl: bool,
     opts: PrepareOptions,
     segments: Vec<Segment>,
     items: Vec<Item>,
     last_font: Option<FontId>,
+    /// Scratch list of a word's split points, kept to spare an allocation per word.
+    splits: Vec<(usize, Split)>,
 }
 
 impl Builder<'_> {
@@ -258,6 +266,17 @@ impl Builder<'_> {
 
     /// Cuts `range` into segments of one span, face and level, and shapes them.
     fn segment(&mut self, range: Range<usize>) {
+        // Most words are ASCII in one span, left to right, and wholly in the primary face.
+        let span = self.span_at(range.start);
+        let text = &self.text[range.clone()];
+        if !self.has_rtl && text.is_ascii() && self.span_at(range.end - 1) == span {
+            let style = &self.spans[span as usize].style;
+            let primary = self.book.primary(style.family, style.bold, style.italic);
+            if text.chars().all(|c| self.book.has_glyph(primary, c)) {
+                self.push_segment((span, primary, 0), range);
+                return;
+            }
+        }
         let mut seg_start = range.start;
         let mut cur: Option<(u32, FontId, u8)> = None;
         for (i, c) in self.text[range.clone()].char_indices() {
@@ -309,20 +328,23 @@ impl Builder<'_> {
         let face = self.book.face(font);
         let shaped = shape(self.book, font, &self.text[bytes.clone()], level % 2 == 1);
         self.last_font = Some(font);
+        let scale = size / face.upem;
         self.segments.push(Segment {
             span,
             font,
             level,
             bytes,
+            width: shaped.advance as f32 * scale,
             shaped,
-            scale: size / face.upem,
+            scale,
         });
     }
 
     /// Emits the boxes of a word's segments, with penalties at its split points.
     fn boxes(&mut self, content: Range<usize>, segs: Range<usize>) {
-        let width: f32 = segs.clone().map(|s| seg_width(&self.segments[s])).sum();
-        let mut splits: Vec<(usize, Split)> = Vec::new();
+        let width: f32 = segs.clone().map(|s| self.segments[s].width).sum();
+        let mut splits = std::mem::take(&mut self.splits);
+        splits.clear();
         if self.opts.hyphenate {
             self.hyphen_points(content.clone(), &mut splits);
         }
@@ -340,32 +362,44 @@ impl Builder<'_> {
         splits.dedup_by(|b, a| a.0 == b.0);
         let mut next = 0;
         for s in segs {
-            let seg_bytes = self.segments[s].bytes.clone();
-            let mut from = seg_bytes.start;
-            while next < splits.len() && splits[next].0 <= seg_bytes.end {
+            let seg = &self.segments[s];
+            let (start, end) = (seg.bytes.start, seg.bytes.end);
+            let shaped = seg.shaped.clone();
+            let glyphs = &shaped.glyphs;
+            let n = glyphs.len();
+            let rtl = seg.level % 2 == 1;
+            // Glyphs in logical order: clusters never decrease.
+            let cluster = |k: usize| glyphs[if rtl { n - 1 - k } else { k }].cluster as usize;
+            let (mut from, mut from_k, mut k) = (start, 0, 0);
+            while next < splits.len() && splits[next].0 <= end {
                 let (at, kind) = splits[next];
                 next += 1;
-                if at <= seg_bytes.start {
+                if at <= start {
                     continue;
                 }
-                if at < seg_bytes.end {
-                    if !is_cluster_boundary(&self.segments[s], at) {
+                let upto = if at < end {
+                    while k < n && cluster(k) < at - start {
+                        k += 1;
+                    }
+                    // Inside a ligature or a cluster: no break there.
+                    if k == n || cluster(k) != at - start {
                         continue;
                     }
-                    self.push_box(s, from..at);
-                    from = at;
+                    k
                 } else {
-                    self.push_box(s, from..at);
-                    from = at;
-                }
+                    n
+                };
+                self.push_box(s, from..at, from_k..upto);
+                (from, from_k) = (at, upto);
                 if at < content.end {
                     self.split_penalty(s, kind, at);
                 }
             }
-            if from < seg_bytes.end {
-                self.push_box(s, from..seg_bytes.end);
+            if from < end {
+                self.push_box(s, from..end, from_k..n);
             }
         }
+        self.splits = splits;
     }
 
     fn split_penalty(&mut self, seg: usize, kind: Split, at: usize) {
@@ -418,18 +452,28 @@ impl Builder<'_> {
         }
     }
 
-    fn push_box(&mut self, seg: usize, bytes: Range<usize>) {
+    /// A box of segment `seg`'s text `bytes`, set by its glyphs `logical` (in logical order).
+    fn push_box(&mut self, seg: usize, bytes: Range<usize>, logical: Range<usize>) {
         let s = &self.segments[seg];
-        let glyphs = glyph_range(s, bytes.clone());
-        let width: f32 = s.shaped.glyphs[glyphs.0 as usize..glyphs.1 as usize]
-            .iter()
-            .map(|g| g.advance as f32)
-            .sum::<f32>()
-            * s.scale;
+        let n = s.shaped.glyphs.len();
+        let glyphs = if s.level % 2 == 1 {
+            (n - logical.end, n - logical.start)
+        } else {
+            (logical.start, logical.end)
+        };
+        let width = if glyphs == (0, n) {
+            s.width
+        } else {
+            let units: i32 = s.shaped.glyphs[glyphs.0..glyphs.1]
+                .iter()
+                .map(|g| g.advance)
+                .sum();
+            units as f32 * s.scale
+        };
         self.items.push(Item {
             kind: Kind::Box {
                 seg: seg as u32,
-                glyphs,
+                glyphs: (glyphs.0 as u32, glyphs.1 as u32),
             },
             width,
             span: s.span,
@@ -546,41 +590,5 @@ impl Builder<'_> {
         if !self.items.last().is_some_and(Item::is_forced_break) {
             self.forced_break(self.text.len());
         }
-    }
-}
-
-/// Natural width of a whole segment in points.
-pub(crate) fn seg_width(s: &Segment) -> f32 {
-    s.shaped
-        .glyphs
-        .iter()
-        .map(|g| g.advance as f32)
-        .sum::<f32>()
-        * s.scale
-}
-
-/// Whether a glyph cluster starts exactly at paragraph byte `at` (no ligature spans it).
-fn is_cluster_boundary(s: &Segment, at: usize) -> bool {
-    let rel = (at - s.bytes.start) as u32;
-    s.shaped.glyphs.iter().any(|g| g.cluster == rel)
-}
-
-/// The glyphs (visual index range) whose clusters lie in paragraph bytes `bytes`; clusters
-/// are monotonic in both directions, so they are contiguous.
-fn glyph_range(s: &Segment, bytes: Range<usize>) -> (u32, u32) {
-    let lo = (bytes.start - s.bytes.start) as u32;
-    let hi = (bytes.end - s.bytes.start) as u32;
-    let mut first = u32::MAX;
-    let mut last = 0;
-    for (i, g) in s.shaped.glyphs.iter().enumerate() {
-        if g.cluster >= lo && g.cluster < hi {
-            first = first.min(i as u32);
-            last = i as u32 + 1;
-        }
-    }
-    if first == u32::MAX {
-        (0, 0)
-    } else {
-        (first, last)
     }
 }

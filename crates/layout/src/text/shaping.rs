@@ -26,6 +26,8 @@ pub(crate) struct UnitGlyph {
 #[derive(Debug)]
 pub(crate) struct Shaped {
     pub glyphs: Box<[UnitGlyph]>,
+    /// Sum of the advances.
+    pub advance: i32,
 }
 
 /// Past this many entries the word cache is emptied, bounding memory on huge inputs.
@@ -99,7 +101,7 @@ fn shape_uncached(book: &FontBook, font: FontId, text: &str, rtl: bool) -> Shape
             .clone()
     };
     let out = rustybuzz::shape_with_plan(face, &plan, buffer);
-    let glyphs = out
+    let glyphs: Box<[UnitGlyph]> = out
         .glyph_infos()
         .iter()
         .zip(out.glyph_positions())
@@ -112,5 +114,6 @@ fn shape_uncached(book: &FontBook, font: FontId, text: &str, rtl: bool) -> Shape
         })
         .collect();
     BUFFER.with_borrow_mut(|b| *b = Some(out.clear()));
-    Shaped { glyphs }
+    let advance = glyphs.iter().map(|g| g.advance).sum();
+    Shaped { glyphs, advance }
 }
