@@ -1,5 +1,10 @@
 //! Markdown → pages of positioned boxes: the typesetting engine shared by the PDF writer
 //! and the in-app preview. No PDF types live here.
+//!
+//! [`typeset`] runs the pipeline left to right: `parse` (pulldown-cmark events → a small
+//! document tree) → `blocks`/`table` (the tree → a flow of measured chunks, each paragraph
+//! broken into lines once by [`text`]) → `paginate` (chunks → pages, with keeps, repeated
+//! table headers and footnotes) → `furniture` (running heads, page numbers, banner).
 
 mod blocks;
 mod error;

@@ -174,3 +174,16 @@ fn deep_lists_are_capped() {
     }
     assert!(depth(&t.blocks) <= MAX_DEPTH);
 }
+
+#[test]
+fn nested_quote_keeps_its_attribution() {
+    let t = parse("> Outer.\n>\n> > Inner.\n> >\n> > — Inner speaker\n>\n> — Outer speaker\n");
+    let Block::Quote(outer) = &t.blocks[0] else {
+        panic!("{:?}", t.blocks)
+    };
+    assert_eq!(outer.len(), 3, "{outer:?}");
+    let Block::Quote(inner) = &outer[1] else {
+        panic!("{outer:?}")
+    };
+    assert_eq!(inner.len(), 2, "{inner:?}");
+}
