@@ -30,6 +30,8 @@ const EMERGENCY_PENALTY: f32 = 900.0;
 pub(crate) const INFINITE_PENALTY: f32 = 10_000.0;
 /// Shortest word (in chars) worth hyphenating.
 const MIN_HYPHENATE_CHARS: usize = 5;
+/// Longer letter runs are not words (and the patterns would cost time for nothing).
+const MAX_HYPHENATE_CHARS: usize = 64;
 
 /// A run of text in one span, face and bidi level, shaped as a unit.
 #[derive(Debug)]
@@ -439,6 +441,7 @@ impl Builder<'_> {
             let all_caps = word.bytes().all(|b| b.is_ascii_uppercase());
             let level = self.levels.get(content.start + start).copied().unwrap_or(0);
             if word.len() < MIN_HYPHENATE_CHARS
+                || word.len() > MAX_HYPHENATE_CHARS
                 || next_is_letter
                 || prev_is_letter
                 || all_caps
