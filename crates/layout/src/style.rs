@@ -74,6 +74,8 @@ pub struct PageStyle {
     pub line_height: f32,
     /// Justify paragraphs (otherwise ragged right).
     pub justify: bool,
+    /// Sizes of headings of levels 1 to 6, as multiples of the body size.
+    pub heading_scale: [f32; 6],
     pub header_left: String,
     pub header_right: String,
     pub footer_left: String,
@@ -98,6 +100,7 @@ impl Default for PageStyle {
             body_size_pt: 10.5,
             line_height: 1.35,
             justify: true,
+            heading_scale: [1.6, 1.3, 1.15, 1.0, 1.0, 0.9],
             header_left: "{title}".into(),
             header_right: "{date}".into(),
             footer_left: String::new(),

@@ -27,8 +27,6 @@ pub(crate) const HAIRLINE: f32 = 0.4;
 /// Thickness of thematic breaks and the rule under the title.
 pub(crate) const RULE_WIDTH: f32 = 0.6;
 
-/// Heading sizes relative to the body size, for levels 1 to 6.
-const HEADING_SCALE: [f32; 6] = [1.6, 1.3, 1.15, 1.0, 1.0, 0.9];
 /// The title (the document's leading `# Title`) relative to the body size.
 const TITLE_SCALE: f32 = 2.0;
 
@@ -53,6 +51,8 @@ pub(crate) struct Theme {
     /// Line height as a multiple of the font size.
     pub leading: f32,
     pub justify: bool,
+    /// Heading sizes relative to the body size, for levels 1 to 6.
+    pub heading_scale: [f32; 6],
 }
 
 impl Theme {
@@ -88,6 +88,15 @@ impl Theme {
                 style.line_height
             )));
         }
+        if style
+            .heading_scale
+            .iter()
+            .any(|k| !k.is_finite() || !(0.5..=4.0).contains(k))
+        {
+            return Err(LayoutError::Style(
+                "heading sizes must be between 0.5 and 4 times the body size".into(),
+            ));
+        }
         let (left, right, top, bottom) = (m.left * MM, m.right * MM, m.top * MM, m.bottom * MM);
         let text_w = page_w - left - right;
         let text_h = page_h - top - bottom;
@@ -118,13 +127,14 @@ impl Theme {
             lh,
             leading: style.line_height,
             justify: style.justify,
+            heading_scale: style.heading_scale,
         })
     }
 
     /// Font size of a heading of `level` (1–6) relative to a base size.
     pub fn heading_size(&self, level: u8, base: f32) -> f32 {
         let i = usize::from(level.clamp(1, 6)) - 1;
-        HEADING_SCALE[i] * base
+        self.heading_scale[i] * base
     }
 
     /// Font size of the title block.

@@ -259,3 +259,20 @@ fn body_lines_are_one_line_height_apart() {
         assert!((w[1] - w[0] - lh).abs() < 0.01, "{} apart", w[1] - w[0]);
     }
 }
+
+#[test]
+fn heading_sizes_follow_the_style_scale() {
+    let style = PageStyle {
+        heading_scale: [3.0, 2.0, 1.5, 1.2, 1.1, 1.0],
+        ..PageStyle::default()
+    };
+    let doc = set_with("Intro.\n\n# Big\n\n## Less\n", &style);
+    let p = &doc.pages[0];
+    assert!((glyph_run(p, "Big").size - 3.0 * style.body_size_pt).abs() < 0.01);
+    assert!((glyph_run(p, "Less").size - 2.0 * style.body_size_pt).abs() < 0.01);
+    let bad = PageStyle {
+        heading_scale: [f32::INFINITY, 1.0, 1.0, 1.0, 1.0, 1.0],
+        ..PageStyle::default()
+    };
+    assert!(typeset("x", &bad, &DocumentInfo::default(), None).is_err());
+}
