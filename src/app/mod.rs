@@ -82,19 +82,23 @@ impl BriefsmithApp {
             .clone()
             .map(screenshot::ScreenshotRun::new);
         let mut state = AppState::new(options, doc);
-        if let Some(storage) = cc.storage {
+        // A screenshot run shows the defaults, whatever an earlier session left behind.
+        if let Some(storage) = cc.storage.filter(|_| state.options.screenshot.is_none()) {
             if let Some(recent) = storage
                 .get_string(RECENT_KEY)
                 .and_then(|s| serde_json::from_str::<Vec<PathBuf>>(&s).ok())
             {
                 state.recent = recent;
             }
-            if let Some(zoom) = storage
+            if storage.get_string(ZOOM_KEY).as_deref() == Some("fit") {
+                state.preview.fit_width = true;
+            } else if let Some(zoom) = storage
                 .get_string(ZOOM_KEY)
                 .and_then(|s| s.parse::<f32>().ok())
                 .filter(|z| z.is_finite() && (0.25..=4.0).contains(z))
             {
                 state.preview.zoom = zoom;
+                state.preview.fit_width = false;
             }
         }
         let ctx = cc.egui_ctx.clone();
@@ -178,10 +182,18 @@ impl eframe::App for BriefsmithApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.screenshot.is_some() {
+            return;
+        }
         if let Ok(json) = serde_json::to_string(&self.state.recent) {
             storage.set_string(RECENT_KEY, json);
         }
-        storage.set_string(ZOOM_KEY, self.state.preview.zoom.to_string());
+        let zoom = if self.state.preview.fit_width {
+            "fit".to_owned()
+        } else {
+            self.state.preview.zoom.to_string()
+        };
+        storage.set_string(ZOOM_KEY, zoom);
     }
 }
 

@@ -40,6 +40,8 @@ pub struct Preview {
     pub page: usize,
     /// 1.0 = 100 % (one PDF point per egui point).
     pub zoom: f32,
+    /// Keep the zoom so a page fills the pane's width (until the user zooms).
+    pub fit_width: bool,
     pub content: Option<PreviewContent>,
     /// Why the last layout failed, shown above the last good content.
     pub error: Option<String>,
@@ -57,6 +59,7 @@ impl Default for Preview {
         Preview {
             page: 0,
             zoom: 1.0,
+            fit_width: true,
             content: None,
             error: None,
             generation: 0,

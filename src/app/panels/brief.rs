@@ -290,7 +290,8 @@ fn sections(ui: &mut egui::Ui, state: &mut AppState) {
             ui.set_min_height(total);
             let origin = ui.min_rect().min;
             let rows_id = ui.scope_id();
-            let width = ui.available_width();
+            // Keep clear of the floating scroll bar.
+            let width = ui.available_width() - 14.0;
             let mut y = 0.0;
             for (k, row) in rows.iter().enumerate() {
                 let h = heights[k];
@@ -529,7 +530,7 @@ fn block(ui: &mut egui::Ui, state: &mut AppState, pos: BlockPos, stale: bool) {
                 }
             }
             let summary = block_summary(state, pos);
-            let controls = 3.0 * 26.0 + if stale { 150.0 } else { 0.0 };
+            let controls = 3.0 * 30.0 + 12.0 + if stale { 160.0 } else { 0.0 };
             let text = ui.add_sized(
                 [(ui.available_width() - controls).max(40.0), 18.0],
                 egui::Label::new(summary).truncate().sense(Sense::click()),

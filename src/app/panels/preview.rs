@@ -54,6 +54,7 @@ pub fn show(ui: &mut egui::Ui, state: &mut AppState) {
             .clicked()
         {
             preview.zoom = (preview.zoom / 1.25).max(0.25);
+            preview.fit_width = false;
         }
         ui.label(format!("{:.0} %", preview.zoom * 100.0));
         if ui
@@ -63,13 +64,14 @@ pub fn show(ui: &mut egui::Ui, state: &mut AppState) {
             .clicked()
         {
             preview.zoom = (preview.zoom * 1.25).min(4.0);
+            preview.fit_width = false;
         }
-        if ui.button("Fit width").clicked()
-            && let Some(PreviewContent::Pages(p)) = &preview.content
-            && let Some(first) = p.first()
+        if ui
+            .selectable_label(preview.fit_width, "Fit width")
+            .on_hover_text("Zoom so the page fills the pane")
+            .clicked()
         {
-            let page_width_pt = first.size[0] as f32 / RASTER_SCALE;
-            preview.zoom = ((ui.available_width() + 150.0) / page_width_pt).clamp(0.25, 4.0);
+            preview.fit_width = !preview.fit_width;
         }
     });
     if let Some(e) = &preview.error {
@@ -117,12 +119,17 @@ pub fn show(ui: &mut egui::Ui, state: &mut AppState) {
         Some(PreviewContent::Pages(_)) => {
             let page = preview.page.min(textures.pages.len().saturating_sub(1));
             if let Some(texture) = textures.pages.get(page) {
-                let size = texture.size_vec2() / RASTER_SCALE * preview.zoom;
+                let page_pt = texture.size_vec2() / RASTER_SCALE;
+                if preview.fit_width {
+                    // Leave room for the scroll bar and the page's shadow.
+                    preview.zoom = ((ui.available_width() - 24.0) / page_pt.x).clamp(0.25, 4.0);
+                }
+                let size = page_pt * preview.zoom;
                 egui::ScrollArea::both()
                     .id_salt("preview-page")
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
-                        ui.vertical_centered(|ui| {
+                        let page_ui = |ui: &mut egui::Ui| {
                             egui::Frame::new()
                                 .shadow(egui::Shadow {
                                     offset: [2, 3],
@@ -136,7 +143,14 @@ pub fn show(ui: &mut egui::Ui, state: &mut AppState) {
                                             .alt_text(format!("Page {} of the brief", page + 1)),
                                     );
                                 });
-                        });
+                        };
+                        // Centred when it fits; from the left edge when wider, so all of
+                        // it can be scrolled to.
+                        if size.x + 16.0 < ui.available_width() {
+                            ui.vertical_centered(page_ui);
+                        } else {
+                            page_ui(ui);
+                        }
                     });
             }
         }
