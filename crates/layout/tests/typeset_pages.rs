@@ -482,3 +482,38 @@ fn a_row_taller_than_a_page_is_split_and_stays_in_the_margins() {
         assert_eq!(runs(p).first(), Some(&"Key"));
     }
 }
+
+#[test]
+fn many_long_notes_are_all_set_once_inside_the_margins() {
+    let style = bare_style();
+    let mut md = String::new();
+    for i in 0..6 {
+        md.push_str(&format!(
+            "Paragraph {i} refers.[^l{i}] {}\n\n",
+            para(&format!("p{i}b"), 60)
+        ));
+    }
+    for i in 0..6 {
+        md.push_str(&format!(
+            "[^l{i}]: {}\n\n",
+            para(&format!("n{i}q"), 700 + i * 150)
+        ));
+    }
+    let doc = set_with(&md, &style);
+    assert_inside(&doc, area(&style));
+    let text = doc_text(&doc);
+    for i in 0..6 {
+        let last = format!("w{}n{i}q", 699 + i * 150);
+        assert_eq!(
+            text.matches(&format!("w0n{i}q ")).count(),
+            1,
+            "note {i} start"
+        );
+        assert_eq!(text.matches(&last).count(), 1, "note {i} end");
+        assert!(in_order(&text, &[&format!("w0n{i}q"), &last]));
+        // Each note starts on its reference's page.
+        let (rp, _) = anchor_page(&doc, &format!("noteref-{}", i + 1)).unwrap();
+        let (np, _) = anchor_page(&doc, &format!("note-{}", i + 1)).unwrap();
+        assert_eq!(rp, np, "note {i}");
+    }
+}
