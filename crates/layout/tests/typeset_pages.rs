@@ -517,3 +517,12 @@ fn many_long_notes_are_all_set_once_inside_the_margins() {
         assert_eq!(rp, np, "note {i}");
     }
 }
+
+#[test]
+fn documents_can_move_between_threads() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Document>();
+    let handle = std::thread::spawn(|| set("# Title\n\nBody on another thread."));
+    let doc = handle.join().expect("typesets on a worker thread");
+    assert!(page_text(&doc.pages[0]).contains("Body on another thread."));
+}
