@@ -57,10 +57,11 @@ pub(crate) fn load(src: &str, base_dir: Option<&Path>) -> Result<Loaded, String>
     }
     let data = std::fs::read(&real).map_err(|e| format!("cannot read: {e}"))?;
     let (w, h) = png_size(&data).ok_or_else(|| "not a PNG image".to_string())?;
+    let (kx, ky) = px_per_pt(&data).unwrap_or((DEFAULT_PX_PER_PT, DEFAULT_PX_PER_PT));
     Ok(Loaded {
         data: Arc::new(data),
-        width: w as f32 / DEFAULT_PX_PER_PT,
-        height: h as f32 / DEFAULT_PX_PER_PT,
+        width: w as f32 / kx,
+        height: h as f32 / ky,
     })
 }
 
@@ -77,6 +78,31 @@ pub(crate) fn png_size(data: &[u8]) -> Option<(u32, u32)> {
     // The PNG limit is 2^31 - 1; zero-sized images are invalid.
     let valid = |v: u32| v > 0 && v < (1 << 31);
     (valid(w) && valid(h)).then_some((w, h))
+}
+
+/// Pixels per point from the PNG's `pHYs` chunk, when it gives a physical resolution
+/// (scanned figures are often 300 dpi); chunks are scanned up to the image data.
+fn px_per_pt(data: &[u8]) -> Option<(f32, f32)> {
+    let mut at = 8;
+    while let Some(head) = data.get(at..at + 8) {
+        let len = u32::from_be_bytes(head[..4].try_into().ok()?) as usize;
+        let kind = &head[4..8];
+        if kind == b"IDAT" || kind == b"IEND" {
+            return None;
+        }
+        if kind == b"pHYs" {
+            let body = data.get(at + 8..at + 17)?;
+            let x = u32::from_be_bytes(body[..4].try_into().ok()?) as f32;
+            let y = u32::from_be_bytes(body[4..8].try_into().ok()?) as f32;
+            // Unit 1 = metre; a point is 0.0254 / 72 m. Implausible values are ignored.
+            let per_pt = |ppm: f32| ppm * 0.0254 / 72.0;
+            let ok = |k: f32| (0.5..=20.0).contains(&k);
+            return (body[8] == 1 && ok(per_pt(x)) && ok(per_pt(y)))
+                .then(|| (per_pt(x), per_pt(y)));
+        }
+        at = at.checked_add(12)?.checked_add(len)?;
+    }
+    None
 }
 
 #[cfg(test)]
@@ -99,6 +125,20 @@ mod tests {
         assert_eq!(png_size(&header(0, 480)), None);
         assert_eq!(png_size(b"GIF89a........................"), None);
         assert_eq!(png_size(&header(3, 4)[..20]), None);
+    }
+
+    #[test]
+    fn reads_physical_resolution() {
+        let mut d = header(600, 300);
+        d.extend_from_slice(&9u32.to_be_bytes());
+        d.extend_from_slice(b"pHYs");
+        let ppm = (300.0f32 / 0.0254).round() as u32;
+        d.extend_from_slice(&ppm.to_be_bytes());
+        d.extend_from_slice(&ppm.to_be_bytes());
+        d.extend_from_slice(&[1, 0, 0, 0, 0]);
+        let (kx, ky) = px_per_pt(&d).expect("pHYs read");
+        assert!((kx - 300.0 / 72.0).abs() < 0.01 && (ky - kx).abs() < 1e-6);
+        assert_eq!(px_per_pt(&header(10, 10)), None);
     }
 
     #[test]
