@@ -526,3 +526,34 @@ fn documents_can_move_between_threads() {
     let doc = handle.join().expect("typesets on a worker thread");
     assert!(page_text(&doc.pages[0]).contains("Body on another thread."));
 }
+
+#[test]
+fn headings_stay_with_tables_lists_and_code() {
+    for filler in 0..30 {
+        let mut md = String::new();
+        for i in 0..filler {
+            md.push_str(&format!("Filler line {i}.\n\n"));
+        }
+        for s in 0..4 {
+            md.push_str(&format!(
+                "## Table h{s}t\n\n| Hd{s} | B |\n|---|---|\n| c{s}c | d |\n\n## List h{s}l\n\n- li{s}li\n- two\n\n## Code h{s}k\n\n```\ncode{s}code\n```\n\n{}\n\n",
+                para("f", 80)
+            ));
+        }
+        let doc = set(&md);
+        for e in doc.outline.iter().filter(|e| e.title.contains(" h")) {
+            let s = &e.title[e.title.len() - 2..e.title.len() - 1];
+            let first = match e.title.chars().last() {
+                Some('t') => format!("c{s}c"),
+                Some('l') => format!("li{s}li"),
+                _ => format!("code{s}code"),
+            };
+            assert_eq!(
+                page_of(&doc, &first),
+                Some(e.page),
+                "filler {filler}: {}",
+                e.title
+            );
+        }
+    }
+}
