@@ -91,13 +91,15 @@ fn support_not_picked_is_cited_from_the_dataset_and_missing_support_is_said() {
             vec![
                 judgment("S-400s are wanted.", &["f-s400"]),
                 judgment("Unsupported.", &["no-such-item"]),
+                judgment("Bare.", &[]),
             ],
         )],
     );
     let md = memo(&b, Some(&ds));
     assert!(md.contains("S-400s are wanted.[^1]"), "{md}");
     assert!(md.contains("[^1]: Financial Times"), "{md}");
-    assert!(md.contains("Unsupported. *Likely (55–80%); moderate confidence.*\n*No supporting reporting is cited for this judgment.*"), "{md}");
+    assert!(md.contains("Unsupported. *Likely (55–80%); moderate confidence.*\n*1 further supporting item is not in this export's dataset.*"), "{md}");
+    assert!(md.contains("Bare. *Likely (55–80%); moderate confidence.*\n*No supporting reporting is cited for this judgment.*"), "{md}");
 }
 
 #[test]
