@@ -65,7 +65,7 @@ pub(crate) fn dress(
     banner_style.bold = true;
     let banner = info.banner.trim();
     let banner_line = (style.show_banner && !banner.is_empty())
-        .then(|| single_line(book, &[Span::new(banner, banner_style)]));
+        .then(|| fitted(book, &banner_style, banner, theme.text_w));
 
     // Baselines in the margins: banner near the paper's edge, running heads near the text.
     let mt = theme.margin_top;

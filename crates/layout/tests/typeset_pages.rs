@@ -557,3 +557,28 @@ fn headings_stay_with_tables_lists_and_code() {
         }
     }
 }
+
+#[test]
+fn a_long_banner_is_shortened_to_the_text_width() {
+    let style = PageStyle::default();
+    let info = briefsmith_layout::DocumentInfo {
+        banner: "TOP SECRET//".repeat(40),
+        ..briefsmith_layout::DocumentInfo::default()
+    };
+    let doc = briefsmith_layout::typeset("Body.", &style, &info, None).unwrap();
+    let (l, _, r, _) = area(&style);
+    let banners: Vec<_> = doc.pages[0]
+        .items
+        .iter()
+        .filter_map(|it| match it {
+            PageItem::Glyphs(g) if g.text.starts_with("TOP SECRET") => Some(g),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(banners.len(), 2);
+    for g in banners {
+        assert!(g.text.ends_with('…'));
+        let last = g.glyphs.last().unwrap();
+        assert!(g.glyphs[0].x >= l - 0.5 && last.x + last.advance <= r + 0.5);
+    }
+}
