@@ -560,3 +560,27 @@ fn assert_same_chars(source: &str, lines: &[Line], what: &str) {
     assert!(extra_hyphens <= lines.len(), "{what}: too many hyphens");
     assert_eq!(got, want, "{what}");
 }
+
+#[test]
+fn names_are_not_hyphenated() {
+    let book = FontBook::bundled();
+    let text = "Pezeshkian and Netanyahu met Kazakhstan representatives in Washington, \
+                Ouagadougou and Kaliningrad yesterday, discussing Afghanistan";
+    let mut hyphenated = 0;
+    for width in (50..200).step_by(6) {
+        let lines = break_paragraph(&book, &plain(text), &spec(width as f32, Align::Justify));
+        for line in &lines {
+            let all: Vec<&GlyphRun> = runs(line).collect();
+            if all.len() >= 2 && all[all.len() - 1].text == "-" {
+                let before = all[all.len() - 2].text.trim_end();
+                let word = before.rsplit(' ').next().unwrap_or(before);
+                assert!(
+                    word.starts_with(|c: char| c.is_lowercase()),
+                    "{word:?} was hyphenated at width {width}"
+                );
+                hyphenated += 1;
+            }
+        }
+    }
+    assert!(hyphenated > 0, "common words should still be hyphenated");
+}

@@ -5,6 +5,9 @@
 //! [`width_bounds`] measures them for table columns. Lines hold glyph runs, rules and link
 //! areas relative to their left edge and baseline.
 //!
+//! Direction: paragraphs are left-to-right (briefs are English); right-to-left text such
+//! as a Persian name is an embedded run, reordered to visual order on each line (UAX #9).
+//!
 //! Text extraction: every run's `text` is a slice of the source in logical order and every
 //! glyph's `cluster` points into it. Spaces are set as space glyphs (so extracted words stay
 //! apart); spaces where a line breaks are dropped. A hyphen added at a hyphenation break is

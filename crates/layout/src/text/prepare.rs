@@ -416,7 +416,7 @@ impl Builder<'_> {
         }
     }
 
-    /// Hyphenation points of the plain lowercase-or-capitalised ASCII words in `content`.
+    /// Hyphenation points of the plain lowercase ASCII words in `content`.
     fn hyphen_points(&self, content: Range<usize>, out: &mut Vec<(usize, Split)>) {
         let Some(dict) = hyphenator() else { return };
         let text = &self.text[content.clone()];
@@ -438,13 +438,15 @@ impl Builder<'_> {
                 .next_back()
                 .is_some_and(char::is_alphabetic);
             let word = &text[start..i];
-            let all_caps = word.bytes().all(|b| b.is_ascii_uppercase());
+            // Capitalised words are mostly names (places, people, organisations) and acronyms,
+            // which style guides keep whole.
+            let capitalised = word.as_bytes()[0].is_ascii_uppercase();
             let level = self.levels.get(content.start + start).copied().unwrap_or(0);
             if word.len() < MIN_HYPHENATE_CHARS
                 || word.len() > MAX_HYPHENATE_CHARS
                 || next_is_letter
                 || prev_is_letter
-                || all_caps
+                || capitalised
                 || level % 2 == 1
             {
                 continue;

@@ -124,3 +124,12 @@ fn every_item_list_ends_with_a_forced_break() {
     assert!(p.items.last().is_some_and(|it| it.is_forced_break()));
     assert_eq!(p.items.iter().filter(|it| it.is_forced_break()).count(), 2);
 }
+
+#[test]
+fn the_font_book_can_be_shared_across_threads() {
+    fn shared<T: Send + Sync>(_: &T) {}
+    let book = FontBook::bundled();
+    shared(&book);
+    let other = std::thread::spawn(|| FontBook::bundled().ids().count());
+    assert_eq!(other.join().ok(), Some(book.ids().count()));
+}
