@@ -477,6 +477,11 @@ fn hard_line_breaks_end_lines() {
     let lines = break_paragraph(&book, &plain("first\nsecond"), &spec(300.0, Align::Justify));
     assert_eq!(lines.len(), 2);
     assert_eq!(runs(&lines[1]).next().expect("run").text, "second");
+    // A blank line between two hard breaks keeps the height of a line.
+    let lines = break_paragraph(&book, &plain("first\n\nthird"), &spec(300.0, Align::Left));
+    assert_eq!(lines.len(), 3);
+    assert!(lines[1].items.is_empty());
+    assert!((lines[1].ascent + lines[1].descent - 14.0).abs() < 0.5);
 }
 
 #[test]

@@ -147,7 +147,11 @@ pub(crate) fn set_line(
         out.place(pc, x);
         x += pc.width;
     }
-    let mut line = out.finish(spec.line_height);
+    // An empty line (between two hard breaks) is as tall as the text around it.
+    let strut_span = items
+        .get(range.end.min(items.len().saturating_sub(1)))
+        .map_or(0, |it| it.span);
+    let mut line = out.finish(spec.line_height, strut_span);
     line.width = x;
     line
 }
@@ -356,9 +360,12 @@ impl<'a> LineBuilder<'a> {
         )
     }
 
-    fn finish(mut self, line_height: f32) -> Line {
-        let mut ascent: f32 = 0.0;
-        let mut descent: f32 = 0.0;
+    fn finish(mut self, line_height: f32, strut_span: u32) -> Line {
+        let (mut ascent, mut descent) = if self.runs.is_empty() && !self.p.spans.is_empty() {
+            self.extent(strut_span)
+        } else {
+            (0.0, 0.0)
+        };
         let runs = std::mem::take(&mut self.runs);
         let mut items = Vec::with_capacity(runs.len());
         let mut rules = Vec::new();

@@ -262,7 +262,7 @@ impl Builder<'_> {
             self.glue(spaces);
         } else if !content.is_empty() {
             let flagged = word.ends_with(['-', '\u{2010}', '\u{2013}']);
-            self.penalty(EXPLICIT_PENALTY, flagged, 0.0, content.end);
+            self.penalty(EXPLICIT_PENALTY, flagged, content.end);
         }
     }
 
@@ -500,14 +500,15 @@ impl Builder<'_> {
         });
     }
 
-    fn penalty(&mut self, cost: f32, flagged: bool, width: f32, at: usize) {
+    /// A break opportunity (of no width) after the text before `at`.
+    fn penalty(&mut self, cost: f32, flagged: bool, at: usize) {
         let span = self
             .span_at(at.saturating_sub(1))
-            .min(self.spans.len() as u32 - 1);
+            .min(self.spans.len().saturating_sub(1) as u32);
         let font = self.space_font(span);
         self.items.push(Item {
             kind: Kind::Penalty { cost, flagged },
-            width,
+            width: 0.0,
             span,
             font,
             level: 0,
