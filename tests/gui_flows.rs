@@ -387,3 +387,130 @@ fn the_bundled_sample_opens_and_saves_with_its_dataset() {
     );
     assert!(reopened.warnings.is_empty(), "{:?}", reopened.warnings);
 }
+
+#[test]
+fn a_key_judgment_gets_its_terms_and_support() {
+    let f = Fixture::new();
+    let mut h = harness(f.options());
+    // Select a library item first: the new judgment cites it.
+    h.get_all_by_role(egui::Role::ListItem)
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    let cited = h.state().state.selected_item_id().unwrap();
+    h.get_by_label("Add judgment").click();
+    h.run();
+    h.get_by_label("Judgment").click();
+    h.run();
+    h.get_by_label("Judgment")
+        .type_text("Russia will deliver radars.");
+    h.run();
+    h.get_by_label("Likelihood").click();
+    h.run();
+    h.get_by_label("very likely (80–95 %)").click();
+    h.run();
+    h.get_by_label("Confidence").click();
+    h.run();
+    h.get_by_label("high").click();
+    h.run();
+    settle(&mut h);
+    let judgment = |h: &egui_kittest::Harness<'static, briefsmith::app::BriefsmithApp>| match h
+        .state()
+        .state
+        .doc
+        .brief()
+        .sections[1]
+        .blocks
+        .last()
+    {
+        Some(Block::Judgment(j)) => j.clone(),
+        other => panic!("not a judgment: {other:?}"),
+    };
+    let j = judgment(&h);
+    assert_eq!(j.text, "Russia will deliver radars.");
+    assert_eq!(j.likelihood, briefsmith_core::model::Likelihood::VeryLikely);
+    assert_eq!(j.confidence, briefsmith_core::model::Confidence::High);
+    assert_eq!(j.support, vec![cited]);
+    // Each pick is its own undo step.
+    h.key_press_modifiers(CTRL, Key::Z);
+    h.run();
+    assert_eq!(
+        judgment(&h).confidence,
+        briefsmith_core::model::Confidence::Moderate
+    );
+    assert_eq!(
+        judgment(&h).likelihood,
+        briefsmith_core::model::Likelihood::VeryLikely
+    );
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let f = Fixture::new();
+    let mut h = harness(f.options());
+    h.get_by_label("Add text").click();
+    h.run();
+    let close = |h: &mut egui_kittest::Harness<'static, briefsmith::app::BriefsmithApp>| {
+        h.input_mut()
+            .viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default()
+            .events
+            .push(egui::ViewportEvent::Close);
+        h.run_steps(1);
+        // The event was delivered; a real window sends it once.
+        if let Some(v) = h.input_mut().viewports.get_mut(&egui::ViewportId::ROOT) {
+            v.events.clear();
+        }
+    };
+    let commands = |h: &egui_kittest::Harness<'static, briefsmith::app::BriefsmithApp>| {
+        h.output()
+            .viewport_output
+            .get(&egui::ViewportId::ROOT)
+            .map(|v| v.commands.clone())
+            .unwrap_or_default()
+    };
+    close(&mut h);
+    assert!(commands(&h).contains(&egui::ViewportCommand::CancelClose));
+    h.run();
+    assert!(matches!(
+        h.state().state.dialog,
+        Some(Dialog::UnsavedChanges { .. })
+    ));
+    h.get_by_label("Discard changes").click();
+    h.run_steps(1);
+    assert!(h.state().state.quit_confirmed);
+    h.run_steps(1);
+    assert!(commands(&h).contains(&egui::ViewportCommand::Close));
+}
+
+#[test]
+fn an_item_changed_in_the_dataset_is_marked_and_refreshed() {
+    let f = Fixture::new();
+    // The dataset is corrected after the draft was composed.
+    let mut ds: briefsmith_core::model::Dataset =
+        serde_json::from_slice(&std::fs::read(&f.dataset).unwrap()).unwrap();
+    ds.items[1].text = "Corrected: the delivery was postponed.".into();
+    std::fs::write(&f.dataset, serde_json::to_vec(&ds).unwrap()).unwrap();
+
+    let mut h = harness(f.options());
+    assert!(
+        h.state_mut().state.doc.stale_blocks().contains(&(0, 1)),
+        "the changed item is marked"
+    );
+    assert_eq!(h.get_all_by_label("Refresh").count(), 1);
+    h.get_by_label("Refresh").click();
+    settle(&mut h);
+    match &h.state().state.doc.brief().sections[0].blocks[1] {
+        Block::Item(r) => assert_eq!(r.snapshot.text, "Corrected: the delivery was postponed."),
+        _ => unreachable!(),
+    }
+    assert!(h.state_mut().state.doc.stale_blocks().is_empty());
+    h.key_press_modifiers(CTRL, Key::Z);
+    h.run();
+    assert!(
+        !h.state_mut().state.doc.stale_blocks().is_empty(),
+        "undo brings the old text back"
+    );
+}

@@ -2,10 +2,15 @@
 //!
 //! The index is built once per dataset (lowercase haystacks, row labels, filter choices);
 //! each keystroke then only scores the items that can still match.
+//!
+//! Matching is in two tiers: every word of the query found as written (ranked by whether it
+//! starts or is a whole word), and, when nothing matches that way (a typo, an abbreviation),
+//! fuzzy matching with nucleo. The first tier is a plain substring scan, so typing stays
+//! within a frame even over 100,000 items.
 
 use briefsmith_core::model::{Dataset, EntityId, Item, ItemId, ItemKind, SourceId};
 use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization};
-use nucleo_matcher::{Config, Matcher, Utf32String};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
 use std::collections::{BTreeSet, HashMap};
 
 /// What a library row shows, computed once per dataset.
@@ -21,7 +26,11 @@ pub struct RowLabel {
 
 /// A dataset's items prepared for searching and filtering.
 pub struct LibraryIndex {
-    haystacks: Vec<Utf32String>,
+    /// All items' search text, lowercase (text, speaker, via, place, tags, entity names),
+    /// end to end in one buffer so a scan reads memory in order.
+    haystack: String,
+    /// Where each item's search text starts in `haystack`; one more entry marks the end.
+    offsets: Vec<usize>,
     rows: Vec<RowLabel>,
     dates: Vec<String>,
     reliability: Vec<u8>,
@@ -45,7 +54,8 @@ impl LibraryIndex {
         let sources: HashMap<&SourceId, &briefsmith_core::model::Source> =
             dataset.sources.iter().map(|s| (&s.id, s)).collect();
         let n = dataset.items.len();
-        let mut haystacks = Vec::with_capacity(n);
+        let mut haystack = String::with_capacity(n * 160);
+        let mut offsets = Vec::with_capacity(n + 1);
         let mut rows = Vec::with_capacity(n);
         let mut dates = Vec::with_capacity(n);
         let mut reliability = Vec::with_capacity(n);
@@ -84,7 +94,8 @@ impl LibraryIndex {
                 used_entities.insert(id.clone());
             }
             used_sources.insert(item.source.clone());
-            haystacks.push(Utf32String::from(hay.to_lowercase().as_str()));
+            offsets.push(haystack.len());
+            haystack.push_str(&hay.to_lowercase());
             let rel = source.map(|s| s.reliability.0.as_str()).unwrap_or("?");
             rows.push(RowLabel {
                 grade: format!("{rel}{}", item.credibility),
@@ -123,8 +134,10 @@ impl LibraryIndex {
             })
             .collect();
         sources.sort_by(|a, b| a.1.cmp(&b.1));
+        offsets.push(haystack.len());
         LibraryIndex {
-            haystacks,
+            haystack,
+            offsets,
             rows,
             dates,
             reliability,
@@ -148,6 +161,12 @@ impl LibraryIndex {
     /// The row label of the item at `index` in the dataset.
     pub fn row(&self, index: usize) -> Option<&RowLabel> {
         self.rows.get(index)
+    }
+
+    /// The search text of the item at `index`.
+    fn hay(&self, index: usize) -> &str {
+        let (a, b) = (self.offsets[index], self.offsets[index + 1]);
+        &self.haystack[a..b]
     }
 
     /// Where the item with this id stands in the dataset.
@@ -245,6 +264,8 @@ pub struct Search {
     filtered_for: Option<Filters>,
     /// The query the last results were computed for, and the items that matched it.
     last_query: Option<String>,
+    /// Whether the last results came from the fuzzy tier.
+    last_fuzzy: bool,
     matched: Vec<u32>,
     /// The visible result: matched items ranked best first (dataset order without a query).
     results: Vec<u32>,
@@ -259,6 +280,7 @@ impl Default for Search {
             filtered: Vec::new(),
             filtered_for: None,
             last_query: None,
+            last_fuzzy: false,
             matched: Vec::new(),
             results: Vec::new(),
         }
@@ -304,40 +326,102 @@ impl Search {
             .last_query
             .as_deref()
             .is_some_and(|last| !last.is_empty() && query.starts_with(last));
-        let atoms: Vec<Atom> = query
-            .split_whitespace()
-            .map(|w| {
-                Atom::new(
-                    w,
-                    CaseMatching::Respect,
-                    Normalization::Never,
-                    AtomKind::Fuzzy,
-                    false,
-                )
-            })
-            .collect();
-        let candidates = if narrowing {
-            std::mem::take(&mut self.matched)
+        let words: Vec<&str> = query.split_whitespace().collect();
+        let was_fuzzy = self.last_fuzzy;
+        let previous = std::mem::take(&mut self.matched);
+        let candidates: &[u32] = if narrowing && !was_fuzzy {
+            &previous
         } else {
-            self.filtered.clone()
+            &self.filtered
         };
-        let mut scored: Vec<(u32, u32)> = Vec::with_capacity(candidates.len());
-        'items: for &i in &candidates {
-            let hay = index.haystacks[i as usize].slice(..);
-            let mut total = 0u32;
-            for atom in &atoms {
-                match atom.score(hay, &mut self.matcher) {
-                    Some(s) => total += u32::from(s),
-                    None => continue 'items,
-                }
-            }
-            scored.push((i, total));
+        let mut scored = substring_tier(index, candidates, &words);
+        self.last_fuzzy = false;
+        if scored.is_empty() {
+            let candidates: &[u32] = if narrowing && was_fuzzy {
+                &previous
+            } else {
+                &self.filtered
+            };
+            scored = fuzzy_tier(&mut self.matcher, index, candidates, &words);
+            self.last_fuzzy = true;
         }
         self.matched = scored.iter().map(|&(i, _)| i).collect();
-        scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        self.results = scored.into_iter().map(|(i, _)| i).collect();
+        self.results = rank(scored);
         self.last_query = Some(query);
     }
+}
+
+/// Items containing every word as written, with a small score: 1 for a match inside a
+/// word, +2 when it starts a word, +1 when it also ends one.
+fn substring_tier(index: &LibraryIndex, candidates: &[u32], words: &[&str]) -> Vec<(u32, u32)> {
+    let finders: Vec<memchr::memmem::Finder> =
+        words.iter().map(memchr::memmem::Finder::new).collect();
+    let mut scored = Vec::with_capacity(candidates.len());
+    'items: for &i in candidates {
+        let bytes = index.hay(i as usize).as_bytes();
+        let mut total = 0;
+        for finder in &finders {
+            let Some(pos) = finder.find(bytes) else {
+                continue 'items;
+            };
+            let starts = pos == 0 || !bytes[pos - 1].is_ascii_alphanumeric();
+            let end = pos + finder.needle().len();
+            let ends = end >= bytes.len() || !bytes[end].is_ascii_alphanumeric();
+            total += 1 + 2 * u32::from(starts) + u32::from(starts && ends);
+        }
+        scored.push((i, total));
+    }
+    scored
+}
+
+/// Items matching every word fuzzily (letters in order, gaps allowed), scored by nucleo.
+fn fuzzy_tier(
+    matcher: &mut Matcher,
+    index: &LibraryIndex,
+    candidates: &[u32],
+    words: &[&str],
+) -> Vec<(u32, u32)> {
+    let atoms: Vec<Atom> = words
+        .iter()
+        .map(|w| {
+            Atom::new(
+                w,
+                CaseMatching::Respect,
+                Normalization::Never,
+                AtomKind::Fuzzy,
+                false,
+            )
+        })
+        .collect();
+    let mut buf = Vec::new();
+    let mut scored = Vec::new();
+    'items: for &i in candidates {
+        let hay = Utf32Str::new(index.hay(i as usize), &mut buf);
+        let mut total = 0u32;
+        for atom in &atoms {
+            match atom.score(hay, matcher) {
+                Some(s) => total += u32::from(s),
+                None => continue 'items,
+            }
+        }
+        scored.push((i, total));
+    }
+    scored
+}
+
+/// Best score first, dataset order among equals.
+fn rank(mut scored: Vec<(u32, u32)>) -> Vec<u32> {
+    // Substring scores are small: a counting sort keeps this linear for huge result sets.
+    let max = scored.iter().map(|s| s.1).max().unwrap_or(0);
+    if max < 64 {
+        let mut buckets: Vec<Vec<u32>> = vec![Vec::new(); max as usize + 1];
+        for (i, score) in scored {
+            buckets[score as usize].push(i);
+        }
+        return buckets.into_iter().rev().flatten().collect();
+    }
+    scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    scored.into_iter().map(|(i, _)| i).collect()
 }
 
 #[cfg(test)]
@@ -377,6 +461,23 @@ mod tests {
             assert_eq!(item.kind, ItemKind::Quote);
             assert!(item.date.as_str() >= "2024-06");
         }
+    }
+
+    #[test]
+    fn whole_words_rank_first_and_typos_fall_back_to_fuzzy() {
+        let ds = generate_dataset(3_000, 5);
+        let index = LibraryIndex::build(&ds);
+        let mut search = Search {
+            query: "drone".into(),
+            ..Search::default()
+        };
+        search.update(&ds, &index);
+        let best = ds.items[search.results()[0] as usize].text.to_lowercase();
+        assert!(best.contains("drone"), "{best}");
+        // A typo: no item contains "dorne", but the letters in order still find drones.
+        search.query = "dorne".into();
+        search.update(&ds, &index);
+        assert!(!search.results().is_empty());
     }
 
     #[test]

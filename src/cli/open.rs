@@ -17,6 +17,12 @@ pub struct OpenArgs<'a> {
 
 /// Opens the window and runs until it is closed.
 pub fn run(args: OpenArgs<'_>) -> ExitCode {
+    if let Some(draft) = args.draft
+        && !draft.is_file()
+    {
+        eprintln!("briefsmith: {}: no such draft", draft.display());
+        return ExitCode::from(2);
+    }
     let startup = match args.draft {
         Some(path) => Startup::Draft(path.to_path_buf()),
         None => Startup::Sample,

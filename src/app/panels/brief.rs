@@ -730,10 +730,20 @@ fn judgment_editor(ui: &mut egui::Ui, state: &mut AppState, pos: BlockPos, j: &J
         new.support.push(id);
     }
     if new != *j {
+        // Typing merges into one undo step; a pick from a list is a step of its own.
+        let picked = new.likelihood != j.likelihood
+            || new.confidence != j.confidence
+            || new.support != j.support;
+        if picked {
+            state.doc.end_typing();
+        }
         state.apply(Edit::SetJudgment {
             at: pos,
             judgment: new,
         });
+        if picked {
+            state.doc.end_typing();
+        }
     }
 }
 

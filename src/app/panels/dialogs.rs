@@ -1,7 +1,7 @@
 //! Modal dialogs: unsaved changes, restoring an autosave, and the in-app path prompt used
 //! when no native file dialog is available.
 
-use crate::app::state::{AppState, Dialog, Replace};
+use crate::app::state::{AppState, Dialog};
 use std::path::PathBuf;
 
 /// Draws the open dialog, if any, and carries out the answer.
@@ -96,12 +96,6 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
         if state.dialog.as_ref().is_some_and(|d| same_kind(d, &dialog)) {
             state.dialog = None;
         }
-    }
-    if let Dialog::UnsavedChanges {
-        then: Replace::Quit,
-    } = dialog
-    {
-        ctx.request_repaint();
     }
 }
 
