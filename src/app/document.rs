@@ -15,12 +15,15 @@ use std::sync::Arc;
 pub struct EmbeddedDataset {
     /// File name to write it under, next to a draft saved for the first time.
     pub file_name: &'static str,
+    /// The file's bytes.
     pub bytes: &'static [u8],
 }
 
 /// The dataset of an open draft with its search index.
 pub struct LoadedDataset {
+    /// The dataset as read.
     pub dataset: Arc<Dataset>,
+    /// Its search index.
     pub index: Arc<LibraryIndex>,
     /// Where it was read from; `None` for the embedded sample.
     pub path: Option<PathBuf>,
@@ -56,6 +59,7 @@ pub struct Document {
     /// The draft's file; `None` until an untitled draft is first saved.
     pub path: Option<PathBuf>,
     editor: Editor,
+    /// The dataset, when it could be read.
     pub dataset: Option<LoadedDataset>,
     /// Problems met while opening (missing dataset, changed fingerprint), shown to the user.
     pub warnings: Vec<String>,

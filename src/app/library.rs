@@ -189,9 +189,13 @@ pub fn first_line(text: &str, max: usize) -> String {
 /// Filters over the library besides the search text. Empty fields filter nothing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filters {
+    /// Only facts, or only quotes.
     pub kind: Option<ItemKind>,
+    /// Items naming this entity (as speaker or mentioned).
     pub entity: Option<EntityId>,
+    /// Items with this tag.
     pub tag: Option<String>,
+    /// Items from this source.
     pub source: Option<SourceId>,
     /// Earliest date, ISO 8601 (possibly partial); empty for no bound.
     pub date_from: String,

@@ -29,6 +29,7 @@ pub enum Startup {
 /// Settings fixed when the app starts; tests inject temporary folders here.
 #[derive(Debug, Clone)]
 pub struct AppOptions {
+    /// What opens first.
     pub startup: Startup,
     /// Where untitled drafts keep their recovery file and dialogs start.
     pub data_dir: PathBuf,
@@ -63,7 +64,9 @@ impl AppOptions {
 /// A message shown in the corner of the window for a while.
 #[derive(Debug, Clone)]
 pub struct Toast {
+    /// The message, readable as is.
     pub text: String,
+    /// Errors are outlined in red and stay longer.
     pub error: bool,
     /// When it goes away, in seconds of the UI clock ([`AppState::now`]).
     pub until: f64,
@@ -121,18 +124,27 @@ pub enum Dialog {
 
 /// The app's state.
 pub struct AppState {
+    /// How the app was started.
     pub options: AppOptions,
+    /// The open draft.
     pub doc: Document,
+    /// The templates offered (built-in, user folder, `--templates`).
     pub templates: Arc<Registry>,
+    /// The library's search text, filters and results.
     pub search: Search,
     /// The library item shown in the detail view, as a dataset index.
     pub selected_item: Option<usize>,
     /// The brief block that keyboard commands act on.
     pub selected_block: Option<BlockPos>,
+    /// The dialog that must be answered first, if any.
     pub dialog: Option<Dialog>,
+    /// Messages in the window's corner.
     pub toasts: Vec<Toast>,
+    /// Recently opened or saved drafts, newest first.
     pub recent: Vec<PathBuf>,
+    /// Exports under way.
     pub jobs: Jobs,
+    /// The page preview.
     pub preview: Preview,
     /// Set by Ctrl+F: the search field takes focus on the next frame.
     pub focus_search: bool,

@@ -529,7 +529,15 @@ fn block(ui: &mut egui::Ui, state: &mut AppState, pos: BlockPos, stale: bool) {
                     badge(ui, "KJ", ACCENT);
                 }
             }
+            // The badge already shows the grade.
             let summary = block_summary(state, pos);
+            let summary = match &block {
+                Block::Item(r) => summary
+                    .strip_prefix(&format!("{} ", r.snapshot.grade()))
+                    .unwrap_or(&summary)
+                    .to_owned(),
+                _ => summary,
+            };
             let controls = 3.0 * 30.0 + 12.0 + if stale { 160.0 } else { 0.0 };
             let text = ui.add_sized(
                 [(ui.available_width() - controls).max(40.0), 18.0],
