@@ -5,7 +5,7 @@ mod templates_support;
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
-use templates_support::{parse, sample_path};
+use templates_support::{parse, sample, sample_path};
 
 /// Runs the binary with a private config folder, so the user's own templates never leak in.
 fn briefsmith(config: &Path, args: &[&str]) -> Output {
@@ -88,6 +88,8 @@ fn export_md_writes_next_to_the_draft_with_the_drafts_template() {
     let home = tempfile::tempdir().unwrap();
     let work = tempfile::tempdir().unwrap();
     let draft = copy_sample(work.path(), "sitrep-israel-iran.brief.json");
+    let (brief, _) = sample("sitrep-israel-iran.brief.json");
+    let banner = brief.meta.classification.as_str();
     let out = briefsmith(
         home.path(),
         &["export", draft.to_str().unwrap(), "--format", "md"],
@@ -97,11 +99,11 @@ fn export_md_writes_next_to_the_draft_with_the_drafts_template() {
     assert!(text(&out.stdout).contains(&written.display().to_string()));
     let md = fs::read_to_string(&written).unwrap();
     assert!(
-        md.starts_with("TLP:GREEN\n\n# SITREP: Israel–Iran escalation"),
+        md.starts_with(&format!("{banner}\n\n# {}\n", brief.meta.title)),
         "{}",
         &md[..60]
     );
-    assert!(md.trim_end().ends_with("TLP:GREEN"));
+    assert!(md.trim_end().ends_with(banner));
     let parsed = parse(&md);
     assert!(parsed.headings.iter().any(|h| h.1 == "Key developments"));
     assert!(!parsed.note_defs.is_empty());
@@ -133,7 +135,10 @@ fn export_with_another_template_and_output() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let md = fs::read_to_string(&out_path).unwrap();
     assert!(
-        md.contains("\n**For:** Director, Russia and Middle East"),
+        md.contains(&format!(
+            "\n**For:** {}",
+            sample("read-ahead-kazan.brief.json").0.meta.audience
+        )),
         "bluf-memo metadata"
     );
 }
@@ -214,6 +219,7 @@ fn a_user_template_overrides_the_built_in_and_its_errors_name_file_and_line() {
     let home = tempfile::tempdir().unwrap();
     let work = tempfile::tempdir().unwrap();
     let templates = work.path().join("templates");
+    let (brief, _) = sample("sitrep-israel-iran.brief.json");
     write_template(
         &templates,
         "sitrep",
@@ -239,7 +245,10 @@ fn a_user_template_overrides_the_built_in_and_its_errors_name_file_and_line() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(
         fs::read_to_string(&out_path).unwrap(),
-        "# SITREP: Israel–Iran escalation, as of 12 October 2024\n\nMy own sitrep for Regional crisis cell.\n"
+        format!(
+            "# {}\n\nMy own sitrep for {}.\n",
+            brief.meta.title, brief.meta.audience
+        )
     );
 
     write_template(&templates, "sitrep", "# {{ meta.title }}\n{% if %}\n");

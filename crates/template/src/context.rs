@@ -375,7 +375,7 @@ impl<'a> Builder<'a> {
             self.changed.insert(id.to_string());
         }
         let label = self.label();
-        let source = self.cite_source(snapshot, &label);
+        let (source, first_citation) = self.cite_source(snapshot, &label);
         if is_person
             && !snapshot.speaker.is_empty()
             && self.people_seen.insert(snapshot.speaker.clone())
@@ -388,7 +388,7 @@ impl<'a> Builder<'a> {
         let ctx = resolve(id, snapshot, label, source, changed, missing);
         self.notes.push(NoteCtx {
             label: ctx.footnote.clone(),
-            text: Value::from_safe_string(footnote_text(&ctx, snapshot)),
+            text: Value::from_safe_string(footnote_text(&ctx, snapshot, first_citation)),
         });
         self.items.insert(id.to_string(), ctx.clone());
         ctx
@@ -447,7 +447,8 @@ impl<'a> Builder<'a> {
     }
 
     /// The source's label, listing the source on its first citation.
-    fn cite_source(&mut self, snapshot: &ItemSnapshot, footnote: &str) -> SourceRefCtx {
+    /// Also says whether this is the source's first citation.
+    fn cite_source(&mut self, snapshot: &ItemSnapshot, footnote: &str) -> (SourceRefCtx, bool) {
         let s = &snapshot.source;
         let index = match self.source_index.get(s.id.as_str()) {
             Some(&i) => i,
@@ -482,13 +483,15 @@ impl<'a> Builder<'a> {
         };
         let src = &mut self.sources[index];
         src.cited_by.push(footnote.to_owned());
-        SourceRefCtx {
+        let first = src.cited_by.len() == 1;
+        let reference = SourceRefCtx {
             label: src.label.clone(),
             id: src.id.clone(),
             title: src.title.clone(),
             publisher: src.publisher.clone(),
             date: src.date.clone(),
-        }
+        };
+        (reference, first)
     }
 
     fn note_entity(&mut self, id: &str) {
@@ -706,13 +709,16 @@ fn lower_initial_function_word(text: &str) -> String {
 }
 
 /// The footnote for one item: source, date, locator and grade, as Markdown.
-fn footnote_text(item: &ItemCtx, s: &ItemSnapshot) -> String {
+///
+/// The first note citing a source names it in full (publisher, title, date); later ones
+/// use the short form (publisher, date), as the sources list holds the rest.
+fn footnote_text(item: &ItemCtx, s: &ItemSnapshot, first: bool) -> String {
     let src = &s.source;
     let mut parts = Vec::new();
     if !src.publisher.trim().is_empty() {
         parts.push(escape_inline(&src.publisher));
     }
-    if !src.title.trim().is_empty() {
+    if (first || src.publisher.trim().is_empty()) && !src.title.trim().is_empty() {
         parts.push(format!("\u{201c}{}\u{201d}", escape_inline(&src.title)));
     }
     if !src.date.trim().is_empty() {

@@ -79,6 +79,11 @@ fn each_item_gets_one_note_and_each_source_one_entry() {
     assert!(md.contains("| S1 | Financial Times, “Putin meets Iran's new president”, 11 October 2024 | B: usually reliable |"), "{md}");
     assert!(md.contains("| S2 | IRNA, “Pezeshkian after meeting Putin”, 11 October 2024 | D: not usually reliable |"), "{md}");
     assert_eq!(md.matches("| S1 |").count(), 1);
+    // Later notes citing the same source use its short form.
+    assert!(
+        md.contains("[^3]: Financial Times, 11 October 2024, para 5 (S1). Grade B2: source usually reliable; information probably true.\n"),
+        "{md}"
+    );
 }
 
 #[test]
