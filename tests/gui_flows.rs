@@ -514,3 +514,24 @@ fn an_item_changed_in_the_dataset_is_marked_and_refreshed() {
         "undo brings the old text back"
     );
 }
+
+#[test]
+fn arrow_keys_walk_the_blocks_and_delete_removes_one() {
+    let f = Fixture::new();
+    let mut h = harness(f.options());
+    let ids = item_ids(&h, 0);
+    h.get_by_label("Block 1 of section 1").click();
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(
+        h.state().state.selected_block,
+        Some(briefsmith_core::compose::BlockPos::new(0, 1))
+    );
+    h.key_press(Key::Delete);
+    h.run();
+    assert_eq!(item_ids(&h, 0), vec![ids[0].clone()]);
+    h.key_press_modifiers(CTRL, Key::Z);
+    h.run();
+    assert_eq!(item_ids(&h, 0), ids);
+}

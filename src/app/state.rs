@@ -378,6 +378,27 @@ impl AppState {
         self.move_block(from, to)
     }
 
+    /// Selects the block before (`-1`) or after (`1`) the selected one, across sections.
+    pub fn select_adjacent(&mut self, delta: i32) {
+        let positions: Vec<BlockPos> = self
+            .doc
+            .brief()
+            .sections
+            .iter()
+            .enumerate()
+            .flat_map(|(s, sec)| (0..sec.blocks.len()).map(move |i| BlockPos::new(s, i)))
+            .collect();
+        let Some(current) = self
+            .selected_block
+            .and_then(|p| positions.iter().position(|q| *q == p))
+        else {
+            self.selected_block = positions.first().copied();
+            return;
+        };
+        let next = (current as i64 + i64::from(delta)).clamp(0, positions.len() as i64 - 1);
+        self.selected_block = positions.get(next as usize).copied();
+    }
+
     /// Removes a block.
     pub fn remove_block(&mut self, at: BlockPos) -> bool {
         let ok = self.apply(Edit::RemoveBlock { at });

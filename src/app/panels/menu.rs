@@ -53,6 +53,22 @@ pub fn shortcuts(ctx: &egui::Context, state: &mut AppState) {
     if pressed(&BLOCK_DOWN) {
         state.move_selected(1);
     }
+    // Plain keys act on the selected block only while no text field has the keyboard.
+    if state.selected_block.is_some()
+        && !ctx.egui_wants_keyboard_input()
+        && ctx.input(|i| i.modifiers.is_none())
+    {
+        let key = |k: Key| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, k));
+        if key(Key::ArrowUp) {
+            state.select_adjacent(-1);
+        } else if key(Key::ArrowDown) {
+            state.select_adjacent(1);
+        } else if key(Key::Delete)
+            && let Some(pos) = state.selected_block
+        {
+            state.remove_block(pos);
+        }
+    }
 }
 
 /// Draws the menu bar.
