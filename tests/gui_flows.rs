@@ -535,3 +535,34 @@ fn arrow_keys_walk_the_blocks_and_delete_removes_one() {
     h.run();
     assert_eq!(item_ids(&h, 0), ids);
 }
+
+#[test]
+fn the_preview_shows_typeset_pages_with_navigation_and_zoom() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(gui_support::options(Startup::Sample, dir.path()));
+    let pages = h.state().state.preview.page_count();
+    assert!(pages >= 2, "the sample is laid out into pages ({pages})");
+    assert!(h.state().state.preview.error.is_none());
+    assert!(
+        h.query_by_label_contains(&format!("Page 1 of {pages}"))
+            .is_some()
+    );
+    h.get_by_label("Next page").click();
+    h.run();
+    assert_eq!(h.state().state.preview.page, 1);
+    h.get_by_label("Previous page").click();
+    h.run();
+    assert_eq!(h.state().state.preview.page, 0);
+    let before = h.state().state.preview.zoom;
+    h.get_by_label("Zoom in").click();
+    h.run();
+    assert!(h.state().state.preview.zoom > before);
+    assert!(!h.state().state.preview.fit_width);
+
+    // An edit is laid out again (off the UI thread) and shows up in the pages.
+    let revision = h.state().state.doc.editor().revision();
+    h.get_by_label("Add section").click();
+    settle(&mut h);
+    assert!(h.state().state.doc.editor().revision() > revision);
+    assert!(!h.state().state.preview.is_busy());
+}

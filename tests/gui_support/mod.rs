@@ -99,10 +99,18 @@ pub fn harness(options: AppOptions) -> Harness<'static, BriefsmithApp> {
 /// Runs frames until the preview and exports are done and the UI is still.
 pub fn settle(h: &mut Harness<'static, BriefsmithApp>) {
     let deadline = Instant::now() + Duration::from_secs(60);
+    // Idle on two frames running: an edit made during one frame is seen by the
+    // preview's housekeeping only at the start of the next.
+    let mut idle = 0;
     loop {
         h.run_steps(1);
         let s = &h.state().state;
-        if !s.preview.is_busy() && s.jobs.running().is_empty() {
+        idle = if !s.preview.is_busy() && s.jobs.running().is_empty() {
+            idle + 1
+        } else {
+            0
+        };
+        if idle >= 2 {
             break;
         }
         assert!(Instant::now() < deadline, "the app did not settle");
