@@ -526,7 +526,6 @@ impl<'a> Layouter<'a> {
             let lines = if src.is_empty() {
                 Vec::new()
             } else {
-                let src = inline::breakable(&src);
                 self.break_lines(&[Span::new(src, style.clone())], &spec)
             };
             if lines.is_empty() {

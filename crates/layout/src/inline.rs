@@ -44,39 +44,6 @@ pub(crate) fn external_link(dest: &str) -> Option<LinkTarget> {
     (!rest.trim().is_empty()).then(|| LinkTarget::External(d.to_string()))
 }
 
-/// Unbroken stretches longer than this get soft break opportunities (pathological input
-/// only: no real word or address is this long).
-const LONGEST_UNBROKEN: usize = 1_000;
-/// Characters between the break opportunities added to such stretches.
-const FORCED_BREAK_EVERY: usize = 64;
-
-/// The text with a zero-width space every [`FORCED_BREAK_EVERY`] characters inside any
-/// unbroken stretch longer than [`LONGEST_UNBROKEN`], so the line breaker has ordinary
-/// break opportunities instead of searching a huge word grapheme by grapheme.
-pub(crate) fn breakable(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.len() <= LONGEST_UNBROKEN
-        || !text
-            .split(char::is_whitespace)
-            .any(|w| w.len() > LONGEST_UNBROKEN && w.chars().count() > LONGEST_UNBROKEN)
-    {
-        return text.into();
-    }
-    let mut out = String::with_capacity(text.len() + text.len() / FORCED_BREAK_EVERY * 3);
-    for piece in text.split_inclusive(char::is_whitespace) {
-        if piece.chars().count() <= LONGEST_UNBROKEN {
-            out.push_str(piece);
-            continue;
-        }
-        for (k, c) in piece.chars().enumerate() {
-            if k > 0 && k % FORCED_BREAK_EVERY == 0 {
-                out.push('\u{200b}');
-            }
-            out.push(c);
-        }
-    }
-    out.into()
-}
-
 /// Plain text of runs for outlines and tests: note references left out.
 pub(crate) fn plain_text(runs: &[Run]) -> String {
     let mut out = String::new();
@@ -105,7 +72,7 @@ pub(crate) fn spans(runs: &[Run], base: &TextStyle, notes: &mut NoteRegistry) ->
                     s.link = Some(t);
                     s.color = LINK;
                 }
-                push(&mut out, Span::new(breakable(&r.text), s));
+                push(&mut out, Span::new(r.text.as_str(), s));
             }
             RunKind::Code => {
                 let mut s = styled(r, base);
@@ -116,7 +83,7 @@ pub(crate) fn spans(runs: &[Run], base: &TextStyle, notes: &mut NoteRegistry) ->
                     s.link = Some(t);
                     s.color = LINK;
                 }
-                out.push(Span::new(breakable(&r.text), s));
+                out.push(Span::new(r.text.as_str(), s));
             }
             RunKind::NoteRef => match notes.reference(&r.text) {
                 Some(n) => {
@@ -176,19 +143,6 @@ mod tests {
         assert!(external_link("file:///etc/passwd").is_none());
         assert!(external_link("other.md").is_none());
         assert!(external_link("https://").is_none());
-    }
-
-    #[test]
-    fn only_huge_words_get_break_opportunities() {
-        let normal = format!("{} {}", "a".repeat(900), "b".repeat(10));
-        assert_eq!(breakable(&normal), normal);
-        let huge = format!("x {} y", "a".repeat(5_000));
-        let b = breakable(&huge);
-        assert_eq!(b.replace('\u{200b}', ""), huge);
-        assert_eq!(
-            b.matches('\u{200b}').count(),
-            5_000 / FORCED_BREAK_EVERY - 1 + 1
-        );
     }
 
     #[test]

@@ -62,6 +62,14 @@ fn a_huge_single_word_is_broken_within_the_margins() {
         .map(|r| r.chars().filter(|c| *c == 'a').count())
         .sum();
     assert_eq!(chars, 100_000);
+    // The word is broken by the line breaker alone: nothing invisible is added to its
+    // text, which would otherwise surface in copied or extracted PDF text.
+    let added = doc
+        .pages
+        .iter()
+        .flat_map(|p| runs(p))
+        .any(|r| r.contains('\u{200b}'));
+    assert!(!added, "zero-width spaces were inserted into the word");
 }
 
 #[test]
