@@ -9,8 +9,6 @@ use anyhow::{Context as _, Result};
 use briefsmith_core::model::{Block, Brief, Dataset};
 use briefsmith_layout::{Document, DocumentInfo, FontBook, PageStyle};
 use briefsmith_template::{Registry, Target, Template, long_date, render_for};
-use std::fs;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 /// The template a brief is exported with when neither the caller nor the brief names one.
@@ -191,32 +189,10 @@ pub fn default_output(draft: &Path, extension: &str) -> PathBuf {
     draft.with_file_name(format!("{stem}.{extension}"))
 }
 
-/// Writes `bytes` to a temporary file beside `path` and renames it over `path`: a reader
-/// never sees half a file, and a failed export leaves the previous one in place.
+/// Writes an export atomically: a reader never sees half a file, and a failed export
+/// leaves the previous one in place. No backup: an export is made again from its draft.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .with_context(|| format!("{}: not a file name", path.display()))?;
-    let temp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| -> std::io::Result<()> {
-        let mut file = fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        fs::rename(&temp, path)
-    })();
-    if let Err(e) = result {
-        let _ = fs::remove_file(&temp);
-        return Err(e).with_context(|| format!("{}: cannot write", path.display()));
-    }
-    Ok(())
+    Ok(briefsmith_core::store::write_atomic(path, bytes, false)?)
 }
 
 #[cfg(test)]

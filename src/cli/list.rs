@@ -25,7 +25,11 @@ pub fn run(dataset: &Path, query: Option<&str>) -> ExitCode {
         .iter()
         .filter(|item| query.matches(&index, item))
         .collect();
-    let id_width = hits.iter().map(|i| i.id.as_str().chars().count()).max().unwrap_or(0);
+    let id_width = hits
+        .iter()
+        .map(|i| i.id.as_str().chars().count())
+        .max()
+        .unwrap_or(0);
     let mut out = io::BufWriter::new(io::stdout().lock());
     for item in &hits {
         // A closed pipe (`| head`) ends the listing quietly.
@@ -48,7 +52,11 @@ fn line(index: &DatasetIndex<'_>, item: &Item, id_width: usize) -> String {
         .source(&item.source)
         .map_or_else(|| "?".to_owned(), |s| s.reliability.to_string());
     let grade = format!("{reliability}{}", item.credibility);
-    let date = if item.date.is_empty() { "-" } else { &item.date };
+    let date = if item.date.is_empty() {
+        "-"
+    } else {
+        &item.date
+    };
     let speaker = item
         .speaker
         .as_ref()

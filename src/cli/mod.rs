@@ -8,6 +8,7 @@ pub mod export;
 pub mod list;
 mod open;
 pub mod templates;
+pub mod typeset;
 pub mod validate;
 
 /// Compose analytic briefs from a dataset of facts and quotes; export Markdown or PDF.
@@ -58,6 +59,16 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         output: Option<PathBuf>,
     },
+    /// Typeset any Markdown file as a PDF, with a template's page style.
+    Typeset {
+        input: PathBuf,
+        /// Template whose page style to use (default: the plain default style).
+        #[arg(long, value_name = "NAME")]
+        template: Option<String>,
+        /// Output file; by default next to the input, with .pdf.
+        #[arg(short = 'o', long = "output", value_name = "OUT.pdf")]
+        output: Option<PathBuf>,
+    },
 }
 
 /// Runs the parsed command line and returns the process exit code.
@@ -78,6 +89,19 @@ pub fn run(cli: Cli) -> ExitCode {
             output: output.as_deref(),
             templates_dir: cli.templates.as_deref(),
         }),
+        Some(Command::Typeset {
+            input,
+            template,
+            output,
+        }) => {
+            let output = output.unwrap_or_else(|| input.with_extension("pdf"));
+            typeset::run(typeset::TypesetArgs {
+                input: &input,
+                template: template.as_deref(),
+                output: &output,
+                templates_dir: cli.templates.as_deref(),
+            })
+        }
         Some(Command::Open { draft }) => open::run(open::OpenArgs {
             draft: Some(&draft),
             screenshot: cli.screenshot.as_deref(),

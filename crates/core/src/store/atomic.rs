@@ -17,7 +17,8 @@ pub fn backup_path(path: &Path) -> PathBuf {
 }
 
 /// Writes `bytes` to `path` atomically, keeping the previous file as `<path>.bak` when asked.
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), SaveError> {
+/// Every file the program writes (drafts, exports) goes through here.
+pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), SaveError> {
     write_atomic_with(path, keep_backup, |out| out.write_all(bytes))
 }
 

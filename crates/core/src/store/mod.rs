@@ -10,7 +10,7 @@ mod parse;
 mod recovery;
 mod schema;
 
-pub use atomic::backup_path;
+pub use atomic::{backup_path, write_atomic};
 pub(crate) use draft::resolve_dataset;
 pub use draft::{OpenedDraft, open_draft};
 pub use error::{LoadError, SaveError};

@@ -1,0 +1,127 @@
+//! `briefsmith typeset INPUT.md [--template NAME] -o OUT.pdf`: any Markdown file → PDF.
+
+use std::fs;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use briefsmith_layout::{DocumentInfo, FontBook, PageStyle};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+/// What `briefsmith typeset` was asked to do.
+pub struct TypesetArgs<'a> {
+    pub input: &'a Path,
+    pub template: Option<&'a str>,
+    pub output: &'a Path,
+    /// `--templates DIR`: templates beside the built-in ones.
+    pub templates_dir: Option<&'a Path>,
+}
+
+/// Typesets the input and writes the PDF; reports errors on stderr.
+pub fn run(args: TypesetArgs<'_>) -> ExitCode {
+    let TypesetArgs {
+        input,
+        template,
+        output,
+        templates_dir,
+    } = args;
+    match typeset_file(input, template, templates_dir, output) {
+        Ok(pages) => {
+            println!("wrote {} ({pages} pages)", output.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Does the work; returns the number of pages written.
+fn typeset_file(
+    input: &Path,
+    template: Option<&str>,
+    templates_dir: Option<&Path>,
+    output: &Path,
+) -> Result<usize> {
+    let bytes = fs::read(input).with_context(|| format!("reading {}", input.display()))?;
+    let markdown = String::from_utf8(bytes)
+        .map_err(|e| anyhow::anyhow!("{}: not UTF-8 text ({e})", input.display()))?;
+    let style = page_style(template, templates_dir)?;
+    let info = DocumentInfo {
+        title: first_heading(&markdown).unwrap_or_else(|| file_title(input)),
+        ..DocumentInfo::default()
+    };
+    let base_dir = input.parent().filter(|p| !p.as_os_str().is_empty());
+    let doc = briefsmith_layout::typeset(&markdown, &style, &info, base_dir)
+        .with_context(|| format!("typesetting {}", input.display()))?;
+    let pdf = briefsmith_pdf::write_pdf(&doc, &FontBook::bundled())
+        .with_context(|| format!("writing the PDF for {}", input.display()))?;
+    crate::export::write_atomic(output, &pdf)?;
+    Ok(doc.pages.len().max(1))
+}
+
+/// The page style of the named template, or the default style.
+fn page_style(template: Option<&str>, templates_dir: Option<&Path>) -> Result<PageStyle> {
+    let Some(name) = template else {
+        return Ok(PageStyle::default());
+    };
+    let registry = crate::export::registry(templates_dir)?;
+    Ok(registry.require(name)?.manifest.page.clone())
+}
+
+/// The plain text of the document's first heading, if it has one.
+fn first_heading(markdown: &str) -> Option<String> {
+    let mut title: Option<String> = None;
+    for event in Parser::new(markdown) {
+        match (event, title.as_mut()) {
+            (Event::Start(Tag::Heading { .. }), None) => title = Some(String::new()),
+            (Event::Text(t) | Event::Code(t), Some(title)) => title.push_str(&t),
+            (Event::SoftBreak | Event::HardBreak, Some(title)) => title.push(' '),
+            (Event::End(TagEnd::Heading(_)), Some(title)) => {
+                let clean = title.split_whitespace().collect::<Vec<_>>().join(" ");
+                return (!clean.is_empty()).then_some(clean);
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A title from the file name: `situation-report_v2.md` → "situation report v2".
+fn file_title(input: &Path) -> String {
+    let stem = input
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let title = stem.replace(['-', '_'], " ");
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    if title.is_empty() {
+        "Untitled".into()
+    } else {
+        title
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_title_is_the_first_heading_in_plain_text() {
+        let md = "Intro line\n\n## The *Border* `Crisis`\n\n# Later";
+        assert_eq!(first_heading(md).as_deref(), Some("The Border Crisis"));
+        assert_eq!(first_heading("Setext\n======\n").as_deref(), Some("Setext"));
+        assert_eq!(first_heading("no heading\n\n```\n# not one\n```"), None);
+        assert_eq!(first_heading("#\n\ntext"), None);
+    }
+
+    #[test]
+    fn without_a_heading_the_file_name_is_the_title() {
+        assert_eq!(
+            file_title(Path::new("/x/situation-report_v2.md")),
+            "situation report v2"
+        );
+        assert_eq!(file_title(Path::new("")), "Untitled");
+    }
+}
