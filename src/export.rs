@@ -110,7 +110,8 @@ fn prepare(
     ))
 }
 
-/// The PDF's metadata and banner, from the brief.
+/// The PDF's metadata and banner, from the brief. The running header carries the brief's
+/// own date (the date a reader cites it by); a brief without one carries the export date.
 fn document_info(brief: &Brief, export_date: &str) -> DocumentInfo {
     let meta = &brief.meta;
     let author = [meta.author.trim(), meta.organisation.trim()]
@@ -136,7 +137,11 @@ fn document_info(brief: &Brief, export_date: &str) -> DocumentInfo {
         author,
         subject: plain_text(&meta.bottom_line),
         keywords,
-        date: long_date(export_date),
+        date: long_date(
+            Some(meta.date.trim())
+                .filter(|d| !d.is_empty())
+                .unwrap_or(export_date),
+        ),
         banner: meta.classification.trim().to_owned(),
     }
 }
@@ -217,6 +222,15 @@ mod tests {
         let t = today();
         assert_eq!(t.len(), 10);
         assert_eq!(&t[4..5], "-");
+    }
+
+    #[test]
+    fn the_header_date_is_the_brief_date_else_the_export_date() {
+        let mut brief = Brief::default();
+        brief.meta.date = "2024-10-12".into();
+        assert_eq!(document_info(&brief, "2026-11-25").date, "12 October 2024");
+        brief.meta.date = " ".into();
+        assert_eq!(document_info(&brief, "2026-11-25").date, "25 November 2026");
     }
 
     #[test]

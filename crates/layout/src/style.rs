@@ -118,7 +118,7 @@ pub struct DocumentInfo {
     pub author: String,
     pub subject: String,
     pub keywords: Vec<String>,
-    /// Export date as the reader should see it, e.g. "25 November 2026".
+    /// The document's date as the reader should see it, e.g. "12 October 2024".
     pub date: String,
     /// Classification or handling banner, e.g. "OFFICIAL-SENSITIVE" or "TLP:AMBER"; empty for none.
     pub banner: String,
