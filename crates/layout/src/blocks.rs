@@ -342,13 +342,7 @@ impl<'a> Layouter<'a> {
         scope: &Scope,
         outline: Option<(u8, String)>,
     ) {
-        let spec = ParagraphSpec {
-            width: scope.width,
-            align: Align::Left,
-            line_height: size * 1.22,
-            hyphenate: false,
-            first_indent: 0.0,
-        };
+        let spec = ParagraphSpec::ragged(scope.width, size * 1.22);
         let lines = self.break_lines(spans, &spec);
         if lines.is_empty() {
             return;
@@ -512,13 +506,7 @@ impl<'a> Layouter<'a> {
         let decos: Rc<[Deco]> = Rc::from(decos);
         let mut style = TextStyle::new(Family::Mono, size);
         style.color = scope.color;
-        let spec = ParagraphSpec {
-            width: (scope.width - 2.0 * hpad).max(1.0),
-            align: Align::Left,
-            line_height: lh,
-            hyphenate: false,
-            first_indent: 0.0,
-        };
+        let spec = ParagraphSpec::ragged((scope.width - 2.0 * hpad).max(1.0), lh);
         self.flow.space(scope.lh * 0.5);
         let mut chunks = Vec::new();
         for src in text.split('\n') {
@@ -615,13 +603,7 @@ impl<'a> Layouter<'a> {
             Span::new("Image not shown: ", bold),
             Span::new(format!("{alt}\n{} ({reason})", img.src), style),
         ];
-        let spec = ParagraphSpec {
-            width: (scope.width - 2.0 * pad).max(1.0),
-            align: Align::Left,
-            line_height: lh,
-            hyphenate: false,
-            first_indent: 0.0,
-        };
+        let spec = ParagraphSpec::ragged((scope.width - 2.0 * pad).max(1.0), lh);
         let mut chunks: Vec<Chunk> = self
             .break_lines(&spans, &spec)
             .into_iter()

@@ -619,59 +619,52 @@ fn block_editor(ui: &mut egui::Ui, state: &mut AppState, pos: BlockPos, block: &
                 s.source.publisher, s.source.title, s.source.date
             ));
             ui.weak(attribution.join(" · "));
-            let label = ui.label("Analyst note");
-            let mut note = r.note.clone();
-            let resp = ui
-                .add(
-                    egui::TextEdit::multiline(&mut note)
-                        .hint_text("Why this matters (Markdown)")
-                        .desired_rows(2)
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(label.id);
-            if resp.changed() {
+            let field = ("Analyst note", "Why this matters (Markdown)", 2);
+            text_area(ui, state, field, r.note.clone(), |state, note| {
                 state.apply(Edit::SetNote { at: pos, note });
-            }
-            if resp.lost_focus() {
-                state.doc.end_typing();
-            }
+            });
         }
         Block::Text(t) => {
-            let label = ui.label("Markdown text");
-            let mut markdown = t.markdown.clone();
-            let resp = ui
-                .add(
-                    egui::TextEdit::multiline(&mut markdown)
-                        .hint_text("Free text in Markdown")
-                        .desired_rows(3)
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(label.id);
-            if resp.changed() {
+            let field = ("Markdown text", "Free text in Markdown", 3);
+            text_area(ui, state, field, t.markdown.clone(), |state, markdown| {
                 state.apply(Edit::SetText { at: pos, markdown });
-            }
-            if resp.lost_focus() {
-                state.doc.end_typing();
-            }
+            });
         }
         Block::Judgment(j) => judgment_editor(ui, state, pos, j),
     }
 }
 
-fn judgment_editor(ui: &mut egui::Ui, state: &mut AppState, pos: BlockPos, j: &Judgment) {
-    let mut new = j.clone();
-    let label = ui.label("Judgment");
+/// A labelled multi-line field, `(label, hint, rows)`, showing `text`; `on_change` gets the
+/// edited text. Leaving the field closes the typing run, so later keystrokes are a new
+/// undo step.
+fn text_area(
+    ui: &mut egui::Ui,
+    state: &mut AppState,
+    (label, hint, rows): (&str, &str, usize),
+    mut text: String,
+    on_change: impl FnOnce(&mut AppState, String),
+) {
+    let label = ui.label(label);
     let resp = ui
         .add(
-            egui::TextEdit::multiline(&mut new.text)
-                .hint_text("We assess that …")
-                .desired_rows(2)
+            egui::TextEdit::multiline(&mut text)
+                .hint_text(hint)
+                .desired_rows(rows)
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label.id);
+    if resp.changed() {
+        on_change(state, text);
+    }
     if resp.lost_focus() {
         state.doc.end_typing();
     }
+}
+
+fn judgment_editor(ui: &mut egui::Ui, state: &mut AppState, pos: BlockPos, j: &Judgment) {
+    let mut new = j.clone();
+    let field = ("Judgment", "We assess that …", 2);
+    text_area(ui, state, field, j.text.clone(), |_, text| new.text = text);
     ui.horizontal(|ui| {
         let label = ui.label("Likelihood");
         egui::ComboBox::from_id_salt(("likelihood", pos.section, pos.index))

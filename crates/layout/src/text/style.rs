@@ -83,3 +83,17 @@ pub struct ParagraphSpec {
     /// Indent of the first line in points.
     pub first_indent: f32,
 }
+
+impl ParagraphSpec {
+    /// Flush left, unhyphenated, no indent: headings, code and notices, whose words must
+    /// stay whole.
+    pub fn ragged(width: f32, line_height: f32) -> Self {
+        ParagraphSpec {
+            width,
+            align: Align::Left,
+            line_height,
+            hyphenate: false,
+            first_indent: 0.0,
+        }
+    }
+}
