@@ -45,9 +45,14 @@ pub(crate) fn write_atomic_with(
     };
 
     // Dropping `temp` on any early return deletes the temporary file.
-    let mut temp = tempfile::Builder::new()
-        .prefix(&format!(".{}.", name.to_string_lossy()))
-        .suffix(".tmp")
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    // A new file gets the permissions any program's new file gets (0o666 less the umask),
+    // not a temporary file's owner-only ones: a PDF is made to be shared.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut temp = builder
         .tempfile_in(dir)
         .map_err(fail("create a temporary file"))?;
     {
@@ -155,6 +160,19 @@ mod tests {
             err.to_string().contains("cannot create a temporary file"),
             "{err}"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_gets_the_usual_permissions_not_private_ones() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let usual = dir.path().join("usual");
+        fs::write(&usual, b"x").unwrap();
+        let path = dir.path().join("a.pdf");
+        write_atomic(&path, b"y", false).unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), mode(&usual));
     }
 
     #[cfg(unix)]
