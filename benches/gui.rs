@@ -6,7 +6,7 @@ use briefsmith::app::document::{Document, LoadedDataset};
 use briefsmith::app::library::{LibraryIndex, Search};
 use briefsmith::app::panels;
 use briefsmith::app::state::{AppOptions, AppState, Startup};
-use briefsmith::app::synthetic::{generate_brief, generate_dataset};
+use briefsmith_core::synthetic::{generate_brief, generate_dataset};
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::time::Duration;

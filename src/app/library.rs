@@ -431,7 +431,7 @@ fn rank(mut scored: Vec<(u32, u32)>) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::synthetic::generate_dataset;
+    use briefsmith_core::synthetic::generate_dataset;
 
     #[test]
     fn narrowing_query_matches_full_rescore() {

@@ -9,7 +9,6 @@ pub mod panels;
 pub mod preview;
 mod screenshot;
 pub mod state;
-pub mod synthetic;
 
 use crate::app::document::Document;
 use crate::app::state::{AppOptions, AppState, Dialog, Replace, Startup};

@@ -4,9 +4,9 @@
 
 use briefsmith::app::BriefsmithApp;
 use briefsmith::app::state::{AppOptions, Startup};
-use briefsmith::app::synthetic::generate_dataset;
 use briefsmith_core::model::{Block, Brief, BriefMeta, DatasetRef, ItemRef, ItemSnapshot, Section};
 use briefsmith_core::store;
+use briefsmith_core::synthetic::generate_dataset;
 use egui_kittest::Harness;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

@@ -3,4 +3,5 @@
 pub mod compose;
 pub mod model;
 pub mod store;
+pub mod synthetic;
 pub mod validate;

@@ -1,9 +1,9 @@
-//! Generated datasets and briefs of any size, for benchmarks and tests of the app at scale.
+//! Generated datasets and briefs of any size, for benchmarks and tests at scale.
 //!
 //! The content is plausible reporting prose assembled from word lists, deterministic for a
 //! given seed, so benchmark runs compare like with like.
 
-use briefsmith_core::model::{
+use crate::model::{
     BRIEF_SCHEMA, Block, Brief, BriefMeta, Credibility, Dataset, DatasetRef, Entity, EntityId,
     EntityKind, Item, ItemId, ItemKind, ItemRef, ItemSnapshot, Judgment, Reliability, Section,
     Source, SourceId, SourceKind, Speech, TextBlock,
@@ -197,7 +197,7 @@ pub fn generate_dataset(items: usize, seed: u64) -> Dataset {
         })
         .collect();
     Dataset {
-        schema: briefsmith_core::model::DATASET_SCHEMA.into(),
+        schema: crate::model::DATASET_SCHEMA.into(),
         title: format!("Generated dataset ({count} items)"),
         description: "Synthetic reporting for benchmarks.".into(),
         sources,
