@@ -157,3 +157,27 @@ fn non_utf8_input_is_reported() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("UTF-8"));
 }
+
+#[test]
+fn an_image_beside_a_markdown_file_named_without_a_folder_is_embedded() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/screenshot.png");
+    std::fs::copy(png, dir.path().join("shot.png")).unwrap();
+    std::fs::write(
+        dir.path().join("notes.md"),
+        "# Notes\n\n![The app](shot.png)\n\nAfter the image.\n",
+    )
+    .unwrap();
+    let out = briefsmith(&["typeset", "notes.md", "-o", "notes.pdf"], dir.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pdf = dir.path().join("notes.pdf");
+    let images = poppler_file("pdfimages", &["-list"], &pdf);
+    assert!(images.lines().any(|l| l.contains("image")), "{images}");
+    let text = poppler_file("pdftotext", &[], &pdf);
+    assert!(!text.contains("Image not shown"), "{text}");
+    assert!(text.contains("After the image."), "{text}");
+}

@@ -65,7 +65,7 @@ fn export(args: &ExportArgs<'_>) -> Result<PathBuf> {
             .0
             .into_bytes(),
         Format::Pdf => {
-            let base_dir = args.draft.parent().filter(|p| !p.as_os_str().is_empty());
+            let base_dir = args.draft.parent();
             crate::export::to_pdf(&registry, &draft.brief, dataset, args.template, base_dir)?
         }
     };

@@ -52,7 +52,7 @@ fn typeset_file(
         title: first_heading(&markdown).unwrap_or_else(|| file_title(input)),
         ..DocumentInfo::default()
     };
-    let base_dir = input.parent().filter(|p| !p.as_os_str().is_empty());
+    let base_dir = input.parent();
     let doc = briefsmith_layout::typeset(&markdown, &style, &info, base_dir)
         .with_context(|| format!("typesetting {}", input.display()))?;
     let pdf = briefsmith_pdf::write_pdf(&doc, &FontBook::bundled())

@@ -40,6 +40,12 @@ pub(crate) fn load(src: &str, base_dir: Option<&Path>) -> Result<Loaded, String>
     let Some(base) = base_dir else {
         return Err("no document folder to find it in".into());
     };
+    // `notes.md` lies in "", which is the current folder.
+    let base = if base.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        base
+    };
     let full = base.join(rel);
     // Symbolic links must not lead out of the folder either.
     let (Ok(real), Ok(real_base)) = (full.canonicalize(), base.canonicalize()) else {

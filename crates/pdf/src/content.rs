@@ -1,6 +1,6 @@
-//! One layout page → printpdf page operations: glyph runs, filled rectangles, images and
-//! link annotations, with the y axis flipped (layout: top-left origin, y down; PDF:
-//! bottom-left origin, y up).
+//! One layout page → its PDF content stream (glyph runs, filled rectangles, images) and
+//! printpdf link annotations, with the y axis flipped (layout: top-left origin, y down;
+//! PDF: bottom-left origin, y up).
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -8,9 +8,8 @@ use std::sync::Arc;
 use briefsmith_layout::text::FontId;
 use briefsmith_layout::{GlyphRun, ImageBox, LinkArea, LinkTarget, Page, PageItem, Rgb};
 use printpdf::{
-    Actions, BorderArray, Codepoint, Color, ColorArray, Destination, HighlightingMode,
-    LinkAnnotation, Op, PaintMode, PdfFontHandle, Pt, RawImage, RawImageData, RawImageFormat,
-    TextItem, TextMatrix, XObjectId, XObjectTransform,
+    Actions, BorderArray, Codepoint, ColorArray, Destination, HighlightingMode, LinkAnnotation, Op,
+    PdfFontHandle, Pt, RawImage, RawImageData, RawImageFormat, TextItem, XObjectId,
 };
 
 use crate::PdfError;
@@ -34,25 +33,32 @@ pub(crate) struct ImageCache {
     ids: HashMap<usize, CachedImage>,
 }
 
-/// An embedded image: its data (kept alive so the address key stays unique), its
-/// XObject and its size in pixels.
+/// An embedded image: its data (kept alive so the address key stays unique) and its
+/// XObject.
 struct CachedImage {
     _data: Arc<Vec<u8>>,
     id: XObjectId,
-    width: u32,
-    height: u32,
 }
 
-/// Builds the operations of one page.
-pub(crate) fn page_ops(
+/// One page as PDF content: the content stream, written here directly, and the link
+/// annotations, which printpdf adds to the page.
+pub(crate) struct PageContent {
+    pub stream: Vec<u8>,
+    pub links: Vec<Op>,
+}
+
+/// Writes one page. Text goes straight into the content stream as `TJ` arrays of glyph
+/// ids: printpdf's per-glyph operations cost several times the layout itself on long
+/// documents. printpdf still embeds the fonts, from [`glyph_inventory`].
+pub(crate) fn page_content(
     page: &Page,
     page_index: usize,
     res: &Resources<'_>,
     pdf: &mut printpdf::PdfDocument,
     images: &mut ImageCache,
-) -> Result<Vec<Op>, PdfError> {
+) -> Result<PageContent, PdfError> {
     let mut w = PageWriter {
-        ops: Vec::with_capacity(page.items.len() * 4 + page.links.len()),
+        out: Vec::with_capacity(page.items.len() * 64),
         height: page.height,
         fill: None,
         font: None,
@@ -64,14 +70,9 @@ pub(crate) fn page_ops(
             PageItem::Rect(rect) => {
                 w.end_text();
                 w.set_fill(rect.color);
-                let mut r = printpdf::Rect::from_xywh(
-                    Pt(rect.x),
-                    Pt(page.height - rect.y - rect.height),
-                    Pt(rect.width),
-                    Pt(rect.height),
-                );
-                r.mode = Some(PaintMode::Fill);
-                w.ops.push(Op::DrawRectangle { rectangle: r });
+                let y = page.height - rect.y - rect.height;
+                w.nums(&[rect.x, y, rect.width, rect.height]);
+                w.out.extend_from_slice(b"re f\n");
             }
             PageItem::Image(image) => {
                 w.end_text();
@@ -80,16 +81,48 @@ pub(crate) fn page_ops(
         }
     }
     w.end_text();
-    for link in &page.links {
-        if let Some(op) = link_op(link, page.height, res) {
-            w.ops.push(op);
-        }
+    let links = page
+        .links
+        .iter()
+        .filter_map(|link| link_op(link, page.height, res))
+        .collect();
+    Ok(PageContent {
+        stream: w.out,
+        links,
+    })
+}
+
+/// Text operations that use every glyph of every subset face once, with its text. printpdf
+/// builds each font's `/W` widths and `/ToUnicode` map from the glyphs it sees shown, so
+/// this is what it is given to see; the content stream it writes from them is replaced.
+pub(crate) fn glyph_inventory(fonts: &BTreeMap<FontId, (SubsetFace, printpdf::FontId)>) -> Vec<Op> {
+    let mut ops = vec![Op::StartTextSection];
+    for (face, pdf_font) in fonts.values() {
+        let mut gids: Vec<u16> = face.remap.values().copied().collect();
+        gids.sort_unstable();
+        gids.dedup();
+        ops.push(Op::SetFont {
+            font: PdfFontHandle::External(pdf_font.clone()),
+            size: Pt(1.0),
+        });
+        ops.push(Op::ShowText {
+            items: vec![TextItem::GlyphIds(
+                gids.into_iter()
+                    .map(|gid| Codepoint {
+                        gid,
+                        offset: 0.0,
+                        cid: face.texts.get(usize::from(gid)).cloned(),
+                    })
+                    .collect(),
+            )],
+        });
     }
-    Ok(w.ops)
+    ops.push(Op::EndTextSection);
+    ops
 }
 
 struct PageWriter {
-    ops: Vec<Op>,
+    out: Vec<u8>,
     height: f32,
     fill: Option<Rgb>,
     font: Option<(FontId, f32)>,
@@ -97,30 +130,33 @@ struct PageWriter {
 }
 
 impl PageWriter {
+    /// Writes numbers each followed by a space.
+    fn nums(&mut self, values: &[f32]) {
+        for &v in values {
+            write_num(&mut self.out, v);
+            self.out.push(b' ');
+        }
+    }
+
     fn set_fill(&mut self, color: Rgb) {
         if self.fill != Some(color) {
             self.fill = Some(color);
-            self.ops.push(Op::SetFillColor {
-                col: Color::Rgb(printpdf::Rgb::new(
-                    color.0.clamp(0.0, 1.0),
-                    color.1.clamp(0.0, 1.0),
-                    color.2.clamp(0.0, 1.0),
-                    None,
-                )),
-            });
+            let c = [color.0, color.1, color.2].map(|v| v.clamp(0.0, 1.0));
+            self.nums(&c);
+            self.out.extend_from_slice(b"rg\n");
         }
     }
 
     fn end_text(&mut self) {
         if self.in_text {
-            self.ops.push(Op::EndTextSection);
+            self.out.extend_from_slice(b"ET\n");
             self.in_text = false;
         }
     }
 
     /// Writes a run as one positioned `TJ` per baseline: glyph ids of the subset font,
     /// with kerns wherever the layout's position differs from the font's advance (kerning,
-    /// justification). printpdf merges runs that share a baseline.
+    /// justification).
     fn glyphs(&mut self, run: &GlyphRun, res: &Resources<'_>) -> Result<(), PdfError> {
         let Some(first) = run.glyphs.first() else {
             return Ok(());
@@ -135,66 +171,55 @@ impl PageWriter {
             )));
         };
         if !self.in_text {
-            self.ops.push(Op::StartTextSection);
+            self.out.extend_from_slice(b"BT\n");
             self.in_text = true;
         }
         self.set_fill(run.color);
         if self.font != Some((run.font, run.size)) {
             self.font = Some((run.font, run.size));
-            self.ops.push(Op::SetFont {
-                font: PdfFontHandle::External(pdf_font.clone()),
-                size: Pt(run.size),
-            });
+            write_name(&mut self.out, &pdf_font.0);
+            self.out.push(b' ');
+            self.nums(&[run.size]);
+            self.out.extend_from_slice(b"Tf\n");
         }
 
         let to_em = 1000.0 / run.size;
         let mut origin = (first.x, first.y);
         let mut pen = 0.0f32; // where the viewer's pen is, in 1/1000 em from origin
-        let mut segment: Vec<Codepoint> = Vec::with_capacity(run.glyphs.len());
+        let mut open = false; // inside a `[<...` array
         for glyph in &run.glyphs {
-            if (glyph.y - origin.1).abs() > 0.01 {
-                // A glyph off the baseline (a shaped mark): start a new positioned segment.
-                self.show(&mut segment, origin);
-                origin = (glyph.x, glyph.y);
-                pen = 0.0;
+            if open && (glyph.y - origin.1).abs() > 0.01 {
+                // A glyph off the baseline (a shaped mark): start a new positioned array.
+                self.out.extend_from_slice(b">] TJ\n");
+                open = false;
             }
-            let target = (glyph.x - origin.0) * to_em;
-            if let Some(last) = segment.last_mut() {
+            if open {
+                let target = (glyph.x - origin.0) * to_em;
                 // A TJ number n moves the pen by -n/1000 em; whole units are plenty.
                 let kern = (pen - target).round();
                 if kern != 0.0 {
-                    last.offset = kern;
+                    self.out.push(b'>');
+                    write_num(&mut self.out, kern);
+                    self.out.push(b'<');
                     pen -= kern;
                 }
             } else {
-                // The segment starts here: the text matrix puts the pen on this glyph.
-                origin.0 = glyph.x;
+                // The array starts here: the text matrix puts the pen on this glyph.
+                origin = (glyph.x, glyph.y);
                 pen = 0.0;
+                self.out.extend_from_slice(b"1 0 0 1 ");
+                self.nums(&[origin.0, self.height - origin.1]);
+                self.out.extend_from_slice(b"Tm [<");
+                open = true;
             }
             let new_id = face.remap.get(&glyph.id).copied().unwrap_or(0);
-            let width = face.widths.get(usize::from(new_id)).copied().unwrap_or(0);
-            let text = face.texts.get(usize::from(new_id)).cloned();
-            segment.push(Codepoint {
-                gid: new_id,
-                offset: 0.0,
-                cid: text,
-            });
-            pen += width as f32;
+            write_hex_u16(&mut self.out, new_id);
+            pen += face.widths.get(usize::from(new_id)).copied().unwrap_or(0) as f32;
         }
-        self.show(&mut segment, origin);
+        if open {
+            self.out.extend_from_slice(b">] TJ\n");
+        }
         Ok(())
-    }
-
-    fn show(&mut self, segment: &mut Vec<Codepoint>, origin: (f32, f32)) {
-        if segment.is_empty() {
-            return;
-        }
-        self.ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Raw([1.0, 0.0, 0.0, 1.0, origin.0, self.height - origin.1]),
-        });
-        self.ops.push(Op::ShowText {
-            items: vec![TextItem::GlyphIds(std::mem::take(segment))],
-        });
     }
 
     fn image(
@@ -208,8 +233,8 @@ impl PageWriter {
             return Ok(());
         }
         let key = Arc::as_ptr(&image.data) as usize;
-        let (id, px_w, px_h) = match cache.ids.get(&key) {
-            Some(cached) => (cached.id.clone(), cached.width, cached.height),
+        let id = match cache.ids.get(&key) {
+            Some(cached) => cached.id.clone(),
             None => {
                 let decoded =
                     briefsmith_raster::decode_png(&image.data).map_err(|e| PdfError::Image {
@@ -230,25 +255,24 @@ impl PageWriter {
                     CachedImage {
                         _data: image.data.clone(),
                         id: id.clone(),
-                        width: decoded.width,
-                        height: decoded.height,
                     },
                 );
-                (id, decoded.width, decoded.height)
+                id
             }
         };
-        // At 72 dpi printpdf draws one pixel per point; scale that to the box.
-        self.ops.push(Op::UseXobject {
-            id,
-            transform: XObjectTransform {
-                translate_x: Some(Pt(image.x)),
-                translate_y: Some(Pt(self.height - image.y - image.height)),
-                scale_x: Some(image.width / px_w.max(1) as f32),
-                scale_y: Some(image.height / px_h.max(1) as f32),
-                dpi: Some(72.0),
-                ..Default::default()
-            },
-        });
+        // An image XObject fills the unit square; the matrix sizes and places it.
+        self.out.extend_from_slice(b"q ");
+        self.nums(&[
+            image.width,
+            0.0,
+            0.0,
+            image.height,
+            image.x,
+            self.height - image.y - image.height,
+        ]);
+        self.out.extend_from_slice(b"cm ");
+        write_name(&mut self.out, &id.0);
+        self.out.extend_from_slice(b" Do Q\n");
         Ok(())
     }
 }
@@ -287,4 +311,89 @@ fn link_op(link: &LinkArea, page_height: f32, res: &Resources<'_>) -> Option<Op>
             Some(HighlightingMode::Invert),
         ),
     })
+}
+
+/// A PDF number: at most three decimals, no exponent, no trailing zeros; clamped to
+/// ±1e9, far beyond any page, so a runaway value cannot make an unreadable number.
+fn write_num(out: &mut Vec<u8>, v: f32) {
+    let thousandths = if v.is_finite() {
+        (f64::from(v).clamp(-1e9, 1e9) * 1000.0).round() as i64
+    } else {
+        0
+    };
+    if thousandths < 0 {
+        out.push(b'-');
+    }
+    let abs = thousandths.unsigned_abs();
+    out.extend_from_slice((abs / 1000).to_string().as_bytes());
+    let mut frac = abs % 1000;
+    if frac != 0 {
+        out.push(b'.');
+        let mut digits = 3;
+        while frac % 10 == 0 {
+            frac /= 10;
+            digits -= 1;
+        }
+        let text = frac.to_string();
+        out.extend(std::iter::repeat_n(b'0', digits - text.len()));
+        out.extend_from_slice(text.as_bytes());
+    }
+}
+
+/// A glyph id as four hex digits, inside a `<...>` string.
+fn write_hex_u16(out: &mut Vec<u8>, v: u16) {
+    let [hi, lo] = v.to_be_bytes();
+    write_hex_u8(out, hi);
+    write_hex_u8(out, lo);
+}
+
+fn write_hex_u8(out: &mut Vec<u8>, v: u8) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    out.push(HEX[usize::from(v >> 4)]);
+    out.push(HEX[usize::from(v & 0xF)]);
+}
+
+/// A PDF name (`/Name`), escaping bytes outside the regular characters as `#XX`.
+fn write_name(out: &mut Vec<u8>, name: &str) {
+    out.push(b'/');
+    for &b in name.as_bytes() {
+        let regular = (0x21..=0x7e).contains(&b) && !b"()<>[]{}/%#".contains(&b);
+        if regular {
+            out.push(b);
+        } else {
+            out.push(b'#');
+            write_hex_u8(out, b);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn num(v: f32) -> String {
+        let mut out = Vec::new();
+        write_num(&mut out, v);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn numbers_are_short_and_plain() {
+        assert_eq!(num(0.0), "0");
+        assert_eq!(num(12.0), "12");
+        assert_eq!(num(-20.0), "-20");
+        assert_eq!(num(841.89), "841.89");
+        assert_eq!(num(0.05), "0.05");
+        assert_eq!(num(-0.0004), "0");
+        assert_eq!(num(-1.5), "-1.5");
+        assert_eq!(num(1e30), "1000000000");
+        assert_eq!(num(f32::NAN), "0");
+    }
+
+    #[test]
+    fn names_escape_delimiters() {
+        let mut out = Vec::new();
+        write_name(&mut out, "F1 (x)#");
+        assert_eq!(out, b"/F1#20#28x#29#23");
+    }
 }
