@@ -2,7 +2,7 @@
 //!
 //! printpdf 0.12 writes the document structure, the embedded fonts (Type 0, Identity-H,
 //! with `/W` and `/ToUnicode`), images and link annotations. This crate subsets the fonts
-//! beforehand (see [`subset`]), writes each page's content stream itself (see [`content`]:
+//! beforehand (module `subset`), writes each page's content stream itself (module `content`:
 //! printpdf's per-glyph operations were most of the time of a long export), and adds what
 //! printpdf does not do well on the lopdf document it produces: the nested outline, the
 //! Info dictionary and XMP metadata. Nothing here writes JavaScript, Launch actions or an
