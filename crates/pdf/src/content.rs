@@ -98,22 +98,20 @@ pub(crate) fn page_content(
 pub(crate) fn glyph_inventory(fonts: &BTreeMap<FontId, (SubsetFace, printpdf::FontId)>) -> Vec<Op> {
     let mut ops = vec![Op::StartTextSection];
     for (face, pdf_font) in fonts.values() {
-        let mut gids: Vec<u16> = face.remap.values().copied().collect();
-        gids.sort_unstable();
-        gids.dedup();
+        // Every glyph of the subset: .notdef and the glyphs the document draws.
+        let gids = 0..u16::try_from(face.texts.len()).unwrap_or(u16::MAX);
         ops.push(Op::SetFont {
             font: PdfFontHandle::External(pdf_font.clone()),
             size: Pt(1.0),
         });
         ops.push(Op::ShowText {
             items: vec![TextItem::GlyphIds(
-                gids.into_iter()
-                    .map(|gid| Codepoint {
-                        gid,
-                        offset: 0.0,
-                        cid: face.texts.get(usize::from(gid)).cloned(),
-                    })
-                    .collect(),
+                gids.map(|gid| Codepoint {
+                    gid,
+                    offset: 0.0,
+                    cid: face.texts.get(usize::from(gid)).cloned(),
+                })
+                .collect(),
             )],
         });
     }
@@ -212,7 +210,7 @@ impl PageWriter {
                 self.out.extend_from_slice(b"Tm [<");
                 open = true;
             }
-            let new_id = face.remap.get(&glyph.id).copied().unwrap_or(0);
+            let new_id = face.remap.get(usize::from(glyph.id)).copied().unwrap_or(0);
             write_hex_u16(&mut self.out, new_id);
             pen += face.widths.get(usize::from(new_id)).copied().unwrap_or(0) as f32;
         }

@@ -7,7 +7,7 @@
 //! under a `XXXXXX+Name` subset tag. Every glyph also carries the text it stands for, from
 //! which printpdf writes the `/ToUnicode` CMap that lets readers extract and search text.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use allsorts::binary::read::ReadScope;
 use allsorts::font_data::FontData;
@@ -23,8 +23,9 @@ pub(crate) struct SubsetFace {
     pub bytes: Vec<u8>,
     /// `XXXXXX+PostScriptName`: the subset tag marks the font as a subset for readers.
     pub name: String,
-    /// Original glyph id → glyph id in the subset.
-    pub remap: HashMap<u16, u16>,
+    /// Glyph id in the subset, indexed by original glyph id (0, .notdef, for glyphs not
+    /// in the subset). A table rather than a map: it is read once per glyph drawn.
+    pub remap: Vec<u16>,
     /// Advance width per subset glyph id, in 1/1000 em exactly as written to `/W`.
     pub widths: Vec<i64>,
     /// Text per subset glyph id, for `/ToUnicode` (empty: the glyph maps to no text).
@@ -53,6 +54,12 @@ impl GlyphUsage {
 
     fn add_run(&mut self, run: &GlyphRun) {
         let glyphs = self.faces.entry(run.font).or_default();
+        // A long document meets nearly all its glyphs on its first pages: skip the work of
+        // finding each glyph's text when there is nothing new to learn from this run.
+        let known = |id: &u16| glyphs.get(id).is_some_and(|text| !text.is_empty());
+        if run.glyphs.iter().all(|g| known(&g.id)) {
+            return;
+        }
         for (index, text) in glyph_texts(run).into_iter().enumerate() {
             let id = run.glyphs[index].id;
             match glyphs.get_mut(&id) {
@@ -133,7 +140,7 @@ fn subset_face(
     let bytes = subset(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode)
         .map_err(|e| fail(e.to_string()))?;
 
-    let mut remap = HashMap::with_capacity(ids.len());
+    let mut remap = vec![0u16; ids.iter().max().map_or(0, |&m| usize::from(m) + 1)];
     let mut widths = Vec::with_capacity(ids.len());
     let mut texts = Vec::with_capacity(ids.len());
     for (new, &old) in ids.iter().enumerate() {
@@ -144,7 +151,7 @@ fn subset_face(
             .unwrap_or(0);
         widths.push((f32::from(advance) * 1000.0 / upm) as i64);
         texts.push(glyphs.get(&old).cloned().unwrap_or_default());
-        remap.insert(old, new as u16);
+        remap[usize::from(old)] = new as u16;
     }
 
     let name = format!(
