@@ -157,6 +157,16 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The names of the templates on offer, owned, so a menu can list them while it edits
+    /// the state.
+    pub fn template_names(&self) -> Vec<String> {
+        self.templates
+            .names()
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
+    }
+
     /// State for a document; nothing is read from disk here.
     pub fn new(options: AppOptions, doc: Document) -> Self {
         AppState {

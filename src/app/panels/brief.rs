@@ -125,12 +125,7 @@ fn meta_editor(ui: &mut egui::Ui, state: &mut AppState) {
                     ui.end_row();
 
                     let label = ui.label("Template");
-                    let names: Vec<String> = state
-                        .templates
-                        .names()
-                        .iter()
-                        .map(|s| s.to_string())
-                        .collect();
+                    let names: Vec<String> = state.template_names();
                     let current = if meta.template.is_empty() {
                         "(default)".to_owned()
                     } else {

@@ -101,12 +101,7 @@ fn item(ui: &mut egui::Ui, text: &str, shortcut: Option<&KeyboardShortcut>) -> b
 
 fn file_menu(ui: &mut egui::Ui, state: &mut AppState) {
     ui.menu_button("New from template", |ui| {
-        let names: Vec<String> = state
-            .templates
-            .names()
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let names: Vec<String> = state.template_names();
         for name in names {
             let description = state
                 .templates
