@@ -196,8 +196,25 @@ pub fn default_output(draft: &Path, extension: &str) -> PathBuf {
 
 /// Writes an export atomically: a reader never sees half a file, and a failed export
 /// leaves the previous one in place. No backup: an export is made again from its draft.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+/// `sources` are the files the export was made from; an export never replaces one of them
+/// (`-o notes.md` for `notes.md`, a PDF saved over its draft).
+pub fn write_atomic(path: &Path, bytes: &[u8], sources: &[&Path]) -> Result<()> {
+    if let Some(source) = sources.iter().find(|s| same_file(path, s)) {
+        anyhow::bail!(
+            "{}: this is the file being exported ({}); choose another output file",
+            path.display(),
+            source.display()
+        );
+    }
     Ok(briefsmith_core::store::write_atomic(path, bytes, false)?)
+}
+
+/// Whether two paths name one existing file (through links, `..` and relative paths).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -215,6 +232,20 @@ mod tests {
             default_output(Path::new("draft"), "md"),
             Path::new("draft.md")
         );
+    }
+
+    #[test]
+    fn an_export_never_replaces_its_source() {
+        let dir = tempfile::tempdir().unwrap();
+        let draft = dir.path().join("a.brief.json");
+        std::fs::write(&draft, b"{}").unwrap();
+        let same = dir.path().join(".").join("a.brief.json");
+        let err = write_atomic(&same, b"%PDF", &[&draft]).unwrap_err();
+        assert!(err.to_string().contains("being exported"), "{err}");
+        assert_eq!(std::fs::read(&draft).unwrap(), b"{}");
+        let other = dir.path().join("a.pdf");
+        write_atomic(&other, b"%PDF", &[&draft]).unwrap();
+        assert_eq!(std::fs::read(&other).unwrap(), b"%PDF");
     }
 
     #[test]

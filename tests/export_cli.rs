@@ -264,3 +264,31 @@ fn a_user_template_overrides_the_built_in_and_its_errors_name_file_and_line() {
         "{err}"
     );
 }
+
+#[test]
+fn an_export_never_overwrites_its_draft_or_dataset() {
+    let home = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let draft = copy_sample(work.path(), "bluf-air-defence.brief.json");
+    let draft_before = fs::read(&draft).unwrap();
+    let dataset = work.path().join("russia-iran-2024-10.dataset.json");
+    let dataset_before = fs::read(&dataset).unwrap();
+    for target in [&draft, &dataset] {
+        let out = briefsmith(
+            home.path(),
+            &[
+                "export",
+                draft.to_str().unwrap(),
+                "--format",
+                "pdf",
+                "-o",
+                target.to_str().unwrap(),
+            ],
+        );
+        assert!(!out.status.success());
+        let err = text(&out.stderr);
+        assert!(err.contains("being exported"), "{err}");
+    }
+    assert_eq!(fs::read(&draft).unwrap(), draft_before);
+    assert_eq!(fs::read(&dataset).unwrap(), dataset_before);
+}

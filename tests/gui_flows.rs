@@ -296,6 +296,26 @@ fn an_export_error_is_shown_not_a_crash() {
 }
 
 #[test]
+fn exporting_over_the_draft_is_refused_and_the_draft_kept() {
+    let f = Fixture::new();
+    let before = std::fs::read(&f.draft).unwrap();
+    let mut h = harness(f.options());
+    h.key_press_modifiers(CTRL, Key::E);
+    h.run();
+    replace_text(&mut h, "File path", f.draft.to_str().unwrap());
+    h.get_by_label("OK").click();
+    settle(&mut h);
+    let toasts = &h.state().state.toasts;
+    assert!(
+        toasts
+            .iter()
+            .any(|t| t.error && t.text.contains("being exported")),
+        "{toasts:?}"
+    );
+    assert_eq!(std::fs::read(&f.draft).unwrap(), before);
+}
+
+#[test]
 fn an_autosave_is_offered_and_restored_on_next_start() {
     let f = Fixture::new();
     let mut h = harness(f.options());

@@ -181,3 +181,15 @@ fn an_image_beside_a_markdown_file_named_without_a_folder_is_embedded() {
     assert!(!text.contains("Image not shown"), "{text}");
     assert!(text.contains("After the image."), "{text}");
 }
+
+#[test]
+fn the_output_can_never_replace_the_input() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.md"), "# Notes\n\nKeep me.\n").unwrap();
+    let out = briefsmith(&["typeset", "notes.md", "-o", "./notes.md"], dir.path());
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("being exported"), "{err}");
+    let kept = std::fs::read_to_string(dir.path().join("notes.md")).unwrap();
+    assert_eq!(kept, "# Notes\n\nKeep me.\n");
+}

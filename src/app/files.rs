@@ -2,7 +2,7 @@
 //! choice between native file dialogs and the in-app path prompt.
 
 use crate::app::document::Document;
-use crate::app::jobs::ExportFormat;
+use crate::app::jobs::{ExportFormat, ExportJob};
 use crate::app::state::{AUTOSAVE_INTERVAL, AppState, Dialog, PathPurpose, Replace};
 use briefsmith_core::model::{Brief, BriefMeta, Section};
 use briefsmith_core::store;
@@ -184,9 +184,16 @@ impl AppState {
         let brief = self.doc.brief().clone();
         let dataset = self.doc.dataset.as_ref().map(|d| d.dataset.clone());
         let base_dir = self.doc.base_dir();
+        let sources = [
+            self.doc.path.clone(),
+            self.doc.dataset.as_ref().and_then(|d| d.path.clone()),
+        ];
         self.jobs.start_export(
-            format,
-            path.to_owned(),
+            ExportJob {
+                format,
+                path: path.to_owned(),
+                sources: sources.into_iter().flatten().collect(),
+            },
             brief,
             dataset,
             self.templates.clone(),

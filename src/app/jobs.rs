@@ -23,6 +23,15 @@ impl ExportFormat {
     }
 }
 
+/// Where an export goes and what it must not replace.
+#[derive(Debug, Clone)]
+pub struct ExportJob {
+    pub format: ExportFormat,
+    pub path: PathBuf,
+    /// The draft and dataset it is made from: never overwritten by the export.
+    pub sources: Vec<PathBuf>,
+}
+
 /// How an export ended.
 #[derive(Debug)]
 pub struct JobDone {
@@ -67,20 +76,26 @@ impl Jobs {
     /// Starts exporting `brief` to `path` on its own thread.
     pub fn start_export(
         &mut self,
-        format: ExportFormat,
-        path: PathBuf,
+        job: ExportJob,
         brief: Brief,
         dataset: Option<Arc<Dataset>>,
         templates: Arc<Registry>,
         base_dir: Option<PathBuf>,
     ) {
+        let ExportJob {
+            format,
+            path,
+            sources,
+        } = job;
         self.running.push((format, path.clone()));
         let tx = self.tx.clone();
         let waker = self.waker.clone();
         std::thread::spawn(move || {
+            let sources: Vec<&Path> = sources.iter().map(PathBuf::as_path).collect();
             let result = export(
                 format,
                 &path,
+                &sources,
                 &brief,
                 dataset.as_deref(),
                 &templates,
@@ -139,6 +154,7 @@ impl Jobs {
 fn export(
     format: ExportFormat,
     path: &Path,
+    sources: &[&Path],
     brief: &Brief,
     dataset: Option<&Dataset>,
     templates: &Registry,
@@ -150,5 +166,5 @@ fn export(
             .into_bytes(),
         ExportFormat::Pdf => crate::export::to_pdf(templates, brief, dataset, None, base_dir)?,
     };
-    crate::export::write_atomic(path, &bytes)
+    crate::export::write_atomic(path, &bytes, sources)
 }

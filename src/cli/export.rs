@@ -69,7 +69,7 @@ fn export(args: &ExportArgs<'_>) -> Result<PathBuf> {
             crate::export::to_pdf(&registry, &draft.brief, dataset, args.template, base_dir)?
         }
     };
-    crate::export::write_atomic(&out, &bytes)
+    crate::export::write_atomic(&out, &bytes, &[args.draft, &draft.dataset_path])
         .with_context(|| format!("exporting {}", args.draft.display()))?;
     Ok(out)
 }

@@ -210,6 +210,8 @@ impl PageWriter {
                 self.out.extend_from_slice(b"Tm [<");
                 open = true;
             }
+            // The subset glyph id is the character code (Identity-H): true of TrueType
+            // faces, which is all the FontBook holds. CID-keyed CFF would need its CIDs.
             let new_id = face.remap.get(usize::from(glyph.id)).copied().unwrap_or(0);
             write_hex_u16(&mut self.out, new_id);
             pen += face.widths.get(usize::from(new_id)).copied().unwrap_or(0) as f32;

@@ -53,6 +53,9 @@ impl GlyphUsage {
     }
 
     fn add_run(&mut self, run: &GlyphRun) {
+        if run.glyphs.is_empty() {
+            return; // a face drawn nowhere must not be embedded
+        }
         let glyphs = self.faces.entry(run.font).or_default();
         // A long document meets nearly all its glyphs on its first pages: skip the work of
         // finding each glyph's text when there is nothing new to learn from this run.

@@ -63,9 +63,9 @@ pub(crate) fn write_atomic_with(
     temp.as_file().sync_all().map_err(fail("flush to disk"))?;
 
     if let Ok(old) = fs::metadata(path) {
-        // Keep the old file's permissions rather than the temporary file's private ones.
-        fs::set_permissions(temp.path(), old.permissions())
-            .map_err(fail("copy the file permissions"))?;
+        // Keep the old file's permissions. Best effort: some network and FUSE shares
+        // refuse chmod, and that must not stop a save.
+        let _ = fs::set_permissions(temp.path(), old.permissions());
         if keep_backup {
             keep_previous(path).map_err(fail("keep a backup"))?;
         }
