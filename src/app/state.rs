@@ -157,13 +157,12 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// The names of the templates on offer, owned, so a menu can list them while it edits
-    /// the state.
-    pub fn template_names(&self) -> Vec<String> {
+    /// The templates on offer as (name, description), owned, so a menu can list them while
+    /// it edits the state.
+    pub fn template_choices(&self) -> Vec<(String, String)> {
         self.templates
-            .names()
-            .into_iter()
-            .map(str::to_owned)
+            .templates()
+            .map(|t| (t.name().to_owned(), t.manifest.description.clone()))
             .collect()
     }
 

@@ -125,7 +125,7 @@ fn meta_editor(ui: &mut egui::Ui, state: &mut AppState) {
                     ui.end_row();
 
                     let label = ui.label("Template");
-                    let names: Vec<String> = state.template_names();
+                    let choices = state.template_choices();
                     let current = if meta.template.is_empty() {
                         "(default)".to_owned()
                     } else {
@@ -134,12 +134,7 @@ fn meta_editor(ui: &mut egui::Ui, state: &mut AppState) {
                     egui::ComboBox::from_id_salt("template-picker")
                         .selected_text(current)
                         .show_ui(ui, |ui| {
-                            for name in names {
-                                let description = state
-                                    .templates
-                                    .get(&name)
-                                    .map(|t| t.manifest.description.clone())
-                                    .unwrap_or_default();
+                            for (name, description) in choices {
                                 ui.selectable_value(&mut meta.template, name.clone(), &name)
                                     .on_hover_text(description);
                             }

@@ -101,13 +101,7 @@ fn item(ui: &mut egui::Ui, text: &str, shortcut: Option<&KeyboardShortcut>) -> b
 
 fn file_menu(ui: &mut egui::Ui, state: &mut AppState) {
     ui.menu_button("New from template", |ui| {
-        let names: Vec<String> = state.template_names();
-        for name in names {
-            let description = state
-                .templates
-                .get(&name)
-                .map(|t| t.manifest.description.clone())
-                .unwrap_or_default();
+        for (name, description) in state.template_choices() {
             if ui.button(&name).on_hover_text(description).clicked() {
                 state.request(Replace::NewFromTemplate(name));
             }
