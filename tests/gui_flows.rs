@@ -36,6 +36,20 @@ fn replace_text(
     h.run();
 }
 
+/// Exports through the shortcut (`modifiers`+E) and the in-app path prompt, and waits for
+/// the export to finish.
+fn export_to(
+    h: &mut egui_kittest::Harness<'static, briefsmith::app::BriefsmithApp>,
+    modifiers: Modifiers,
+    path: &std::path::Path,
+) {
+    h.key_press_modifiers(modifiers, Key::E);
+    h.run();
+    replace_text(h, "File path", path.to_str().unwrap());
+    h.get_by_label("OK").click();
+    settle(h);
+}
+
 #[test]
 fn search_then_enter_adds_the_best_match() {
     let f = Fixture::new();
@@ -257,21 +271,13 @@ fn export_markdown_and_pdf_through_the_path_prompt() {
         _ => unreachable!(),
     };
     let md = f.path("out.md");
-    h.key_press_modifiers(ctrl_shift(), Key::E);
-    h.run();
-    replace_text(&mut h, "File path", md.to_str().unwrap());
-    h.get_by_label("OK").click();
-    settle(&mut h);
+    export_to(&mut h, ctrl_shift(), &md);
     let written = std::fs::read_to_string(&md).expect("the Markdown file is written");
     let words = text.split(',').next().unwrap();
     assert!(written.contains(words), "{words:?} in\n{written}");
 
     let pdf = f.path("out.pdf");
-    h.key_press_modifiers(CTRL, Key::E);
-    h.run();
-    replace_text(&mut h, "File path", pdf.to_str().unwrap());
-    h.get_by_label("OK").click();
-    settle(&mut h);
+    export_to(&mut h, CTRL, &pdf);
     let bytes = std::fs::read(&pdf).expect("the PDF file is written");
     assert!(bytes.starts_with(b"%PDF"), "a PDF");
 }
@@ -281,11 +287,7 @@ fn an_export_error_is_shown_not_a_crash() {
     let f = Fixture::new();
     let mut h = harness(f.options());
     let bad = f.path("no-such-folder/out.md");
-    h.key_press_modifiers(ctrl_shift(), Key::E);
-    h.run();
-    replace_text(&mut h, "File path", bad.to_str().unwrap());
-    h.get_by_label("OK").click();
-    settle(&mut h);
+    export_to(&mut h, ctrl_shift(), &bad);
     let toasts = &h.state().state.toasts;
     assert!(
         toasts
@@ -300,11 +302,7 @@ fn exporting_over_the_draft_is_refused_and_the_draft_kept() {
     let f = Fixture::new();
     let before = std::fs::read(&f.draft).unwrap();
     let mut h = harness(f.options());
-    h.key_press_modifiers(CTRL, Key::E);
-    h.run();
-    replace_text(&mut h, "File path", f.draft.to_str().unwrap());
-    h.get_by_label("OK").click();
-    settle(&mut h);
+    export_to(&mut h, CTRL, &f.draft);
     let toasts = &h.state().state.toasts;
     assert!(
         toasts
