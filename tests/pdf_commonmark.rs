@@ -15,14 +15,8 @@ struct Example {
 
 #[test]
 fn every_commonmark_example_becomes_a_valid_pdf() {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/testdata/commonmark-spec.json");
-    let json = std::fs::read(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e} (the spec lives in the shared folder)",
-            path.display()
-        )
-    });
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/commonmark/spec.json");
+    let json = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let examples: Vec<Example> = serde_json::from_slice(&json).expect("spec JSON");
     assert!(examples.len() > 600, "{} examples", examples.len());
 

@@ -7,11 +7,12 @@ use briefsmith_layout::{NotesPlacement, PageItem, PageStyle};
 use common::*;
 
 fn spec_examples() -> Vec<(u64, String)> {
+    // Vendored at the workspace root (with its CC BY-SA licence) for the PDF tests too.
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/testdata/commonmark-spec.json"
+        "/../../tests/fixtures/commonmark/spec.json"
     );
-    let text = std::fs::read_to_string(path).expect("the CommonMark examples are shared test data");
+    let text = std::fs::read_to_string(path).expect("the vendored CommonMark examples");
     let json: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
     json.as_array()
         .expect("an array of examples")
