@@ -48,6 +48,12 @@ fn load_error_line(e: &LoadError) -> String {
     let file = e.file().display();
     match e {
         LoadError::Io { source, .. } => format!("{file}: error: cannot read: {source}"),
+        LoadError::NotAFile { kind, .. } => {
+            format!("{file}: error: is {kind}, not a regular file; only regular files are read")
+        }
+        LoadError::TooLarge { size, limit, .. } => format!(
+            "{file}: error: too large to read: {size} bytes or more, the limit is {limit} bytes"
+        ),
         LoadError::Empty { .. } => format!("{file}: error: the file is empty"),
         LoadError::NotText {
             line,

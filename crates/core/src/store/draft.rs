@@ -1,8 +1,7 @@
 //! Opening a draft together with the dataset it was composed from.
 
-use super::{LoadError, fingerprint, load_brief, parse_dataset};
+use super::{DATASET_LIMIT, LoadError, fingerprint, load_brief, parse_dataset, read_bounded};
 use crate::model::{Brief, Dataset};
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -63,9 +62,9 @@ pub(crate) fn resolve_dataset(draft: &Path, brief: &Brief) -> DatasetLink {
             "the draft names no dataset; it opens from its snapshots".to_owned(),
         );
     }
-    let bytes = match fs::read(&path) {
+    let bytes = match read_bounded(&path, DATASET_LIMIT) {
         Ok(b) => b,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+        Err(LoadError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
             return warn(
                 "dataset.path",
                 format!(
@@ -78,7 +77,7 @@ pub(crate) fn resolve_dataset(draft: &Path, brief: &Brief) -> DatasetLink {
             return warn(
                 "dataset.path",
                 format!(
-                    "dataset \"{named}\" cannot be read ({e}); the draft opens from its snapshots"
+                    "dataset \"{named}\" cannot be used: {e}; the draft opens from its snapshots"
                 ),
             );
         }

@@ -16,6 +16,19 @@ pub enum LoadError {
         #[source]
         source: io::Error,
     },
+    /// The path names a folder, device, FIFO or socket: only regular files are read.
+    #[error("{}: is {kind}, not a regular file; only regular files are read", file.display())]
+    NotAFile { file: PathBuf, kind: &'static str },
+    /// The file is larger than anything this kind of file should be.
+    #[error(
+        "{}: too large to read: {size} bytes or more, the limit is {limit} bytes",
+        file.display()
+    )]
+    TooLarge {
+        file: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     /// The file holds no JSON at all.
     #[error("{}: the file is empty", file.display())]
     Empty { file: PathBuf },
@@ -58,6 +71,8 @@ impl LoadError {
     pub fn file(&self) -> &Path {
         match self {
             LoadError::Io { file, .. }
+            | LoadError::NotAFile { file, .. }
+            | LoadError::TooLarge { file, .. }
             | LoadError::Empty { file }
             | LoadError::NotText { file, .. }
             | LoadError::Syntax { file, .. }

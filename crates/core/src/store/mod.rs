@@ -7,6 +7,7 @@ mod draft;
 mod error;
 mod migrate;
 mod parse;
+mod read;
 mod recovery;
 mod schema;
 
@@ -15,6 +16,7 @@ pub(crate) use draft::resolve_dataset;
 pub use draft::{OpenedDraft, open_draft};
 pub use error::{LoadError, SaveError};
 pub use parse::{parse_brief, parse_dataset, sniff_kind};
+pub use read::{DATASET_LIMIT, DRAFT_LIMIT, read_bounded};
 pub use recovery::{discard_recovery, newer_recovery, recovery_path, save_recovery};
 pub use schema::FileKind;
 
@@ -25,12 +27,12 @@ use std::path::Path;
 
 /// Reads and parses a `*.dataset.json` file.
 pub fn load_dataset(path: &Path) -> Result<Dataset, LoadError> {
-    parse_dataset(&read(path)?, path)
+    parse_dataset(&read_bounded(path, DATASET_LIMIT)?, path)
 }
 
 /// Reads and parses a `*.brief.json` file, migrating an older schema version.
 pub fn load_brief(path: &Path) -> Result<Brief, LoadError> {
-    parse_brief(&read(path)?, path)
+    parse_brief(&read_bounded(path, DRAFT_LIMIT)?, path)
 }
 
 /// Saves a brief atomically in the current schema, keeping the previous file as `<file>.bak`.
@@ -48,14 +50,6 @@ pub fn fingerprint(bytes: &[u8]) -> String {
         let _ = write!(out, "{b:02x}");
     }
     out
-}
-
-/// Reads a whole file, naming it in the error.
-fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
-    std::fs::read(path).map_err(|source| LoadError::Io {
-        file: path.to_owned(),
-        source,
-    })
 }
 
 /// The brief as pretty JSON with a final newline, always stamped with the current schema.

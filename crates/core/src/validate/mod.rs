@@ -11,7 +11,10 @@ pub use locate::locate;
 pub use problem::{Problem, Severity};
 
 use crate::model::{Brief, Dataset};
-use crate::store::{FileKind, LoadError, parse_brief, parse_dataset, resolve_dataset, sniff_kind};
+use crate::store::{
+    DATASET_LIMIT, FileKind, LoadError, parse_brief, parse_dataset, read_bounded, resolve_dataset,
+    sniff_kind,
+};
 use problem::{Label, Report};
 use std::path::Path;
 
@@ -42,10 +45,8 @@ pub struct FileReport {
 /// dataset when that is found; a missing or changed dataset is a warning. Problems carry
 /// line and column. A file that cannot be read or parsed is the `Err`.
 pub fn validate_file(path: &Path) -> Result<FileReport, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
-        file: path.to_owned(),
-        source,
-    })?;
+    // The kind is known only once read, so the larger (dataset) limit applies.
+    let bytes = read_bounded(path, DATASET_LIMIT)?;
     let kind = sniff_kind(&bytes)
         .or_else(|| FileKind::of_file_name(path))
         .unwrap_or(FileKind::Dataset);
