@@ -684,12 +684,12 @@ fn preformatted(src: &str) -> String {
     out
 }
 
-/// The bullet for a list nesting depth.
+/// The bullet for a list nesting depth: bullet, en dash, white bullet, then again.
 fn bullet(depth: usize) -> &'static str {
     match depth % 3 {
         0 => "\u{2022}",
         1 => "\u{2013}",
-        _ => "\u{2022}",
+        _ => "\u{25e6}",
     }
 }
 

@@ -86,6 +86,32 @@ fn lists_hang_their_markers() {
 }
 
 #[test]
+fn each_of_three_list_levels_has_its_own_bullet() {
+    let md = "- one\n  - two\n    - three\n      - four\n";
+    let doc = set(md);
+    let p = &doc.pages[0];
+    let markers: Vec<&GlyphRun> = p
+        .items
+        .iter()
+        .filter_map(|it| match it {
+            PageItem::Glyphs(g)
+                if ["\u{2022}", "\u{2013}", "\u{25e6}"].contains(&g.text.as_str()) =>
+            {
+                Some(g)
+            }
+            _ => None,
+        })
+        .collect();
+    let texts: Vec<&str> = markers.iter().map(|g| g.text.as_str()).collect();
+    // Bullet, en dash, white bullet; the fourth level starts the cycle again.
+    assert_eq!(texts, ["\u{2022}", "\u{2013}", "\u{25e6}", "\u{2022}"]);
+    assert!(
+        markers.iter().all(|g| g.glyphs.iter().all(|gl| gl.id != 0)),
+        "every bullet has a glyph in the fonts"
+    );
+}
+
+#[test]
 fn quotes_have_a_bar_and_a_right_aligned_attribution() {
     let md = "Before.\n\n> The words, verbatim.\n>\n> — Speaker, 1 May 2024\n\nAfter.\n";
     let doc = set_with(md, &bare_style());
