@@ -654,3 +654,25 @@ fn random_edit_sequences_undo_to_the_original_and_redo_to_the_end() {
     // The generator must mostly produce valid edits, or the test proves little.
     assert!(applied > 200 * 60 / 3, "only {applied} edits applied");
 }
+
+#[test]
+fn replace_content_is_one_undoable_step() {
+    let mut ed = Editor::new(sample());
+    let before = ed.brief().clone();
+    let mut other = sample();
+    other.meta.title = "Restored".into();
+    other.sections.truncate(1);
+    other.sections[0].blocks.push(text("typed before the crash"));
+    ed.apply(Edit::ReplaceContent {
+        meta: other.meta.clone(),
+        sections: other.sections.clone(),
+    })
+    .unwrap();
+    assert_eq!(ed.brief().meta.title, "Restored");
+    assert_eq!(ed.brief().sections, other.sections);
+    assert!(ed.undo());
+    assert_eq!(*ed.brief(), before);
+    assert!(!ed.can_undo());
+    assert!(ed.redo());
+    assert_eq!(ed.brief().sections, other.sections);
+}

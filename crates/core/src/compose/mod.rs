@@ -11,7 +11,7 @@ pub use crate::model::BlockPos;
 pub use editor::Editor;
 pub use error::ComposeError;
 
-use crate::model::{Block, BriefMeta, ItemSnapshot, Judgment};
+use crate::model::{Block, BriefMeta, ItemSnapshot, Judgment, Section};
 
 /// One change to a brief. Positions are checked: an out-of-range one is a [`ComposeError`].
 #[derive(Debug, Clone, PartialEq)]
@@ -43,4 +43,9 @@ pub enum Edit {
     RemoveSection { index: usize },
     /// Replaces the brief's metadata.
     SetMeta { meta: BriefMeta },
+    /// Replaces the metadata and all sections at once (restoring an autosave as one step).
+    ReplaceContent {
+        meta: BriefMeta,
+        sections: Vec<Section>,
+    },
 }

@@ -61,6 +61,9 @@ impl Edit {
                 .get(*index)
                 .is_some_and(|s| s.heading == *heading),
             Edit::SetMeta { meta } => brief.meta == *meta,
+            Edit::ReplaceContent { meta, sections } => {
+                brief.meta == *meta && brief.sections == *sections
+            }
             _ => false,
         }
     }
@@ -164,6 +167,10 @@ pub(crate) fn apply(brief: &mut Brief, op: Op) -> Result<Op, ComposeError> {
         }
         Edit::SetMeta { meta } => Edit::SetMeta {
             meta: mem::replace(&mut brief.meta, meta),
+        },
+        Edit::ReplaceContent { meta, sections } => Edit::ReplaceContent {
+            meta: mem::replace(&mut brief.meta, meta),
+            sections: mem::replace(&mut brief.sections, sections),
         },
     };
     Ok(Op::Edit(inverse))
