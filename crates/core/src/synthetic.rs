@@ -135,6 +135,7 @@ pub fn generate_dataset(items: usize, seed: u64) -> Dataset {
             ][rng.below(4)],
             reliability: Reliability::new(["A", "B", "B", "C", "C", "D", "E", "F"][rng.below(8)]),
             notes: String::new(),
+            paragraphs: Vec::new(),
         })
         .collect();
     let entities: Vec<Entity> = (0..entity_count)
@@ -154,6 +155,7 @@ pub fn generate_dataset(items: usize, seed: u64) -> Dataset {
                 },
                 aliases: Vec::new(),
                 role: format!("official of {}", rng.pick(&ACTORS)),
+                native_name: String::new(),
             }
         })
         .collect();

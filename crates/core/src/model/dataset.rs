@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
-    /// Format and version, e.g. `briefsmith-dataset/1`.
+    /// Format and version, e.g. `briefsmith-dataset/2`.
     pub schema: String,
     pub title: String,
     #[serde(default)]
@@ -35,6 +35,10 @@ pub struct Source {
     pub reliability: Reliability,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// The source's full text split into paragraphs; a locator "para 7" points at the
+    /// seventh (counting from 1). Empty when the text was not kept.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub paragraphs: Vec<String>,
 }
 
 /// The kind of a source.
@@ -62,6 +66,9 @@ pub struct Entity {
     /// Role or affiliation, e.g. "President of Iran".
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub role: String,
+    /// The name in its own script, e.g. "Масуд Пезешкиан" or "مسعود پزشکیان".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub native_name: String,
 }
 
 /// The kind of an entity.
@@ -114,7 +121,8 @@ pub struct Item {
     /// How the words reached the source, e.g. "state media reported".
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub via: String,
-    /// When it happened, held or was said (ISO 8601, possibly partial); empty when unknown.
+    /// When it happened, held or was said (ISO 8601, possibly partial), or a range
+    /// `START/END` (e.g. `2024-10-01/2024-10-11`); empty when unknown.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub date: String,
     /// Where it happened or was said.

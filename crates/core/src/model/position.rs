@@ -7,7 +7,7 @@ use std::fmt;
 /// The schema string of the brief format this version writes.
 pub const BRIEF_SCHEMA: &str = "briefsmith-brief/2";
 /// The schema string of the dataset format this version writes.
-pub const DATASET_SCHEMA: &str = "briefsmith-dataset/1";
+pub const DATASET_SCHEMA: &str = "briefsmith-dataset/2";
 
 /// A block's place: its section and its index within that section, both from 0.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -25,7 +25,7 @@ impl FileKind {
     /// The newest version this build reads and writes.
     pub fn current(self) -> u32 {
         match self {
-            FileKind::Dataset => 1,
+            FileKind::Dataset => 2,
             FileKind::Brief => 2,
         }
     }

@@ -1,0 +1,168 @@
+//! Finding items fast at any size: full-text words (each a prefix, for search as you type)
+//! and filters, answered in dataset order a page at a time, with a bounded count.
+
+use crate::error::Result;
+use crate::library::Library;
+use crate::rows::{ITEM_COLS, item_from_row};
+use briefsmith_core::model::{
+    Credibility, EntityId, Item, ItemId, ItemKind, Reliability, SourceId,
+};
+use rusqlite::params_from_iter;
+use rusqlite::types::Value;
+
+/// What to look for. Empty fields do not filter; every filter given must hold.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Search {
+    /// Words, each matched as the start of a word in the item's text, id, via, place, tags,
+    /// or its speaker's and entities' names, aliases and native names ("mis" finds "missile").
+    pub text: String,
+    pub kind: Option<ItemKind>,
+    pub source: Option<SourceId>,
+    /// Items whose speaker or one of whose entities this is.
+    pub entity: Option<EntityId>,
+    pub tag: Option<String>,
+    /// Items whose date (or date range) reaches into `from..=to`; partial dates such as
+    /// `2024-10` cover their whole month. Undated items are left out when either is set.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// Items whose source is graded this or better (A best).
+    pub min_reliability: Option<Reliability>,
+    /// Items graded this or better (1 best).
+    pub min_credibility: Option<Credibility>,
+}
+
+impl Search {
+    /// A search for these words alone.
+    pub fn words(text: &str) -> Search {
+        Search {
+            text: text.to_owned(),
+            ..Search::default()
+        }
+    }
+}
+
+impl Library {
+    /// The ids of matching items in dataset order, skipping `offset` and returning at most `limit`.
+    pub fn search(&self, search: &Search, offset: u64, limit: u64) -> Result<Vec<ItemId>> {
+        let (from, mut values) = plan(search);
+        let sql = format!("SELECT i.id {from} LIMIT ? OFFSET ?");
+        values.extend([Value::Integer(clamp(limit)), Value::Integer(clamp(offset))]);
+        self.read("search the items", |c| {
+            c.prepare_cached(&sql)?
+                .query_map(params_from_iter(values), |r| r.get(0).map(ItemId))?
+                .collect()
+        })
+    }
+
+    /// Like [`search`](Library::search) but the items themselves (without entities and
+    /// tags, which a list row does not show): one query for a page of rows.
+    pub fn search_rows(&self, search: &Search, offset: u64, limit: u64) -> Result<Vec<Item>> {
+        let (from, mut values) = plan(search);
+        let columns: Vec<String> = ITEM_COLS.split(", ").map(|c| format!("i.{c}")).collect();
+        let sql = format!("SELECT {} {from} LIMIT ? OFFSET ?", columns.join(", "));
+        values.extend([Value::Integer(clamp(limit)), Value::Integer(clamp(offset))]);
+        self.read("search the items", |c| {
+            c.prepare_cached(&sql)?
+                .query_map(params_from_iter(values), |r| {
+                    item_from_row(r).map(|(_, i)| i)
+                })?
+                .collect()
+        })
+    }
+
+    /// How many items match, counting no further than `at_most` when given (enough to say
+    /// "1,000+" without walking a million hits).
+    pub fn count(&self, search: &Search, at_most: Option<u64>) -> Result<u64> {
+        let (from, mut values) = plan(search);
+        let sql = match at_most {
+            Some(n) => {
+                values.push(Value::Integer(clamp(n)));
+                format!("SELECT count(*) FROM (SELECT 1 {from} LIMIT ?)")
+            }
+            None => format!("SELECT count(*) {from}"),
+        };
+        self.read("count the items", |c| {
+            c.prepare_cached(&sql)?
+                .query_row(params_from_iter(values), |r| r.get::<_, i64>(0))
+        })
+        .map(|n| n as u64)
+    }
+}
+
+fn clamp(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// The FROM/WHERE/ORDER BY part of the query and its parameters.
+fn plan(search: &Search) -> (String, Vec<Value>) {
+    let mut values = Vec::new();
+    let mut conditions = Vec::new();
+    let fts = fts_query(&search.text);
+    let (mut sql, order) = match fts {
+        Some(q) => {
+            values.push(Value::Text(q));
+            (
+                "FROM items_fts f JOIN items i ON i.pos = f.rowid WHERE items_fts MATCH ?"
+                    .to_owned(),
+                "f.rowid",
+            )
+        }
+        None => ("FROM items i WHERE 1".to_owned(), "i.pos"),
+    };
+    let mut when = |condition: &str, params: &[Value]| {
+        conditions.push(condition.to_owned());
+        values.extend_from_slice(params);
+    };
+    if let Some(kind) = search.kind {
+        when("i.kind = ?", &[Value::Text(crate::rows::tag(&kind))]);
+    }
+    if let Some(source) = &search.source {
+        when("i.source = ?", &[Value::Text(source.0.clone())]);
+    }
+    if let Some(entity) = &search.entity {
+        let id = Value::Text(entity.0.clone());
+        when(
+            "(i.speaker = ? OR EXISTS (SELECT 1 FROM item_entities x WHERE x.item = i.pos AND x.entity = ?))",
+            &[id.clone(), id],
+        );
+    }
+    if let Some(tag) = &search.tag {
+        when(
+            "EXISTS (SELECT 1 FROM item_tags t WHERE t.item = i.pos AND t.tag = ?)",
+            &[Value::Text(tag.clone())],
+        );
+    }
+    if let Some(from) = search.from.as_deref().filter(|d| !d.trim().is_empty()) {
+        when("i.date_hi >= ?", &[Value::Text(from.trim().to_owned())]);
+    }
+    if let Some(to) = search.to.as_deref().filter(|d| !d.trim().is_empty()) {
+        when("i.date_lo <= ?", &[Value::Text(format!("{}~", to.trim()))]);
+    }
+    if let Some(r) = &search.min_reliability {
+        when(
+            "i.source IN (SELECT id FROM sources WHERE reliability BETWEEN 'A' AND ?)",
+            &[Value::Text(r.0.clone())],
+        );
+    }
+    if let Some(c) = search.min_credibility {
+        when("i.credibility BETWEEN 1 AND ?", &[Value::Integer(c.0)]);
+    }
+    for c in &conditions {
+        sql.push_str(" AND ");
+        sql.push_str(c);
+    }
+    sql.push_str(" ORDER BY ");
+    sql.push_str(order);
+    (sql, values)
+}
+
+/// The FTS5 query for what the user typed: every word a quoted prefix, all required.
+/// `None` when nothing searchable was typed.
+pub(crate) fn fts_query(text: &str) -> Option<String> {
+    let terms: Vec<String> = text
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" "))
+}

@@ -1,0 +1,207 @@
+//! The store's basic promises: exact JSON round trips, edits and their undo, refused
+//! edits that would break references, and prefix search.
+
+use briefsmith_core::model::{Dataset, EntityId, ItemId, ItemKind, SourceId};
+use briefsmith_core::store::load_dataset;
+use briefsmith_core::synthetic::generate_dataset;
+use briefsmith_library::{Change, Library, LibraryError, Search};
+use std::path::{Path, PathBuf};
+
+fn sample_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../sample_briefs/russia-iran-2024-10.dataset.json")
+}
+
+fn sample() -> Dataset {
+    load_dataset(&sample_path()).expect("the sample dataset loads")
+}
+
+fn library_of(ds: &Dataset) -> (tempfile::TempDir, Library) {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = Library::create_from_dataset(&dir.path().join("lib.bslib"), ds).unwrap();
+    (dir, lib)
+}
+
+#[test]
+fn sample_round_trips_exactly_through_a_library() {
+    let ds = sample();
+    let (dir, lib) = library_of(&ds);
+    assert_eq!(lib.to_dataset().unwrap(), ds);
+    let out = dir.path().join("back.dataset.json");
+    lib.export_json(&out).unwrap();
+    let written = std::fs::read_to_string(&out).unwrap();
+    let original = std::fs::read_to_string(sample_path()).unwrap();
+    let reparse = |s: &str| serde_json::from_str::<serde_json::Value>(s).unwrap();
+    assert_eq!(reparse(&written), reparse(&original));
+    assert_eq!(load_dataset(&out).unwrap(), ds);
+}
+
+#[test]
+fn synthetic_dataset_round_trips_exactly() {
+    let ds = generate_dataset(3_000, 7);
+    let (_dir, lib) = library_of(&ds);
+    // Reopened from disk, not the connection that wrote it.
+    let reopened = Library::open(lib.path()).unwrap();
+    assert_eq!(reopened.to_dataset().unwrap(), ds);
+    assert_eq!(reopened.item_count().unwrap(), 3_000);
+}
+
+#[test]
+fn edits_undo_to_the_exact_previous_state() {
+    let ds = sample();
+    let (_dir, mut lib) = library_of(&ds);
+    let first = ds.items[0].clone();
+
+    let mut edited = first.clone();
+    edited.text = "An edited text about hypersonic gliders".to_owned();
+    let edit = lib.put_item(edited.clone()).unwrap();
+    let dup = lib.duplicate_item(&first.id).unwrap();
+    let del = lib.delete_item(&ds.items[5].id).unwrap();
+    let mut renamed = ds.entities[0].clone();
+    renamed.name = "Zyxwv Renamed".to_owned();
+    let rename = lib.put_entity(renamed).unwrap();
+    let batch = Change::Batch(vec![edit, dup, del, rename]);
+
+    let revision = lib.revision().unwrap();
+    lib.apply(&batch).unwrap();
+    assert_eq!(lib.revision().unwrap(), revision + 1);
+    let now = lib.to_dataset().unwrap();
+    assert_eq!(now.items.len(), ds.items.len());
+    assert_eq!(now.items[0], edited);
+    assert_eq!(
+        now.items[1].text, first.text,
+        "the copy stands right after the original"
+    );
+    assert_ne!(now.items[1].id, first.id);
+    assert_eq!(
+        lib.search(&Search::words("hyperson"), 0, 10).unwrap(),
+        vec![first.id.clone()]
+    );
+    assert!(
+        !lib.search(&Search::words("zyxw"), 0, 10)
+            .unwrap()
+            .is_empty()
+    );
+
+    lib.apply(&batch.inverse()).unwrap();
+    assert_eq!(lib.to_dataset().unwrap(), ds);
+    assert!(
+        lib.search(&Search::words("hyperson"), 0, 10)
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        lib.search(&Search::words("zyxw"), 0, 10)
+            .unwrap()
+            .is_empty()
+    );
+
+    // The same undo again no longer matches what is stored: refused, nothing changed.
+    let e = lib.apply(&batch.inverse()).unwrap_err();
+    assert!(matches!(e, LibraryError::Conflict { .. }), "{e}");
+    assert_eq!(lib.to_dataset().unwrap(), ds);
+}
+
+#[test]
+fn deleting_what_items_use_is_refused_with_the_count() {
+    let ds = sample();
+    let (_dir, mut lib) = library_of(&ds);
+    let source = ds.sources[0].id.clone();
+    let uses = ds.items.iter().filter(|i| i.source == source).count();
+    let e = lib.apply(&lib.delete_source(&source).unwrap()).unwrap_err();
+    assert!(
+        e.to_string()
+            .contains(&format!("source \"{source}\" is used by {uses} item(s)")),
+        "{e}"
+    );
+    let speaker = ds.items.iter().find_map(|i| i.speaker.clone()).unwrap();
+    let e = lib
+        .apply(&lib.delete_entity(&speaker).unwrap())
+        .unwrap_err();
+    assert!(e.to_string().contains("is used by"), "{e}");
+    assert_eq!(lib.to_dataset().unwrap(), ds);
+
+    // With every user of the source gone in the same batch, the delete goes through.
+    let mut parts: Vec<Change> = ds
+        .items
+        .iter()
+        .filter(|i| i.source == source)
+        .map(|i| lib.delete_item(&i.id).unwrap())
+        .collect();
+    parts.push(lib.delete_source(&source).unwrap());
+    lib.apply(&Change::Batch(parts)).unwrap();
+    assert!(lib.source(&source).unwrap().is_none());
+}
+
+#[test]
+fn an_item_naming_missing_records_or_a_taken_id_is_refused() {
+    let ds = sample();
+    let (_dir, mut lib) = library_of(&ds);
+    let mut item = ds.items[0].clone();
+    item.id = ItemId::new(lib.next_id("itm").unwrap());
+    item.source = SourceId::new("src-nowhere");
+    let e = lib.apply(&lib.put_item(item.clone()).unwrap()).unwrap_err();
+    assert!(
+        e.to_string().contains("names source \"src-nowhere\""),
+        "{e}"
+    );
+    item.source = ds.sources[0].id.clone();
+    item.entities.push(EntityId::new("ent-nobody"));
+    let e = lib.apply(&lib.put_item(item.clone()).unwrap()).unwrap_err();
+    assert!(e.to_string().contains("names entity \"ent-nobody\""), "{e}");
+
+    // A new record at a free position whose id another record has.
+    let taken = Change::Item {
+        position: 1,
+        before: None,
+        after: Some(ds.items[3].clone()),
+    };
+    let e = lib.apply(&taken).unwrap_err();
+    assert!(e.to_string().contains("already used"), "{e}");
+    assert_eq!(lib.to_dataset().unwrap(), ds);
+}
+
+#[test]
+fn search_matches_word_prefixes_and_filters_in_dataset_order() {
+    let ds = generate_dataset(2_000, 3);
+    let (_dir, lib) = library_of(&ds);
+    let hits = lib.search(&Search::words("mis"), 0, 10_000).unwrap();
+    let expected: Vec<ItemId> = ds
+        .items
+        .iter()
+        .filter(|i| {
+            i.text
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.to_lowercase().starts_with("mis"))
+        })
+        .map(|i| i.id.clone())
+        .collect();
+    assert!(!expected.is_empty());
+    // Every text hit is found (names, tags and places may add more), in dataset order.
+    assert!(expected.iter().all(|id| hits.contains(id)));
+    let positions: Vec<usize> = hits
+        .iter()
+        .map(|id| ds.items.iter().position(|i| &i.id == id).unwrap())
+        .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]));
+
+    let quotes = Search {
+        kind: Some(ItemKind::Quote),
+        ..Search::default()
+    };
+    let n = ds
+        .items
+        .iter()
+        .filter(|i| i.kind == ItemKind::Quote)
+        .count() as u64;
+    assert_eq!(lib.count(&quotes, None).unwrap(), n);
+    assert_eq!(lib.count(&quotes, Some(5)).unwrap(), 5.min(n));
+    let page = lib.search(&quotes, 3, 4).unwrap();
+    let all: Vec<ItemId> = ds
+        .items
+        .iter()
+        .filter(|i| i.kind == ItemKind::Quote)
+        .map(|i| i.id.clone())
+        .collect();
+    assert_eq!(page, all[3..7].to_vec());
+}
