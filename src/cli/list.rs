@@ -1,6 +1,6 @@
 //! `briefsmith list DATASET [--query TEXT]`: one plain line per item.
 
-use briefsmith_core::model::{DatasetIndex, Item, ItemKind, ItemQuery};
+use briefsmith_core::model::{DatasetIndex, Item, ItemQuery};
 use briefsmith_core::store::load_dataset;
 use std::io::{self, Write};
 use std::path::Path;
@@ -44,10 +44,6 @@ pub fn run(dataset: &Path, query: Option<&str>) -> ExitCode {
 
 /// One item's line; ids are padded to `id_width` so the columns line up.
 fn line(index: &DatasetIndex<'_>, item: &Item, id_width: usize) -> String {
-    let kind = match item.kind {
-        ItemKind::Fact => "fact",
-        ItemKind::Quote => "quote",
-    };
     let reliability = index
         .source(&item.source)
         .map_or_else(|| "?".to_owned(), |s| s.reliability.to_string());
@@ -67,8 +63,9 @@ fn line(index: &DatasetIndex<'_>, item: &Item, id_width: usize) -> String {
         None => text,
     };
     format!(
-        "{:<id_width$}  {kind:<5}  {grade:<3}  {date:<10}  {what}",
-        item.id.as_str()
+        "{:<id_width$}  {:<5}  {grade:<3}  {date:<10}  {what}",
+        item.id.as_str(),
+        item.kind.as_str()
     )
 }
 

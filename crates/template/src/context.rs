@@ -458,7 +458,7 @@ impl<'a> Builder<'a> {
                     .index
                     .as_ref()
                     .and_then(|index| index.source(&s.id))
-                    .map(|src| kebab(&format!("{:?}", src.kind)))
+                    .map(|src| src.kind.as_str().to_owned())
                     .unwrap_or_default();
                 let url = s.url.clone().unwrap_or_default();
                 let citation = citation(&s.publisher, &s.title, &url, &s.date);
@@ -522,7 +522,7 @@ impl<'a> Builder<'a> {
             .map(|e| EntityCtx {
                 id: e.id.to_string(),
                 name: e.name.clone(),
-                kind: entity_kind(e.kind).into(),
+                kind: e.kind.as_str().into(),
                 role: e.role.clone(),
                 aliases: e.aliases.clone(),
             })
@@ -539,10 +539,10 @@ fn resolve(
     changed: bool,
     missing: bool,
 ) -> ItemCtx {
-    let speech = match (s.kind, s.speech) {
-        (ItemKind::Fact, _) => "",
-        (ItemKind::Quote, Some(Speech::Reported)) => "reported",
-        (ItemKind::Quote, _) => "direct",
+    // A quote that does not say how it reproduces the words is taken as verbatim.
+    let speech = match s.kind {
+        ItemKind::Fact => "",
+        ItemKind::Quote => s.speech.unwrap_or(Speech::Direct).as_str(),
     };
     let paragraphs = s
         .text
@@ -553,10 +553,7 @@ fn resolve(
         .collect();
     ItemCtx {
         id: id.to_string(),
-        kind: match s.kind {
-            ItemKind::Fact => "fact",
-            ItemKind::Quote => "quote",
-        },
+        kind: s.kind.as_str(),
         speech,
         direct: speech == "direct",
         text: s.text.trim().to_owned(),
@@ -766,30 +763,6 @@ fn capitalise(s: &str) -> String {
         .next()
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
-}
-
-/// `ThinkTank` → `think-tank`, matching the dataset's spelling.
-fn kebab(camel: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in camel.chars().enumerate() {
-        if c.is_uppercase() && i > 0 {
-            out.push('-');
-        }
-        out.extend(c.to_lowercase());
-    }
-    out
-}
-
-fn entity_kind(kind: EntityKind) -> &'static str {
-    match kind {
-        EntityKind::Person => "person",
-        EntityKind::Country => "country",
-        EntityKind::Organisation => "organisation",
-        EntityKind::WeaponSystem => "weapon-system",
-        EntityKind::Place => "place",
-        EntityKind::Event => "event",
-        EntityKind::Other => "other",
-    }
 }
 
 #[cfg(test)]

@@ -104,6 +104,54 @@ pub enum Speech {
     Reported,
 }
 
+/// A kind enum's name as the dataset file spells it (its serde name), for display,
+/// templates and storage: one spelling everywhere, never the Rust variant's `Debug` name.
+macro_rules! serde_names {
+    ($kind:ty { $($variant:ident => $name:literal),+ $(,)? }) => {
+        impl $kind {
+            /// Every variant, in declaration order.
+            pub const ALL: &'static [$kind] = &[$(<$kind>::$variant),+];
+
+            /// The name the dataset file uses, e.g. `"think-tank"`.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(<$kind>::$variant => $name),+
+                }
+            }
+        }
+    };
+}
+
+serde_names!(SourceKind {
+    News => "news",
+    Government => "government",
+    ThinkTank => "think-tank",
+    Academic => "academic",
+    SocialMedia => "social-media",
+    StateMedia => "state-media",
+    Other => "other",
+});
+
+serde_names!(EntityKind {
+    Person => "person",
+    Country => "country",
+    Organisation => "organisation",
+    WeaponSystem => "weapon-system",
+    Place => "place",
+    Event => "event",
+    Other => "other",
+});
+
+serde_names!(ItemKind {
+    Fact => "fact",
+    Quote => "quote",
+});
+
+serde_names!(Speech {
+    Direct => "direct",
+    Reported => "reported",
+});
+
 /// One fact or quote.
 ///
 /// Quotes carry `speaker` and `speech`; facts leave them empty. The text of a direct
@@ -154,5 +202,40 @@ impl Dataset {
     /// The item with this id, if any.
     pub fn item(&self, id: &ItemId) -> Option<&Item> {
         self.items.iter().find(|i| &i.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Serialize;
+    use serde::de::DeserializeOwned;
+
+    /// `as_str` and serde agree on every variant, both ways.
+    fn names_match_serde<T>(all: &[T], as_str: impl Fn(T) -> &'static str)
+    where
+        T: Copy + PartialEq + std::fmt::Debug + Serialize + DeserializeOwned,
+    {
+        for &kind in all {
+            let name = as_str(kind);
+            assert_eq!(
+                serde_json::to_value(kind).ok(),
+                Some(name.into()),
+                "{kind:?}"
+            );
+            let back: T =
+                serde_json::from_value(name.into()).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(back, kind);
+        }
+    }
+
+    #[test]
+    fn kind_names_are_the_serde_names() {
+        names_match_serde(SourceKind::ALL, SourceKind::as_str);
+        names_match_serde(EntityKind::ALL, EntityKind::as_str);
+        names_match_serde(ItemKind::ALL, ItemKind::as_str);
+        names_match_serde(Speech::ALL, Speech::as_str);
+        assert_eq!(SourceKind::ThinkTank.as_str(), "think-tank");
+        assert_eq!(EntityKind::ALL.len(), 7);
     }
 }
