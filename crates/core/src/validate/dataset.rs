@@ -1,6 +1,6 @@
 //! Checks of a dataset: ids, references, grades, required text, dates, fact/quote rules.
 
-use super::dates::is_iso_date;
+use super::dates::{date_problem, is_iso_date};
 use super::problem::{Label, Report};
 use crate::model::{DATASET_SCHEMA, Dataset, ItemKind};
 use std::collections::HashMap;
@@ -166,8 +166,11 @@ fn items(ds: &Dataset, report: &mut Report<'_>) {
                 format!("credibility {} is not a grade 1–6", item.credibility),
             );
         }
-        if !item.date.is_empty() && !is_iso_date(&item.date) {
-            report.error(at("date"), id, bad_date(&item.date));
+        if let Some(problem) = (!item.date.is_empty())
+            .then(|| date_problem(&item.date))
+            .flatten()
+        {
+            report.error(at("date"), id, problem);
         }
         for (k, tag) in item.tags.iter().enumerate() {
             if tag.trim().is_empty() {
