@@ -281,8 +281,8 @@ fn safe_markdown(markdown: &str) -> Value {
 
 /// Hands out labels and remembers what has been cited.
 struct Builder<'a> {
-    dataset: Option<&'a Dataset>,
-    /// Id lookups into the dataset, built once (datasets run to 100,000 items).
+    /// The dataset, when given, with its id lookups: built once per render (datasets run
+    /// to 100,000 items), and the only way the builder reaches the dataset.
     index: Option<DatasetIndex<'a>>,
     /// Labels the analyst's own footnotes use; generated labels skip them.
     taken: HashSet<String>,
@@ -324,7 +324,6 @@ impl<'a> Builder<'a> {
             taken.extend(footnote_labels(text).into_iter().map(|l| l.to_lowercase()));
         }
         Builder {
-            dataset,
             index: dataset.map(Dataset::index),
             taken,
             next_label: 1,
@@ -351,25 +350,26 @@ impl<'a> Builder<'a> {
         }
         // Without a dataset every speaker counts as a person; with one, only entities that are.
         let mut is_person = true;
-        let (changed, missing) = match (self.dataset, &self.index) {
-            (Some(ds), Some(index)) => match index.item(id) {
+        let (changed, missing) = match &self.index {
+            Some(index) => match index.item(id) {
                 Some(now) => {
                     is_person = now
                         .speaker
                         .as_ref()
                         .and_then(|s| index.entity(s))
                         .is_some_and(|e| e.kind == EntityKind::Person);
+                    let changed = ItemSnapshot::capture(index.dataset(), now) != *snapshot;
                     for e in &now.entities {
                         self.note_entity(e.as_str());
                     }
                     if let Some(s) = &now.speaker {
                         self.note_entity(s.as_str());
                     }
-                    (ItemSnapshot::capture(ds, now) != *snapshot, false)
+                    (changed, false)
                 }
                 None => (false, true),
             },
-            _ => (false, false),
+            None => (false, false),
         };
         if changed || missing {
             self.changed.insert(id.to_string());
@@ -430,9 +430,9 @@ impl<'a> Builder<'a> {
         if let Some(snapshot) = self.picked.get(id.as_str()) {
             return Some((*snapshot).clone());
         }
-        let ds = self.dataset?;
-        let item = self.index.as_ref()?.item(id)?;
-        Some(ItemSnapshot::capture(ds, item))
+        let index = self.index.as_ref()?;
+        let item = index.item(id)?;
+        Some(ItemSnapshot::capture(index.dataset(), item))
     }
 
     /// The next footnote label the analyst has not used.
@@ -502,7 +502,7 @@ impl<'a> Builder<'a> {
 
     /// Entities in order of first appearance; without a dataset, the people quoted.
     fn entities(&self) -> Vec<EntityCtx> {
-        let Some(ds) = self.dataset else {
+        let Some(index) = &self.index else {
             return self
                 .people
                 .iter()
@@ -515,7 +515,6 @@ impl<'a> Builder<'a> {
                 })
                 .collect();
         };
-        let index = ds.index();
         self.entity_ids
             .iter()
             .filter_map(|id| index.entity(&id.as_str().into()))
@@ -792,6 +791,29 @@ mod tests {
             },
             locator: String::new(),
         }
+    }
+
+    #[test]
+    fn entities_are_looked_up_in_the_index_the_builder_holds() {
+        let dataset: Dataset = serde_json::from_str(include_str!(
+            "../../../sample_briefs/russia-iran-2024-10.dataset.json"
+        ))
+        .expect("the sample dataset parses");
+        let brief = Brief::default();
+        // A second index whose entity names differ shows which index entities() read.
+        let mut renamed = dataset.clone();
+        for e in &mut renamed.entities {
+            e.name.push_str(" (indexed)");
+        }
+        let mut b = Builder::new(&brief, Some(&dataset));
+        b.note_entity("ent-putin");
+        b.note_entity("ent-pezeshkian");
+        b.index = Some(renamed.index());
+        let names: Vec<String> = b.entities().into_iter().map(|e| e.name).collect();
+        assert_eq!(
+            names,
+            ["Vladimir Putin (indexed)", "Masoud Pezeshkian (indexed)"]
+        );
     }
 
     #[test]
