@@ -111,12 +111,19 @@ struct Collect {
 impl Registry {
     /// The built-in templates only.
     pub fn builtin() -> Self {
+        Self::from_builtin(BUILTIN)
+    }
+
+    /// Built-in templates are part of the program, like the bundled fonts, and follow the
+    /// same rule: the tests load and compile every one, and one that still fails here means
+    /// the build itself is broken, so the program stops naming the file (in every build)
+    /// rather than quietly run without it.
+    fn from_builtin(files: &[(&str, &str)]) -> Self {
         let mut c = Collect::default();
-        // Built-in files are part of the program; tests check they load and compile.
-        if let Err(e) = c.add_builtin() {
-            debug_assert!(false, "built-in templates are broken: {e}");
+        match c.add_builtin(files).and_then(|()| c.finish().compiled()) {
+            Ok(registry) => registry,
+            Err(e) => panic!("a built-in template is broken (a defect of this build): {e}"),
         }
-        c.finish()
     }
 
     /// The built-in templates, then each folder in `dirs` in turn: a template folder with
@@ -124,15 +131,19 @@ impl Registry {
     /// compiled, so a syntax error is reported here with its file and line.
     pub fn with_user_dirs(dirs: &[PathBuf]) -> Result<Self, TemplateError> {
         let mut c = Collect::default();
-        c.add_builtin()?;
+        c.add_builtin(BUILTIN)?;
         for dir in dirs {
             c.add_dir(dir)?;
         }
-        let registry = c.finish();
-        for tpl in registry.templates.values() {
+        c.finish().compiled()
+    }
+
+    /// The registry once every template compiles; the first syntax error otherwise.
+    fn compiled(self) -> Result<Self, TemplateError> {
+        for tpl in self.templates.values() {
             environment(tpl, 0)?;
         }
-        Ok(registry)
+        Ok(self)
     }
 
     /// Template names, sorted.
@@ -166,9 +177,9 @@ pub fn user_template_dir() -> Option<PathBuf> {
 }
 
 impl Collect {
-    fn add_builtin(&mut self) -> Result<(), TemplateError> {
+    fn add_builtin(&mut self, builtin: &[(&str, &str)]) -> Result<(), TemplateError> {
         let mut folders: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
-        for (path, text) in BUILTIN {
+        for (path, text) in builtin {
             let (folder, file) = path.split_once('/').unwrap_or(("", path));
             folders.entry(folder).or_default().push((file, text));
         }
@@ -301,5 +312,50 @@ impl Collect {
             })
             .collect();
         Registry { templates }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A template file added to `templates/` but not to `BUILTIN` would be silently missing
+    /// from the program.
+    #[test]
+    fn every_template_file_in_the_repository_is_built_in() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../templates");
+        let mut on_disk = Vec::new();
+        for folder in fs::read_dir(&root).expect("templates/ is readable") {
+            let folder = folder.expect("a listing entry").path();
+            if !folder.is_dir() {
+                continue;
+            }
+            for file in fs::read_dir(&folder).expect("a template folder is readable") {
+                let path = file.expect("a listing entry").path();
+                let name = path.strip_prefix(&root).expect("below templates/");
+                let name = name.to_string_lossy().replace('\\', "/");
+                if name.ends_with(".j2") || name.ends_with(MANIFEST_FILE) {
+                    on_disk.push(name);
+                }
+            }
+        }
+        on_disk.sort();
+        let mut built_in: Vec<String> = BUILTIN.iter().map(|(p, _)| p.to_string()).collect();
+        built_in.sort();
+        assert_eq!(on_disk, built_in);
+        assert_eq!(
+            Registry::builtin().names(),
+            ["bluf-memo", "read-ahead", "sitrep"]
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "templates/broken/brief.md.j2 (built-in)")]
+    fn a_broken_built_in_template_stops_the_program_naming_its_file() {
+        let manifest = "name = \"broken\"\ndescription = \"A template that does not compile\"\n";
+        Registry::from_builtin(&[
+            ("broken/template.toml", manifest),
+            ("broken/brief.md.j2", "{% if %}\n"),
+        ]);
     }
 }
