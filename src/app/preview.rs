@@ -43,7 +43,8 @@ pub struct Preview {
     /// Keep the zoom so a page fills the pane's width (until the user zooms).
     pub fit_width: bool,
     pub content: Option<PreviewContent>,
-    /// Why the last layout failed, shown above the last good content.
+    /// Why the last layout failed, shown above the last good content (or above the
+    /// Markdown shown when the pages could not be laid out).
     pub error: Option<String>,
     /// Bumped whenever `content` changes, so textures are uploaded once.
     pub generation: u64,
@@ -51,7 +52,14 @@ pub struct Preview {
     shown: Option<Key>,
     /// The brief version waiting to be laid out, and since when (UI clock, seconds).
     pending: Option<(Key, f64)>,
-    running: Option<(Key, Receiver<Result<PreviewContent, String>>)>,
+    running: Option<(Key, Receiver<Result<Rendered, String>>)>,
+}
+
+/// A finished layout: what to show and, when the pages could not be laid out and the
+/// Markdown is shown instead, why.
+struct Rendered {
+    content: PreviewContent,
+    layout_error: Option<String>,
 }
 
 impl Default for Preview {
@@ -161,13 +169,16 @@ impl Preview {
         self.running = Some((key, rx));
     }
 
-    fn finish(&mut self, key: Key, result: Result<PreviewContent, String>) {
+    fn finish(&mut self, key: Key, result: Result<Rendered, String>) {
         self.running = None;
         self.shown = Some(key);
         match result {
-            Ok(content) => {
+            Ok(Rendered {
+                content,
+                layout_error,
+            }) => {
                 self.content = Some(content);
-                self.error = None;
+                self.error = layout_error;
                 self.generation += 1;
                 self.page = self.page.min(self.page_count().saturating_sub(1));
             }
@@ -196,20 +207,24 @@ impl Preview {
     }
 }
 
-/// Lays out and draws the brief's pages; shows the Markdown instead if layout fails.
+/// Lays out and draws the brief's pages; shows the Markdown instead, with the reason, if
+/// layout fails.
 fn render(
     brief: &Brief,
     dataset: Option<&Dataset>,
     templates: &Registry,
     base_dir: Option<PathBuf>,
-) -> Result<PreviewContent, String> {
+) -> Result<Rendered, String> {
     let document =
         match crate::export::typeset(templates, brief, dataset, None, base_dir.as_deref()) {
             Ok(d) => d,
-            Err(_) => {
+            Err(layout_error) => {
                 let (markdown, _, _) = crate::export::to_markdown(templates, brief, dataset, None)
                     .map_err(|e| format!("{e:#}"))?;
-                return Ok(PreviewContent::Markdown(markdown));
+                return Ok(Rendered {
+                    content: PreviewContent::Markdown(markdown),
+                    layout_error: Some(format!("{layout_error:#}")),
+                });
             }
         };
     let fonts = briefsmith_layout::FontBook::bundled();
@@ -224,5 +239,47 @@ fn render(
             }
         })
         .collect();
-    Ok(PreviewContent::Pages(pages))
+    Ok(Rendered {
+        content: PreviewContent::Pages(pages),
+        layout_error: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use briefsmith_core::model::Brief;
+    use std::fs;
+
+    /// A registry whose default template asks for margins wider than the paper.
+    fn registry_with_unusable_margins(dir: &std::path::Path) -> Arc<Registry> {
+        let folder = dir.join("bluf-memo");
+        fs::create_dir_all(&folder).expect("a temporary template folder");
+        fs::write(
+            folder.join("template.toml"),
+            "name = \"bluf-memo\"\ndescription = \"Margins wider than A4\"\n\n[page]\n\
+             margins_mm = { top = 20.0, right = 120.0, bottom = 20.0, left = 120.0 }\n",
+        )
+        .expect("a temporary manifest");
+        fs::write(folder.join("brief.md.j2"), "# {{ meta.title }}\n").expect("a template text");
+        Arc::new(Registry::with_user_dirs(&[dir.to_owned()]).expect("the template loads"))
+    }
+
+    #[test]
+    fn a_layout_failure_shows_the_markdown_and_says_why() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let templates = registry_with_unusable_margins(dir.path());
+        let doc = Document::new(Brief::default(), None, None);
+        let mut preview = Preview::default();
+        preview.refresh_blocking(&doc, &templates);
+        match &preview.content {
+            Some(PreviewContent::Markdown(md)) => assert!(md.contains("Untitled brief"), "{md}"),
+            _ => panic!("the Markdown is shown when the pages cannot be laid out"),
+        }
+        let why = preview.error.as_deref().unwrap_or_default();
+        assert!(
+            why.contains("unusable page style") && why.contains("margins"),
+            "the reason is kept for the user: {why:?}"
+        );
+    }
 }

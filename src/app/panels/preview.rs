@@ -108,7 +108,8 @@ pub fn show(ui: &mut egui::Ui, state: &mut AppState) {
             });
         }
         Some(PreviewContent::Markdown(md)) => {
-            ui.weak("Page layout unavailable; showing the Markdown export.");
+            // The reason is the error line above.
+            ui.weak("The pages cannot be laid out; showing the Markdown export instead.");
             egui::ScrollArea::vertical()
                 .id_salt("preview-markdown")
                 .auto_shrink([false, false])
