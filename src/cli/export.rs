@@ -1,7 +1,8 @@
 //! `briefsmith export DRAFT --format md|pdf [--template NAME] [-o OUT]`.
 
 use anyhow::{Context as _, Result};
-use briefsmith_core::store::open_draft;
+use briefsmith_core::store::open_draft_with;
+use briefsmith_library::load_dataset_any;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -42,7 +43,7 @@ pub fn run(args: ExportArgs<'_>) -> ExitCode {
 /// Does the work; returns where the export was written.
 fn export(args: &ExportArgs<'_>) -> Result<PathBuf> {
     let registry = crate::export::registry(args.templates_dir)?;
-    let draft = open_draft(args.draft)?;
+    let draft = open_draft_with(args.draft, load_dataset_any)?;
     for warning in &draft.warnings {
         eprintln!("warning: {}: {warning}", args.draft.display());
     }

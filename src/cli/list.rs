@@ -1,7 +1,8 @@
-//! `briefsmith list DATASET [--query TEXT]`: one plain line per item.
+//! `briefsmith list DATASET|LIBRARY [--query TEXT]`: one plain line per item.
 
-use briefsmith_core::model::{DatasetIndex, Item, ItemQuery};
+use briefsmith_core::model::{Dataset, DatasetIndex, Item, ItemQuery};
 use briefsmith_core::store::load_dataset;
+use briefsmith_library::{Library, LibraryError, Search, is_library_file};
 use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -10,7 +11,17 @@ use std::process::ExitCode;
 const EXCERPT: usize = 72;
 
 /// Prints `id  kind  grade  date  speaker: text…` for each item matching `query` (all when none).
+/// A library is searched in SQLite: each query word matches the start of a word.
 pub fn run(dataset: &Path, query: Option<&str>) -> ExitCode {
+    if is_library_file(dataset) {
+        return match list_library(dataset, query) {
+            Ok(code) => code,
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(1)
+            }
+        };
+    }
     let ds = match load_dataset(dataset) {
         Ok(ds) => ds,
         Err(e) => {
@@ -25,20 +36,40 @@ pub fn run(dataset: &Path, query: Option<&str>) -> ExitCode {
         .iter()
         .filter(|item| query.matches(&index, item))
         .collect();
+    print(&index, &hits, ds.items.len() as u64)
+}
+
+/// The items of a library matching `query`, found through its full-text index.
+fn list_library(path: &Path, query: Option<&str>) -> Result<ExitCode, LibraryError> {
+    let library = Library::open(path)?;
+    // Sources and entities only: all that a line looks up.
+    let names = Dataset {
+        sources: library.sources()?,
+        entities: library.entities()?,
+        ..Dataset::default()
+    };
+    let search = Search::words(query.unwrap_or(""));
+    let hits = library.search_rows(&search, 0, u64::MAX)?;
+    let hits: Vec<&Item> = hits.iter().collect();
+    Ok(print(&names.index(), &hits, library.item_count()?))
+}
+
+/// Prints the lines, then `N of M item(s)` on stderr.
+fn print(index: &DatasetIndex<'_>, hits: &[&Item], total: u64) -> ExitCode {
     let id_width = hits
         .iter()
         .map(|i| i.id.as_str().chars().count())
         .max()
         .unwrap_or(0);
     let mut out = io::BufWriter::new(io::stdout().lock());
-    for item in &hits {
+    for item in hits {
         // A closed pipe (`| head`) ends the listing quietly.
-        if writeln!(out, "{}", line(&index, item, id_width)).is_err() {
+        if writeln!(out, "{}", line(index, item, id_width)).is_err() {
             return ExitCode::SUCCESS;
         }
     }
     let _ = out.flush();
-    eprintln!("{} of {} item(s)", hits.len(), ds.items.len());
+    eprintln!("{} of {total} item(s)", hits.len());
     ExitCode::SUCCESS
 }
 

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub mod export;
+pub mod library;
 pub mod list;
 mod open;
 pub mod templates;
@@ -33,16 +34,21 @@ pub struct Cli {
 pub enum Command {
     /// Open a draft (and the dataset it names) in the desktop app.
     Open { draft: PathBuf },
-    /// Check datasets and drafts; exit 0 when clean, 1 when problems were found.
+    /// Check datasets, libraries and drafts; exit 0 when clean, 1 when problems were found.
     Validate {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// List a dataset's items, optionally only those matching a query.
+    /// List a dataset's or library's items, optionally only those matching a query.
     List {
         dataset: PathBuf,
         #[arg(long)]
         query: Option<String>,
+    },
+    /// Make, fill, export and summarise a library (a dataset kept in SQLite).
+    Library {
+        #[command(subcommand)]
+        command: library::LibraryCommand,
     },
     /// List the templates: built-in, from the user's config folder and from --templates.
     Templates,
@@ -76,6 +82,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Validate { files }) => validate::run(&files),
         Some(Command::List { dataset, query }) => list::run(&dataset, query.as_deref()),
+        Some(Command::Library { command }) => library::run(command),
         Some(Command::Templates) => templates::run(cli.templates.as_deref()),
         Some(Command::Export {
             draft,

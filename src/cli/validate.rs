@@ -1,7 +1,8 @@
-//! `briefsmith validate FILE...`: checks datasets and drafts, one line per problem.
+//! `briefsmith validate FILE...`: checks datasets, libraries and drafts, one line per problem.
 
 use briefsmith_core::store::LoadError;
-use briefsmith_core::validate::validate_file;
+use briefsmith_core::validate::validate_file_with;
+use briefsmith_library::{is_library_file, load_dataset_any, validate_library};
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -13,9 +14,14 @@ pub fn run(files: &[PathBuf]) -> ExitCode {
     let mut out = io::stdout().lock();
     let (mut errors, mut warnings) = (0usize, 0usize);
     for file in files {
-        match validate_file(file) {
-            Ok(report) => {
-                for p in &report.problems {
+        let report = if is_library_file(file) {
+            validate_library(file)
+        } else {
+            validate_file_with(file, load_dataset_any).map(|r| r.problems)
+        };
+        match report {
+            Ok(problems) => {
+                for p in &problems {
                     if p.is_error() {
                         errors += 1;
                     } else {

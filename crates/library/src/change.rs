@@ -113,6 +113,15 @@ impl Library {
     /// library is read-only, a record is not as `before` says, an id is taken, an item
     /// would name a missing source or entity, or a source or entity still used would go.
     pub fn apply(&mut self, change: &Change) -> Result<()> {
+        self.apply_with(change, &|_| Ok(()))
+    }
+
+    /// [`apply`](Library::apply), with `also` run in the same transaction after the change.
+    pub(crate) fn apply_with(
+        &mut self,
+        change: &Change,
+        also: &dyn Fn(&Connection) -> rusqlite::Result<()>,
+    ) -> Result<()> {
         self.writable("save an edit")?;
         let path = self.path.clone();
         let to_error = |fail| match fail {
@@ -137,6 +146,7 @@ impl Library {
         let mut touched = Touched::default();
         let result = apply_part(&tx, change, &mut touched)
             .and_then(|()| finish(&tx, &touched))
+            .and_then(|()| also(&tx).map_err(Fail::from))
             .and_then(|()| bump_revision(&tx).map_err(Fail::from));
         match result {
             Ok(()) => tx

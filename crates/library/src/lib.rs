@@ -6,6 +6,8 @@
 //! million-item library per keystroke. JSON stays the interchange format
 //! ([`Library::create_from_dataset`], [`Library::export_json`]); spreadsheets import rows.
 
+mod any;
+mod cells;
 mod change;
 mod error;
 mod file;
@@ -14,12 +16,15 @@ mod library;
 mod rows;
 mod schema;
 mod search;
+mod sheet;
 mod stats;
 
+pub use any::{load_dataset_any, validate_library};
 pub use change::Change;
 pub use error::{LibraryError, Result};
 pub use file::is_library_file;
 pub use library::{Details, Library};
 pub use schema::LIBRARY_SCHEMA;
 pub use search::Search;
+pub use sheet::{Field, SheetImport, SheetReport};
 pub use stats::Stats;

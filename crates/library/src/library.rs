@@ -141,6 +141,24 @@ impl Library {
         })
     }
 
+    /// The entity `key` names: by id, else by name, alias or native name (ignoring case).
+    pub fn find_entity(&self, key: &str) -> Result<Option<Entity>> {
+        if let Some(e) = self.entity(&EntityId::new(key))? {
+            return Ok(Some(e));
+        }
+        Ok(Names::new(self.entities()?, Vec::new())
+            .entity(key)
+            .cloned())
+    }
+
+    /// The source `key` names: by id, else by title (ignoring case).
+    pub fn find_source(&self, key: &str) -> Result<Option<Source>> {
+        if let Some(s) = self.source(&SourceId::new(key))? {
+            return Ok(Some(s));
+        }
+        Ok(Names::new(Vec::new(), self.sources()?).source(key).cloned())
+    }
+
     /// The number of items.
     pub fn item_count(&self) -> Result<u64> {
         self.read("count the items", |c| {
@@ -234,4 +252,45 @@ fn all_items(conn: &Connection) -> rusqlite::Result<Vec<Item>> {
         &mut |i, t| i.tags.push(t),
     )?;
     Ok(items.into_iter().map(|(_, i)| i).collect())
+}
+
+/// Entities and sources looked up the way a person names them: id, or name/title, alias.
+pub(crate) struct Names {
+    entities: Vec<Entity>,
+    sources: Vec<Source>,
+}
+
+impl Names {
+    pub(crate) fn new(entities: Vec<Entity>, sources: Vec<Source>) -> Names {
+        Names { entities, sources }
+    }
+
+    /// By id, else by name, alias or native name, ignoring case.
+    pub(crate) fn entity(&self, key: &str) -> Option<&Entity> {
+        let key = key.trim();
+        self.entities
+            .iter()
+            .find(|e| e.id.as_str() == key)
+            .or_else(|| {
+                self.entities.iter().find(|e| {
+                    std::iter::once(&e.name)
+                        .chain(&e.aliases)
+                        .chain(std::iter::once(&e.native_name))
+                        .any(|n| !n.is_empty() && n.to_lowercase() == key.to_lowercase())
+                })
+            })
+    }
+
+    /// By id, else by title, ignoring case.
+    pub(crate) fn source(&self, key: &str) -> Option<&Source> {
+        let key = key.trim();
+        self.sources
+            .iter()
+            .find(|s| s.id.as_str() == key)
+            .or_else(|| {
+                self.sources
+                    .iter()
+                    .find(|s| s.title.to_lowercase() == key.to_lowercase())
+            })
+    }
 }

@@ -17,13 +17,31 @@ pub struct OpenedDraft {
     pub warnings: Vec<String>,
 }
 
-/// Loads a draft and its dataset; the dataset path is taken relative to the draft's folder.
+/// Reads the dataset file at a path, whatever kind of file it is, with a fingerprint of
+/// its current state (to notice later that it changed). Core reads JSON datasets
+/// ([`load_json_dataset`]); the library crate's loader also reads SQLite libraries.
+pub type DatasetLoader = fn(&Path) -> Result<(Dataset, String), LoadError>;
+
+/// Reads a JSON dataset; its fingerprint is the hash of its bytes.
+pub fn load_json_dataset(path: &Path) -> Result<(Dataset, String), LoadError> {
+    let bytes = read_bounded(path, DATASET_LIMIT)?;
+    let dataset = parse_dataset(&bytes, path)?;
+    Ok((dataset, fingerprint(&bytes)))
+}
+
+/// Loads a draft and its JSON dataset; see [`open_draft_with`].
+pub fn open_draft(path: &Path) -> Result<OpenedDraft, LoadError> {
+    open_draft_with(path, load_json_dataset)
+}
+
+/// Loads a draft and its dataset, read by `loader`; the dataset path is taken relative to
+/// the draft's folder.
 ///
 /// Only a draft that cannot be read is an error. A missing, unreadable or changed dataset
 /// is a warning: the draft still opens from its snapshots.
-pub fn open_draft(path: &Path) -> Result<OpenedDraft, LoadError> {
+pub fn open_draft_with(path: &Path, loader: DatasetLoader) -> Result<OpenedDraft, LoadError> {
     let brief = load_brief(path)?;
-    let link = resolve_dataset(path, &brief);
+    let link = resolve_dataset(path, &brief, loader);
     Ok(OpenedDraft {
         brief,
         dataset: link.dataset,
@@ -47,7 +65,7 @@ pub(crate) struct DatasetLink {
 }
 
 /// Finds, reads and checks the fingerprint of the dataset `brief` (stored at `draft`) names.
-pub(crate) fn resolve_dataset(draft: &Path, brief: &Brief) -> DatasetLink {
+pub(crate) fn resolve_dataset(draft: &Path, brief: &Brief, loader: DatasetLoader) -> DatasetLink {
     let folder = draft.parent().unwrap_or(Path::new(""));
     let named = &brief.dataset.path;
     let path = folder.join(named);
@@ -62,7 +80,7 @@ pub(crate) fn resolve_dataset(draft: &Path, brief: &Brief) -> DatasetLink {
             "the draft names no dataset; it opens from its snapshots".to_owned(),
         );
     }
-    let bytes = match read_bounded(&path, DATASET_LIMIT) {
+    let (dataset, current) = match loader(&path) {
         Ok(b) => b,
         Err(LoadError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
             return warn(
@@ -82,18 +100,9 @@ pub(crate) fn resolve_dataset(draft: &Path, brief: &Brief) -> DatasetLink {
             );
         }
     };
-    let dataset = match parse_dataset(&bytes, &path) {
-        Ok(d) => d,
-        Err(e) => {
-            return warn(
-                "dataset.path",
-                format!("dataset cannot be used: {e}; the draft opens from its snapshots"),
-            );
-        }
-    };
     let mut warnings = Vec::new();
     let saved = &brief.dataset.fingerprint;
-    if !saved.is_empty() && *saved != fingerprint(&bytes) {
+    if !saved.is_empty() && *saved != current {
         let stale = brief.stale_blocks(&dataset).len();
         warnings.push(DraftWarning {
             location: "dataset.fingerprint",

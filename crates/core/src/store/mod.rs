@@ -13,7 +13,7 @@ mod schema;
 
 pub use atomic::{backup_path, write_atomic};
 pub(crate) use draft::resolve_dataset;
-pub use draft::{OpenedDraft, open_draft};
+pub use draft::{DatasetLoader, OpenedDraft, load_json_dataset, open_draft, open_draft_with};
 pub use error::{LoadError, SaveError};
 pub use parse::{parse_brief, parse_dataset, sniff_kind};
 pub use read::{DATASET_LIMIT, DRAFT_LIMIT, read_bounded};

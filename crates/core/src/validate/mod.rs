@@ -12,8 +12,8 @@ pub use problem::{Problem, Severity};
 
 use crate::model::{Brief, Dataset};
 use crate::store::{
-    DATASET_LIMIT, FileKind, LoadError, parse_brief, parse_dataset, read_bounded, resolve_dataset,
-    sniff_kind,
+    DATASET_LIMIT, DatasetLoader, FileKind, LoadError, load_json_dataset, parse_brief,
+    parse_dataset, read_bounded, resolve_dataset, sniff_kind,
 };
 use problem::{Label, Report};
 use std::path::Path;
@@ -44,7 +44,14 @@ pub struct FileReport {
 /// then by the file name (`.dataset.json` / `.brief.json`). A draft is checked against its
 /// dataset when that is found; a missing or changed dataset is a warning. Problems carry
 /// line and column. A file that cannot be read or parsed is the `Err`.
+///
+/// A draft's dataset is read as JSON; see [`validate_file_with`] to read it another way.
 pub fn validate_file(path: &Path) -> Result<FileReport, LoadError> {
+    validate_file_with(path, load_json_dataset)
+}
+
+/// [`validate_file`], with a draft's dataset read by `loader` (e.g. one that also reads libraries).
+pub fn validate_file_with(path: &Path, loader: DatasetLoader) -> Result<FileReport, LoadError> {
     // The kind is known only once read, so the larger (dataset) limit applies.
     let bytes = read_bounded(path, DATASET_LIMIT)?;
     let kind = sniff_kind(&bytes)
@@ -54,7 +61,7 @@ pub fn validate_file(path: &Path) -> Result<FileReport, LoadError> {
         FileKind::Dataset => validate_dataset(&parse_dataset(&bytes, path)?, path),
         FileKind::Brief => {
             let brief = parse_brief(&bytes, path)?;
-            let link = resolve_dataset(path, &brief);
+            let link = resolve_dataset(path, &brief, loader);
             let mut report = Report::new(path);
             for w in link.warnings {
                 report.warning(w.location, Label::None, w.message);
