@@ -1,8 +1,8 @@
 //! Checks of a brief: required text, grades, dates, and its references into the dataset.
 
 use super::dataset::bad_date;
-use super::dates::is_iso_date;
 use super::problem::{Label, Report};
+use crate::date::is_iso_date;
 use crate::model::{BRIEF_SCHEMA, Block, Brief, Dataset, DatasetIndex, ItemKind, ItemSnapshot};
 use std::collections::HashMap;
 

@@ -1,7 +1,8 @@
 //! Checks of a dataset: ids, references, grades, required text, dates, fact/quote rules.
 
-use super::dates::{date_problem, is_iso_date};
+use super::dates::date_problem;
 use super::problem::{Label, Report};
+use crate::date::is_iso_date;
 use crate::model::{DATASET_SCHEMA, Dataset, ItemKind};
 use std::collections::HashMap;
 

@@ -6,7 +6,7 @@ mod dates;
 mod locate;
 mod problem;
 
-pub use dates::is_iso_date;
+pub use crate::date::is_iso_date;
 pub use locate::locate;
 pub use problem::{Problem, Severity};
 
