@@ -182,13 +182,8 @@ fn read_workbook(file: &Path, sheet: Option<&str>) -> Result<Table> {
             .as_ref()
             .and_then(|f| f.get_value((r, c)))
             .filter(|f| !f.is_empty());
-        match values.get_value((r, c)) {
-            None | Some(Data::Empty) => match formula {
-                Some(f) => Cell::Unusable(format!(
-                    "the formula ={f} has no saved result (open and save the file in a spreadsheet program)"
-                )),
-                None => Cell::Blank,
-            },
+        let value = match values.get_value((r, c)) {
+            None | Some(Data::Empty) => Cell::Blank,
             Some(Data::String(s)) | Some(Data::DateTimeIso(s)) | Some(Data::DurationIso(s)) => {
                 text_cell(s)
             }
@@ -204,6 +199,12 @@ fn read_workbook(file: &Path, sheet: Option<&str>) -> Result<Table> {
                 })
             }
             Some(Data::Error(e)) => Cell::Unusable(format!("the cell holds the error value {e}")),
+        };
+        match (value, formula) {
+            (Cell::Blank, Some(f)) => Cell::Unusable(format!(
+                "the formula ={f} has no saved result (open and save the file in a spreadsheet program)"
+            )),
+            (value, _) => value,
         }
     };
     let header = (0..=last_col).map(|c| cell_text(&cell(0, c))).collect();
