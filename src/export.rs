@@ -206,7 +206,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8], sources: &[&Path]) -> Result<()> 
             source.display()
         );
     }
-    Ok(briefsmith_core::store::write_atomic(path, bytes, false)?)
+    briefsmith_core::store::write_atomic(path, bytes, false)?;
+    Ok(())
 }
 
 /// Whether two paths name one existing file (through links, `..` and relative paths).

@@ -54,6 +54,17 @@ impl LoadedDataset {
     }
 }
 
+/// Whether the bundled sample must be written at `target`: it is missing, or a partial
+/// copy (a start of it, as an interrupted plain write left); any other file is the
+/// user's and is kept.
+fn needs_sample_written(target: &Path, sample: &[u8]) -> bool {
+    match store::read_bounded(target, store::DATASET_LIMIT) {
+        Ok(bytes) => bytes.len() < sample.len() && sample.starts_with(&bytes),
+        Err(store::LoadError::Io { source, .. }) => source.kind() == std::io::ErrorKind::NotFound,
+        Err(_) => false,
+    }
+}
+
 /// The draft being edited.
 pub struct Document {
     /// The draft's file; `None` until an untitled draft is first saved.
@@ -191,14 +202,19 @@ impl Document {
                 .parent()
                 .unwrap_or(Path::new("."))
                 .join(embedded.file_name);
-            if !target.exists() {
-                std::fs::write(&target, embedded.bytes)
+            if needs_sample_written(&target, embedded.bytes) {
+                store::write_atomic(&target, embedded.bytes, false)
                     .with_context(|| format!("{}: cannot write dataset", target.display()))?;
             }
             ds.path = Some(target);
         }
         let brief = self.brief_for_file(path);
-        store::save_brief(path, &brief)?;
+        let saved = store::save_brief(path, &brief)?;
+        if let Some(w) = saved.warning()
+            && !self.warnings.contains(&w)
+        {
+            self.warnings.push(w);
+        }
         let _ = std::fs::remove_file(store::recovery_path(path));
         self.editor.mark_saved();
         self.restored = false;

@@ -101,6 +101,12 @@ pub enum SaveError {
         #[source]
         source: io::Error,
     },
+    /// The file's permission bits allow no writing: it is left as it is.
+    #[error(
+        "{}: the file is read-only; it was left unchanged (save under another name, or make it writable)",
+        file.display()
+    )]
+    ReadOnly { file: PathBuf },
     /// The brief could not be turned into JSON.
     #[error("{}: cannot encode the brief: {source}", file.display())]
     Encode {

@@ -6,15 +6,17 @@ mod atomic;
 mod draft;
 mod error;
 mod migrate;
+mod names;
 mod parse;
 mod read;
 mod recovery;
 mod schema;
 
-pub use atomic::{backup_path, write_atomic};
+pub use atomic::{Backup, Saved, write_atomic};
 pub(crate) use draft::resolve_dataset;
 pub use draft::{DatasetLoader, OpenedDraft, load_json_dataset, open_draft, open_draft_with};
 pub use error::{LoadError, SaveError};
+pub use names::backup_path;
 pub use parse::{parse_brief, parse_dataset, sniff_kind};
 pub use read::{DATASET_LIMIT, DRAFT_LIMIT, read_bounded};
 pub use recovery::{discard_recovery, newer_recovery, recovery_path, save_recovery};
@@ -35,8 +37,9 @@ pub fn load_brief(path: &Path) -> Result<Brief, LoadError> {
     parse_brief(&read_bounded(path, DRAFT_LIMIT)?, path)
 }
 
-/// Saves a brief atomically in the current schema, keeping the previous file as `<file>.bak`.
-pub fn save_brief(path: &Path, brief: &Brief) -> Result<(), SaveError> {
+/// Saves a brief atomically in the current schema, keeping the previous file as `<file>.bak`
+/// (see [`Saved::warning`] for when it could not be kept).
+pub fn save_brief(path: &Path, brief: &Brief) -> Result<Saved, SaveError> {
     let bytes = encode_brief(brief, path)?;
     atomic::write_atomic(path, &bytes, true)
 }

@@ -3,24 +3,27 @@
 use super::SaveError;
 use super::atomic::write_atomic;
 use super::encode_brief;
+use super::names::{NAME_MAX, file_name, fit};
 use crate::model::Brief;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// The recovery file of a draft: `.<name>.recovery` in the draft's folder (hidden on Unix).
+const SUFFIX: &str = ".recovery";
+
+/// The recovery file of a draft: `.<name>.recovery` in the draft's folder (hidden on Unix),
+/// the name shortened when needed to fit the file system.
 pub fn recovery_path(draft: &Path) -> PathBuf {
-    let name = draft
-        .file_name()
-        .map_or_else(|| "untitled".into(), |n| n.to_string_lossy());
-    draft.with_file_name(format!(".{name}.recovery"))
+    let name = file_name(draft);
+    let short = fit(&name, NAME_MAX - ".".len() - SUFFIX.len());
+    draft.with_file_name(format!(".{short}{SUFFIX}"))
 }
 
 /// Writes the brief to the draft's recovery file, atomically; the draft itself is untouched.
 pub fn save_recovery(draft: &Path, brief: &Brief) -> Result<(), SaveError> {
     let path = recovery_path(draft);
     let bytes = encode_brief(brief, &path)?;
-    write_atomic(&path, &bytes, false)
+    write_atomic(&path, &bytes, false).map(|_| ())
 }
 
 /// The draft's recovery file, if one exists that was written after the draft was last saved
@@ -39,5 +42,23 @@ pub fn discard_recovery(draft: &Path) -> io::Result<()> {
     match fs::remove_file(recovery_path(draft)) {
         Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_draft_with_a_name_of_250_bytes_gets_a_recovery_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let draft = dir.path().join(format!("{}.brief.json", "r".repeat(239)));
+        let brief = Brief::default();
+        save_recovery(&draft, &brief).unwrap();
+        let recovery = newer_recovery(&draft).unwrap();
+        assert!(recovery.file_name().unwrap().len() <= NAME_MAX);
+        assert_eq!(recovery, recovery_path(&draft));
+        discard_recovery(&draft).unwrap();
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 }
