@@ -7,6 +7,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use briefsmith_layout::{DocumentInfo, FontBook, PageStyle};
+use briefsmith_pdf::PdfOptions;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 const VOCABULARY: &[&str] = &[
@@ -175,7 +176,7 @@ fn bench(c: &mut Criterion) {
     let info = info();
     let end_to_end = |md: &str| {
         let doc = briefsmith_layout::typeset(md, &style, &info, None).expect("typesets");
-        briefsmith_pdf::write_pdf(&doc, &fonts).expect("writes")
+        briefsmith_pdf::write_pdf(&doc, &fonts, &PdfOptions::default()).expect("writes")
     };
 
     let short = brief();
@@ -188,7 +189,7 @@ fn bench(c: &mut Criterion) {
             "{name}: {} words, {} pages, {} KB PDF",
             md.split_whitespace().count(),
             doc.pages.len(),
-            briefsmith_pdf::write_pdf(&doc, &fonts)
+            briefsmith_pdf::write_pdf(&doc, &fonts, &PdfOptions::default())
                 .expect("writes")
                 .len()
                 / 1024
@@ -214,7 +215,10 @@ fn bench(c: &mut Criterion) {
     });
     let doc = briefsmith_layout::typeset(&huge, &style, &info, None).expect("typesets");
     group.bench_function("pdf only", |b| {
-        b.iter(|| briefsmith_pdf::write_pdf(black_box(&doc), &fonts).expect("writes"))
+        b.iter(|| {
+            briefsmith_pdf::write_pdf(black_box(&doc), &fonts, &PdfOptions::default())
+                .expect("writes")
+        })
     });
     group.bench_function("typeset + pdf", |b| b.iter(|| end_to_end(black_box(&huge))));
     group.finish();

@@ -6,9 +6,11 @@
 //! banner on every page from [`DocumentInfo::banner`].
 
 use anyhow::{Context as _, Result};
+use briefsmith_core::date::{Timestamp, long_date};
 use briefsmith_core::model::{Block, Brief, Dataset};
 use briefsmith_layout::{Document, DocumentInfo, FontBook, PageStyle};
-use briefsmith_template::{Registry, Target, Template, long_date, render_for};
+use briefsmith_pdf::PdfOptions;
+use briefsmith_template::{Registry, Target, Template, render_for};
 use std::path::{Path, PathBuf};
 
 /// The template a brief is exported with when neither the caller nor the brief names one.
@@ -59,7 +61,7 @@ pub fn to_pdf(
     base_dir: Option<&Path>,
 ) -> Result<Vec<u8>> {
     let document = typeset(registry, brief, dataset, template_name, base_dir)?;
-    briefsmith_pdf::write_pdf(&document, &FontBook::bundled())
+    briefsmith_pdf::write_pdf(&document, &FontBook::bundled(), &dated_now())
         .with_context(|| format!("writing the PDF of \"{}\"", document.info.title))
 }
 
@@ -162,21 +164,14 @@ fn plain_text(markdown: &str) -> String {
 
 /// Today's date (UTC), ISO 8601.
 pub fn today() -> String {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() / 86_400)
-        .unwrap_or(0) as i64;
-    // Civil-from-days (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    Timestamp::now().date_iso()
+}
+
+/// PDF options for a file made now: the writer itself never reads the clock.
+pub fn dated_now() -> PdfOptions {
+    PdfOptions {
+        timestamp: Some(Timestamp::now()),
+    }
 }
 
 /// Where an export goes by default: next to the draft, `.brief.json` (or `.json`)

@@ -5,6 +5,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
 use briefsmith_layout::{DocumentInfo, FontBook, PageStyle};
+use briefsmith_pdf::PdfOptions;
 
 #[derive(serde::Deserialize)]
 struct Example {
@@ -31,8 +32,8 @@ fn every_commonmark_example_becomes_a_valid_pdf() {
         let outcome = catch_unwind(AssertUnwindSafe(|| {
             let doc = briefsmith_layout::typeset(&ex.markdown, &style, &info, None)
                 .map_err(|e| format!("layout error: {e}"))?;
-            let pdf =
-                briefsmith_pdf::write_pdf(&doc, &fonts).map_err(|e| format!("pdf error: {e}"))?;
+            let pdf = briefsmith_pdf::write_pdf(&doc, &fonts, &PdfOptions::default())
+                .map_err(|e| format!("pdf error: {e}"))?;
             let parsed = lopdf::Document::load_mem(&pdf).map_err(|e| format!("lopdf: {e}"))?;
             if parsed.get_pages().is_empty() {
                 return Err("no pages".to_string());

@@ -50,13 +50,13 @@ fn typeset_file(
     let style = page_style(template, templates_dir)?;
     let info = DocumentInfo {
         title: first_heading(&markdown).unwrap_or_else(|| file_title(input)),
-        date: briefsmith_template::long_date(&crate::export::today()),
+        date: briefsmith_core::date::long_date(&crate::export::today()),
         ..DocumentInfo::default()
     };
     let base_dir = input.parent();
     let doc = briefsmith_layout::typeset(&markdown, &style, &info, base_dir)
         .with_context(|| format!("typesetting {}", input.display()))?;
-    let pdf = briefsmith_pdf::write_pdf(&doc, &FontBook::bundled())
+    let pdf = briefsmith_pdf::write_pdf(&doc, &FontBook::bundled(), &crate::export::dated_now())
         .with_context(|| format!("writing the PDF for {}", input.display()))?;
     crate::export::write_atomic(output, &pdf, &[input])?;
     Ok(doc.pages.len().max(1))

@@ -6,17 +6,22 @@
 use std::path::Path;
 use std::process::Command;
 
+use briefsmith_core::date::Timestamp;
 use briefsmith_layout::{Document, DocumentInfo, FontBook, PageStyle};
+use briefsmith_pdf::PdfOptions;
 
 /// Typesets `markdown` with `style` and `info`.
 pub fn typeset(markdown: &str, style: &PageStyle, info: &DocumentInfo) -> Document {
     briefsmith_layout::typeset(markdown, style, info, None).expect("typesets")
 }
 
-/// Typesets and writes a PDF.
+/// Typesets and writes a PDF, dated 25 November 2026, 06:20:58 UTC.
 pub fn pdf_of(markdown: &str, style: &PageStyle, info: &DocumentInfo) -> Vec<u8> {
     let doc = typeset(markdown, style, info);
-    briefsmith_pdf::write_pdf(&doc, &FontBook::bundled()).expect("writes PDF")
+    let options = PdfOptions {
+        timestamp: Some(Timestamp::from_unix(1_795_587_658)),
+    };
+    briefsmith_pdf::write_pdf(&doc, &FontBook::bundled(), &options).expect("writes PDF")
 }
 
 /// Runs a poppler tool on the PDF bytes and returns its standard output.

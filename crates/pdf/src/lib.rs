@@ -17,13 +17,13 @@ mod subset;
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write as _;
 
+use briefsmith_core::date::Timestamp;
 use briefsmith_layout::Document;
 use briefsmith_layout::text::{FontBook, FontId};
 use lopdf_printpdf::{Object, ObjectId};
 use printpdf::{PdfDocument, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Pt};
 
 use crate::content::{ImageCache, Resources, glyph_inventory, page_content};
-use crate::metadata::Timestamp;
 use crate::subset::GlyphUsage;
 
 /// Why a document could not be written as PDF.
@@ -60,16 +60,29 @@ impl FaceSource for FontBook {
     }
 }
 
+/// What the caller tells the writer rather than the writer finding out for itself (as
+/// typst's `PdfOptions` does), so one document with one set of options is one file.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PdfOptions {
+    /// When the document was made: its creation and modification date in the Info
+    /// dictionary and XMP. With none the file carries no dates.
+    pub timestamp: Option<Timestamp>,
+}
+
 /// Writes a laid-out document as PDF: fonts embedded as subsets, text extractable in
 /// logical order, an outline of the headings, internal and web/mail links, metadata.
-pub fn write_pdf(doc: &Document, fonts: &FontBook) -> Result<Vec<u8>, PdfError> {
-    write_with(doc, fonts, Timestamp::now())
+pub fn write_pdf(
+    doc: &Document,
+    fonts: &FontBook,
+    options: &PdfOptions,
+) -> Result<Vec<u8>, PdfError> {
+    write_with(doc, fonts, options)
 }
 
 fn write_with(
     doc: &Document,
     faces: &dyn FaceSource,
-    when: Timestamp,
+    options: &PdfOptions,
 ) -> Result<Vec<u8>, PdfError> {
     let mut pdf = PdfDocument::new(&doc.info.title);
 
@@ -127,14 +140,14 @@ fn write_with(
     pages[0].ops.extend(glyph_inventory(&fonts));
     pdf.with_pages(pages);
 
-    let options = PdfSaveOptions {
+    let save_options = PdfSaveOptions {
         optimize: false,
         subset_fonts: false,
         secure: true,
         image_optimization: None,
     };
     let mut warnings = Vec::new();
-    let mut out = pdf.to_lopdf_document(&options, &mut warnings);
+    let mut out = pdf.to_lopdf_document(&save_options, &mut warnings);
     if let Some(error) = warnings
         .iter()
         .find(|w| w.severity == PdfParseErrorSeverity::Error)
@@ -148,7 +161,7 @@ fn write_with(
     set_page_contents(&mut out, &page_ids, streams)?;
     outline::add_outline(&mut out, &doc.outline, &page_ids, &heights)
         .map_err(|e| PdfError::Write(e.to_string()))?;
-    metadata::write_metadata(&mut out, &doc.info, when)
+    metadata::write_metadata(&mut out, &doc.info, options.timestamp)
         .map_err(|e| PdfError::Write(e.to_string()))?;
     out.prune_objects();
     compress_streams(&mut out)?;

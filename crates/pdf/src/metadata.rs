@@ -4,8 +4,7 @@
 //! version the file does not conform to, and which only writes XMP together with a
 //! 0.5 MB ICC profile.
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
+use briefsmith_core::date::Timestamp;
 use briefsmith_layout::DocumentInfo;
 use lopdf_printpdf::{Dictionary, Document, Object, Stream, StringFormat};
 
@@ -17,65 +16,17 @@ const PRODUCER: &str = concat!(
     " (printpdf 0.12.8)"
 );
 
-/// A moment in UTC, split into calendar fields.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Timestamp {
-    pub year: i64,
-    pub month: u32,
-    pub day: u32,
-    pub hour: u32,
-    pub minute: u32,
-    pub second: u32,
-}
-
-impl Timestamp {
-    /// The current time (the Unix epoch if the clock is before it).
-    pub fn now() -> Self {
-        let secs = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_secs() as i64)
-            .unwrap_or(0);
-        Self::from_unix(secs)
-    }
-
-    /// Converts seconds since 1970-01-01 UTC (civil-from-days, proleptic Gregorian).
-    pub fn from_unix(secs: i64) -> Self {
-        let days = secs.div_euclid(86_400);
-        let rem = secs.rem_euclid(86_400);
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        let year = yoe + era * 400 + i64::from(month <= 2);
-        Timestamp {
-            year,
-            month,
-            day,
-            hour: (rem / 3600) as u32,
-            minute: (rem % 3600 / 60) as u32,
-            second: (rem % 60) as u32,
-        }
-    }
-
-    /// `D:YYYYMMDDHHmmSSZ`, the PDF date format.
-    pub fn pdf(&self) -> String {
-        format!(
-            "D:{:04}{:02}{:02}{:02}{:02}{:02}Z",
-            self.year, self.month, self.day, self.hour, self.minute, self.second
-        )
-    }
-
-    /// ISO 8601, the XMP date format.
-    pub fn iso(&self) -> String {
-        format!(
-            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-            self.year, self.month, self.day, self.hour, self.minute, self.second
-        )
-    }
+/// `D:YYYYMMDDHHmmSSZ`, the PDF date format.
+fn pdf_date(t: Timestamp) -> String {
+    format!(
+        "D:{:04}{:02}{:02}{:02}{:02}{:02}Z",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
 }
 
 /// A PDF text string: plain for printable ASCII, else UTF-16BE with a byte-order mark.
@@ -89,11 +40,12 @@ pub(crate) fn text_string(text: &str) -> Object {
     }
 }
 
-/// Replaces the Info dictionary and adds an XMP metadata stream to the catalog.
+/// Replaces the Info dictionary and adds an XMP metadata stream to the catalog; dated
+/// `when`, if given.
 pub(crate) fn write_metadata(
     doc: &mut Document,
     info: &DocumentInfo,
-    when: Timestamp,
+    when: Option<Timestamp>,
 ) -> Result<(), lopdf_printpdf::Error> {
     let keywords = info.keywords.join(", ");
     let mut dict = Dictionary::new();
@@ -109,8 +61,10 @@ pub(crate) fn write_metadata(
     }
     dict.set("Creator", text_string(CREATOR));
     dict.set("Producer", text_string(PRODUCER));
-    dict.set("CreationDate", text_string(&when.pdf()));
-    dict.set("ModDate", text_string(&when.pdf()));
+    if let Some(when) = when {
+        dict.set("CreationDate", text_string(&pdf_date(when)));
+        dict.set("ModDate", text_string(&pdf_date(when)));
+    }
     let info_id = doc.add_object(Object::Dictionary(dict));
     doc.trailer.set("Info", Object::Reference(info_id));
 
@@ -131,7 +85,7 @@ pub(crate) fn write_metadata(
 }
 
 /// The XMP packet mirroring the Info dictionary (Dublin Core, PDF and XMP basic schemas).
-fn xmp_packet(info: &DocumentInfo, keywords: &str, when: Timestamp) -> String {
+fn xmp_packet(info: &DocumentInfo, keywords: &str, when: Option<Timestamp>) -> String {
     let mut dc = String::new();
     if !info.title.trim().is_empty() {
         dc += &format!(
@@ -160,7 +114,13 @@ fn xmp_packet(info: &DocumentInfo, keywords: &str, when: Timestamp) -> String {
     if !subjects.is_empty() {
         dc += &format!("<dc:subject><rdf:Bag>{subjects}</rdf:Bag></dc:subject>");
     }
-    let date = when.iso();
+    let dates = when.map_or_else(String::new, |when| {
+        format!(
+            "<xmp:CreateDate>{when}</xmp:CreateDate>\n\
+             <xmp:ModifyDate>{when}</xmp:ModifyDate>\n\
+             <xmp:MetadataDate>{when}</xmp:MetadataDate>\n"
+        )
+    });
     format!(
         "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n\
          <x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n\
@@ -173,10 +133,7 @@ fn xmp_packet(info: &DocumentInfo, keywords: &str, when: Timestamp) -> String {
          <pdf:Keywords>{}</pdf:Keywords>\n\
          <pdf:Producer>{}</pdf:Producer>\n\
          <xmp:CreatorTool>{CREATOR}</xmp:CreatorTool>\n\
-         <xmp:CreateDate>{date}</xmp:CreateDate>\n\
-         <xmp:ModifyDate>{date}</xmp:ModifyDate>\n\
-         <xmp:MetadataDate>{date}</xmp:MetadataDate>\n\
-         </rdf:Description>\n\
+         {dates}</rdf:Description>\n\
          </rdf:RDF>\n\
          </x:xmpmeta>\n\
          <?xpacket end=\"w\"?>",
@@ -208,17 +165,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn unix_times_become_calendar_dates() {
-        assert_eq!(Timestamp::from_unix(0).pdf(), "D:19700101000000Z");
-        // 2026-11-25 06:20:58 UTC
+    fn timestamps_are_written_in_the_pdf_date_format() {
+        assert_eq!(pdf_date(Timestamp::from_unix(0)), "D:19700101000000Z");
         assert_eq!(
-            Timestamp::from_unix(1_795_587_658).iso(),
-            "2026-11-25T06:20:58Z"
-        );
-        // Leap day.
-        assert_eq!(
-            Timestamp::from_unix(951_782_400).iso(),
-            "2000-02-29T00:00:00Z"
+            pdf_date(Timestamp::from_unix(1_795_587_658)),
+            "D:20261125062058Z"
         );
     }
 
@@ -244,7 +195,7 @@ mod tests {
             keywords: vec!["x<y".into()],
             ..Default::default()
         };
-        let xmp = xmp_packet(&info, "x<y", Timestamp::from_unix(0));
+        let xmp = xmp_packet(&info, "x<y", None);
         assert!(xmp.contains("A &lt;b&gt; &amp; &quot;c&quot;"));
         assert!(xmp.contains("<rdf:li>x&lt;y</rdf:li>"));
         assert!(!xmp.contains("<b>"));

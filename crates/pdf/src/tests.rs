@@ -226,9 +226,16 @@ fn sample(faces: &DiskFaces) -> Document {
     }
 }
 
+/// Options dating the file `secs` seconds after the Unix epoch.
+fn dated(secs: i64) -> PdfOptions {
+    PdfOptions {
+        timestamp: Some(Timestamp::from_unix(secs)),
+    }
+}
+
 fn write_sample() -> Vec<u8> {
     let faces = DiskFaces::load();
-    write_with(&sample(&faces), &faces, Timestamp::from_unix(1_795_587_658)).unwrap()
+    write_with(&sample(&faces), &faces, &dated(1_795_587_658)).unwrap()
 }
 
 fn tool(name: &str, args: &[&str], pdf: &[u8]) -> String {
@@ -523,9 +530,25 @@ fn images_are_embedded_with_their_transparency() {
 }
 
 #[test]
+fn the_file_is_dated_only_as_the_caller_says() {
+    let faces = DiskFaces::load();
+    let doc = sample(&faces);
+    let undated = write_with(&doc, &faces, &PdfOptions::default()).unwrap();
+    let parsed = load(&undated);
+    let info = dict(&parsed, parsed.trailer.get(b"Info").unwrap());
+    assert!(info.get(b"CreationDate").is_err() && info.get(b"ModDate").is_err());
+    assert_eq!(text_of(info.get(b"Title").unwrap()), "Situation Report");
+    let text = String::from_utf8_lossy(&undated);
+    assert!(
+        !text.contains("xmp:CreateDate"),
+        "no date in the XMP either"
+    );
+}
+
+#[test]
 fn an_empty_document_is_one_blank_page() {
     let faces = DiskFaces::load();
-    let pdf = write_with(&Document::default(), &faces, Timestamp::from_unix(0)).unwrap();
+    let pdf = write_with(&Document::default(), &faces, &dated(0)).unwrap();
     assert_eq!(load(&pdf).get_pages().len(), 1);
 }
 
@@ -547,6 +570,6 @@ fn a_broken_image_is_an_error_not_a_panic() {
         }],
         ..Default::default()
     };
-    let err = write_with(&doc, &faces, Timestamp::from_unix(0)).unwrap_err();
+    let err = write_with(&doc, &faces, &dated(0)).unwrap_err();
     assert!(err.to_string().starts_with("image on page 1:"), "{err}");
 }

@@ -98,7 +98,8 @@ fn words(text: &str) -> Vec<String> {
 fn shaped_justified_hyphenated_text_reads_back_word_for_word() {
     let book = FontBook::bundled();
     let doc = document(&book, 3);
-    let pdf = briefsmith_pdf::write_pdf(&doc, &book).expect("writes");
+    let pdf = briefsmith_pdf::write_pdf(&doc, &book, &briefsmith_pdf::PdfOptions::default())
+        .expect("writes");
     let expected: Vec<String> = std::iter::repeat_n(format!("{TEXT} Bold sans ends it."), 3)
         .flat_map(|p| words(&p))
         .collect();
@@ -110,7 +111,8 @@ fn many_pages_stay_small_and_parse() {
     let book = FontBook::bundled();
     let doc = document(&book, 200);
     assert!(doc.pages.len() > 20, "{} pages", doc.pages.len());
-    let pdf = briefsmith_pdf::write_pdf(&doc, &book).expect("writes");
+    let pdf = briefsmith_pdf::write_pdf(&doc, &book, &briefsmith_pdf::PdfOptions::default())
+        .expect("writes");
     // Subset fonts are embedded once; pages cost only their content streams.
     assert!(pdf.len() < 400_000, "{} bytes", pdf.len());
     let parsed = lopdf::Document::load_mem(&pdf).expect("lopdf parses");

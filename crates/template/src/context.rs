@@ -7,9 +7,9 @@
 //! Plain strings are escaped by the template engine when printed; fields holding
 //! Markdown (analyst text, ready-made references) are marked safe here, already sanitised.
 
-use crate::dates::long_date;
 use crate::escape::{escape_inline, link};
 use crate::sanitize::{footnote_labels, sanitize_markdown};
+use briefsmith_core::date::long_date;
 use briefsmith_core::model::{
     Block, Brief, Dataset, DatasetIndex, EntityKind, ItemId, ItemKind, ItemSnapshot, Judgment,
     Speech,

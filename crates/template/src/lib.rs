@@ -11,7 +11,6 @@
 //! mailto keep only their text (see [`sanitize_markdown`]).
 
 mod context;
-mod dates;
 mod error;
 mod escape;
 mod manifest;
@@ -23,7 +22,6 @@ pub use context::{
     BlockCtx, Context, EntityCtx, ItemCtx, JudgmentCtx, MetaCtx, NoteCtx, PersonCtx, SectionCtx,
     SourceCtx, SourceRefCtx, TemplateInfo, UNTITLED,
 };
-pub use dates::long_date;
 pub use error::TemplateError;
 pub use escape::{escape_inline, is_safe_url, link};
 pub use manifest::{MAIN_FILE, MANIFEST_FILE, Manifest};

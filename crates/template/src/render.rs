@@ -87,7 +87,9 @@ pub(crate) fn environment(
     env.set_fuel(Some(fuel.max(1)));
     env.add_filter("escape", escape_filter);
     env.add_filter("e", escape_filter);
-    env.add_filter("long_date", |s: String| crate::dates::long_date(&s));
+    env.add_filter("long_date", |s: String| {
+        briefsmith_core::date::long_date(&s)
+    });
     env.add_function("link", |text: String, url: String| {
         Value::from_safe_string(link(&text, &url))
     });
