@@ -11,6 +11,7 @@
 //! mailto keep only their text (see [`sanitize_markdown`]).
 
 mod context;
+mod engine;
 mod error;
 mod escape;
 mod manifest;

@@ -7,8 +7,8 @@
 //! templates; a user's `_common/macros.md.j2` replaces the built-in one.
 
 use crate::TemplateError;
+use crate::engine::{TemplateFile, environment};
 use crate::manifest::{MAIN_FILE, MANIFEST_FILE, Manifest};
-use crate::render::environment;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -54,16 +54,6 @@ pub enum Origin {
     Folder(PathBuf),
 }
 
-/// One file of a template set.
-#[derive(Debug, Clone)]
-pub(crate) struct TemplateFile {
-    /// Name inside the template engine: `<folder>/<file>`.
-    pub name: String,
-    /// How errors name the file: its path on disk, or `templates/<folder>/<file> (built-in)`.
-    pub display: String,
-    pub source: String,
-}
-
 /// A template ready to render: its manifest and its files (own and shared).
 #[derive(Debug, Clone)]
 pub struct Template {
@@ -81,15 +71,6 @@ impl Template {
     /// Engine name of the file rendering starts from.
     pub(crate) fn main_name(&self) -> String {
         format!("{}/{MAIN_FILE}", self.manifest.name)
-    }
-
-    /// How errors name the engine file `name`.
-    pub(crate) fn display_name(&self, name: &str) -> String {
-        self.files
-            .iter()
-            .find(|f| f.name == name)
-            .map(|f| f.display.clone())
-            .unwrap_or_else(|| name.to_owned())
     }
 }
 
@@ -141,7 +122,7 @@ impl Registry {
     /// The registry once every template compiles; the first syntax error otherwise.
     fn compiled(self) -> Result<Self, TemplateError> {
         for tpl in self.templates.values() {
-            environment(tpl, 0)?;
+            environment(&tpl.files, &tpl.main_name(), 0)?;
         }
         Ok(self)
     }

@@ -1,19 +1,13 @@
-//! Rendering a brief through a template: a sandboxed minijinja environment holding only
-//! the template's own files, escaping every plain value for Markdown, with a fuel budget.
+//! Rendering a brief through a template: its context built, run through the template's
+//! engine (see [`crate::engine`]) with a fuel budget for the brief's size, then tidied.
 
 use crate::TemplateError;
 use crate::context::{self, TemplateInfo};
-use crate::escape::{escape_inline, link};
+use crate::engine::{convert, environment};
 use crate::registry::Template;
 use briefsmith_core::model::{Brief, Dataset};
-use minijinja::syntax::SyntaxConfig;
 use minijinja::value::Serde;
 use minijinja::value::Value;
-use minijinja::{AutoEscape, Environment, Error, ErrorKind, Output, State, UndefinedBehavior};
-use std::borrow::Cow;
-
-/// The auto-escape mode every template renders in.
-const MARKDOWN: AutoEscape = AutoEscape::Custom(Cow::Borrowed("markdown"));
 
 /// Fuel for a render: a fixed allowance plus some per block, so a long brief renders and a
 /// runaway loop stops within a fraction of a second.
@@ -48,9 +42,11 @@ pub fn render_for(
     target: Target,
 ) -> Result<String, TemplateError> {
     let fuel = FUEL_BASE + FUEL_PER_BLOCK * brief.block_count() as u64;
-    let env = environment(tpl, fuel)?;
     let main = tpl.main_name();
-    let compiled = env.get_template(&main).map_err(|e| convert(tpl, &e))?;
+    let env = environment(&tpl.files, &main, fuel)?;
+    let compiled = env
+        .get_template(&main)
+        .map_err(|e| convert(&tpl.files, &main, &e))?;
     let ctx = context::build(
         brief,
         dataset,
@@ -63,93 +59,8 @@ pub fn render_for(
     );
     let out = compiled
         .render(Value::from(Serde(&ctx)))
-        .map_err(|e| convert(tpl, &e))?;
+        .map_err(|e| convert(&tpl.files, &main, &e))?;
     Ok(tidy(&out))
-}
-
-/// An environment holding the template's files and nothing else: no loader, so nothing
-/// outside the template set can be included. `fuel` 0 means no rendering is planned.
-pub(crate) fn environment(
-    tpl: &Template,
-    fuel: u64,
-) -> Result<Environment<'static>, TemplateError> {
-    let mut env = Environment::new();
-    let syntax = SyntaxConfig::builder()
-        .trim_blocks(true)
-        .lstrip_blocks(true)
-        .keep_trailing_newline(true)
-        .build()
-        .map_err(|e| convert(tpl, &e))?;
-    env.set_syntax(syntax);
-    env.set_auto_escape_callback(|_| MARKDOWN);
-    env.set_formatter(format_value);
-    env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
-    env.set_fuel(Some(fuel.max(1)));
-    env.add_filter("escape", escape_filter);
-    env.add_filter("e", escape_filter);
-    env.add_filter("long_date", |s: String| {
-        briefsmith_core::date::long_date(&s)
-    });
-    env.add_function("link", |text: String, url: String| {
-        Value::from_safe_string(link(&text, &url))
-    });
-    for f in &tpl.files {
-        env.add_template_owned(f.name.clone(), f.source.clone())
-            .map_err(|e| convert(tpl, &e))?;
-    }
-    Ok(env)
-}
-
-/// Prints a value: safe strings as they are, none and undefined as nothing, everything
-/// else escaped for Markdown.
-fn format_value(out: &mut Output, state: &mut State, value: &Value) -> Result<(), Error> {
-    if value.is_undefined() || value.is_none() {
-        return Ok(());
-    }
-    if value.is_safe() || *state.auto_escape() != MARKDOWN {
-        return minijinja::escape_formatter(out, state, value);
-    }
-    out.write_str(&escape_inline(&value.to_string()))
-        .map_err(|_| Error::new(ErrorKind::WriteFailure, "cannot write the output"))
-}
-
-/// `{{ x | e }}`: escapes for Markdown (the built-in filter knows only HTML).
-fn escape_filter(value: Value) -> Value {
-    if value.is_safe() {
-        value
-    } else {
-        Value::from_safe_string(escape_inline(&value.to_string()))
-    }
-}
-
-/// A minijinja error as ours, naming the template file and line.
-fn convert(tpl: &Template, e: &Error) -> TemplateError {
-    // The innermost error names the file that failed (an include or macro file).
-    let mut inner: &Error = e;
-    while let Some(next) = std::error::Error::source(inner).and_then(|s| s.downcast_ref::<Error>())
-    {
-        if next.name().is_none() {
-            break;
-        }
-        inner = next;
-    }
-    let file = inner
-        .name()
-        .map(|n| tpl.display_name(n))
-        .unwrap_or_else(|| tpl.display_name(&tpl.main_name()));
-    let line = inner.line();
-    if e.kind() == ErrorKind::OutOfFuel || inner.kind() == ErrorKind::OutOfFuel {
-        return TemplateError::OutOfFuel { file, line };
-    }
-    let message = match inner.detail() {
-        Some(detail) => format!("{}: {detail}", inner.kind()),
-        None => inner.kind().to_string(),
-    };
-    TemplateError::Template {
-        file,
-        line,
-        message,
-    }
 }
 
 /// At most one blank line in a row outside code, no trailing spaces, one final newline:
