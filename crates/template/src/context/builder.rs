@@ -1,12 +1,11 @@
-//! The data a template sees: the brief resolved into ready-to-print pieces.
-//!
-//! Items are taken from the brief's snapshots (what the analyst reviewed); the dataset,
-//! when given, adds entities and marks items that changed since. Footnote labels and
-//! source labels are handed out in reading order, each item and each source once.
-//!
-//! Plain strings are escaped by the template engine when printed; fields holding
-//! Markdown (analyst text, ready-made references) are marked safe here, already sanitised.
+//! Resolving a brief into its context: footnote and source labels handed out in reading
+//! order, each item and source once; the dataset, when given, reached through one index.
 
+use super::prose::{attribution, capitalise, reported_sentence};
+use super::{
+    BlockCtx, Context, EntityCtx, ItemCtx, JudgmentCtx, MetaCtx, NoteCtx, PersonCtx, SectionCtx,
+    SourceCtx, SourceRefCtx, TemplateInfo, UNTITLED,
+};
 use crate::escape::{escape_inline, link};
 use crate::sanitize::{footnote_labels, sanitize_markdown};
 use briefsmith_core::date::long_date;
@@ -15,199 +14,7 @@ use briefsmith_core::model::{
     Speech,
 };
 use minijinja::Value;
-use serde::Serialize;
 use std::collections::{HashMap, HashSet};
-
-/// The title of a brief that has none yet.
-pub const UNTITLED: &str = "Untitled brief";
-
-/// Everything a template renders from.
-#[derive(Debug, Serialize)]
-pub struct Context {
-    /// True when the Markdown is for the PDF (the layout sets the banner itself).
-    pub for_pdf: bool,
-    /// The export date in words, e.g. "25 November 2026".
-    pub export_date: String,
-    pub meta: MetaCtx,
-    pub sections: Vec<SectionCtx>,
-    /// All key judgments in reading order.
-    pub judgments: Vec<JudgmentCtx>,
-    /// Each cited source once, in order of first citation.
-    pub sources: Vec<SourceCtx>,
-    /// The footnote definitions, in order of first reference.
-    pub notes: Vec<NoteCtx>,
-    /// Entities the picked items involve (from the dataset; speakers when there is none).
-    pub entities: Vec<EntityCtx>,
-    /// People quoted, with their roles.
-    pub people: Vec<PersonCtx>,
-    /// Items whose dataset entry changed (or vanished) since they were picked.
-    pub changed_items: usize,
-    pub template: TemplateInfo,
-}
-
-/// The brief's metadata, dates in words.
-#[derive(Debug, Serialize)]
-pub struct MetaCtx {
-    pub title: String,
-    pub author: String,
-    pub organisation: String,
-    pub date: String,
-    pub date_iso: String,
-    pub audience: String,
-    pub classification: String,
-    /// Sanitised Markdown (safe).
-    pub bottom_line: Value,
-}
-
-/// One section and its resolved blocks.
-#[derive(Debug, Serialize)]
-pub struct SectionCtx {
-    pub heading: String,
-    /// 1-based position.
-    pub number: usize,
-    pub blocks: Vec<BlockCtx>,
-}
-
-/// A resolved block; templates switch on `type`.
-#[derive(Debug, Serialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
-pub enum BlockCtx {
-    Item(Box<ItemCtx>),
-    Text { markdown: Value },
-    Judgment(JudgmentCtx),
-}
-
-/// A fact or quote ready to print.
-#[derive(Debug, Clone, Serialize)]
-pub struct ItemCtx {
-    pub id: String,
-    /// "fact" or "quote".
-    pub kind: &'static str,
-    /// "direct", "reported" or "" (facts).
-    pub speech: &'static str,
-    /// A verbatim quote set as a block quote.
-    pub direct: bool,
-    pub text: String,
-    /// The text split at blank lines (for multi-paragraph quotes).
-    pub paragraphs: Vec<String>,
-    pub speaker: String,
-    pub speaker_role: String,
-    pub via: String,
-    pub date: String,
-    pub date_iso: String,
-    pub place: String,
-    pub locator: String,
-    /// Reliability letter + credibility digit, e.g. "B2".
-    pub grade: String,
-    pub reliability: String,
-    pub reliability_meaning: String,
-    pub credibility: String,
-    pub credibility_meaning: String,
-    pub source: SourceRefCtx,
-    /// The analyst's note as sanitised Markdown (safe); empty for none.
-    pub note: Value,
-    /// The footnote label, e.g. "3".
-    pub footnote: String,
-    /// The footnote reference, e.g. `[^3]` (safe).
-    #[serde(rename = "ref")]
-    pub note_ref: Value,
-    /// "Vladimir Putin, President of Russia, Ashgabat, 11 October 2024 (state media reported)".
-    pub attribution: String,
-    /// A reported quote as an attributed sentence: "X, role, said on … that …".
-    pub reported: String,
-    /// The dataset's entry differs from the snapshot.
-    pub changed: bool,
-    /// A dataset was given and the item is not in it.
-    pub missing: bool,
-}
-
-/// The source an item cites, briefly.
-#[derive(Debug, Clone, Serialize)]
-pub struct SourceRefCtx {
-    /// "S1", "S2", … in order of first citation.
-    pub label: String,
-    pub id: String,
-    pub title: String,
-    pub publisher: String,
-    pub date: String,
-}
-
-/// A key judgment ready to print.
-#[derive(Debug, Clone, Serialize)]
-pub struct JudgmentCtx {
-    /// 1-based, in reading order.
-    pub number: usize,
-    /// Sanitised Markdown (safe).
-    pub text: Value,
-    pub confidence: &'static str,
-    pub likelihood: &'static str,
-    /// The likelihood term with a capital, e.g. "Very likely".
-    pub likelihood_title: String,
-    /// "55–80%".
-    pub band: String,
-    pub band_low: u8,
-    pub band_high: u8,
-    pub support: Vec<ItemCtx>,
-    /// The supporting items' footnote references, e.g. `[^1][^4]` (safe).
-    pub refs: Value,
-    /// Supporting item ids found neither in the brief nor in the dataset.
-    pub missing_support: Vec<String>,
-}
-
-/// A cited source, for the sources list.
-#[derive(Debug, Clone, Serialize)]
-pub struct SourceCtx {
-    pub label: String,
-    pub id: String,
-    pub title: String,
-    /// The title as a link when the source has a web address (safe Markdown).
-    pub title_link: Value,
-    /// Publisher, linked title in quotation marks and date, e.g.
-    /// `Financial Times, “[Putin meets …](<https://…>)”, 11 October 2024` (safe Markdown).
-    pub citation: Value,
-    pub publisher: String,
-    pub authors: String,
-    pub date: String,
-    pub url: String,
-    /// "news", "state-media", … when the dataset is known; empty otherwise.
-    pub kind: String,
-    pub reliability: String,
-    pub reliability_meaning: String,
-    /// Footnote labels of the items citing it.
-    pub cited_by: Vec<String>,
-}
-
-/// One footnote definition.
-#[derive(Debug, Clone, Serialize)]
-pub struct NoteCtx {
-    pub label: String,
-    /// The note's Markdown (safe): source, date, locator and grade.
-    pub text: Value,
-}
-
-/// An entity involved in the brief.
-#[derive(Debug, Clone, Serialize)]
-pub struct EntityCtx {
-    pub id: String,
-    pub name: String,
-    pub kind: String,
-    pub role: String,
-    pub aliases: Vec<String>,
-}
-
-/// A person quoted in the brief.
-#[derive(Debug, Clone, Serialize)]
-pub struct PersonCtx {
-    pub name: String,
-    pub role: String,
-}
-
-/// The template being rendered.
-#[derive(Debug, Clone, Serialize)]
-pub struct TemplateInfo {
-    pub name: String,
-    pub description: String,
-}
 
 /// Builds the context for `brief`.
 pub fn build(
@@ -585,125 +392,6 @@ fn resolve(
     }
 }
 
-/// Who said it, in what role, where and when: the line under a block quote.
-fn attribution(s: &ItemSnapshot) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    parts.push(if s.speaker.is_empty() {
-        "Unattributed".to_owned()
-    } else {
-        s.speaker.clone()
-    });
-    let role = running_role(&s.speaker_role);
-    for p in [&role, &s.place] {
-        if !p.trim().is_empty() {
-            parts.push(p.trim().to_owned());
-        }
-    }
-    if !s.date.is_empty() {
-        parts.push(long_date(&s.date));
-    }
-    let mut line = parts.join(", ");
-    if !s.via.trim().is_empty() {
-        line.push_str(&format!(" ({})", s.via.trim()));
-    }
-    line
-}
-
-/// A reported quote as one attributed sentence:
-/// "Masoud Pezeshkian, President of Iran, said on 11 October 2024 that ties are close, state media reported."
-fn reported_sentence(s: &ItemSnapshot) -> String {
-    let speaker = if s.speaker.is_empty() {
-        "An unnamed speaker".to_owned()
-    } else if s.speaker_role.trim().is_empty() {
-        s.speaker.clone()
-    } else {
-        format!("{}, {},", s.speaker, running_role(&s.speaker_role))
-    };
-    let when = match long_date(&s.date) {
-        d if d.is_empty() => String::new(),
-        d if d.starts_with(|c: char| c.is_ascii_digit()) && d.contains(' ') => format!(" on {d}"),
-        d => format!(" in {d}"),
-    };
-    let body = s.text.trim().trim_end_matches('.').trim_end();
-    let body = lower_initial_function_word(body);
-    let that = if body.starts_with("that ") {
-        ""
-    } else {
-        "that "
-    };
-    let via = match s.via.trim() {
-        "" => String::new(),
-        v => format!(", {v}"),
-    };
-    let end = if body.ends_with(['?', '!']) && via.is_empty() {
-        ""
-    } else {
-        "."
-    };
-    format!("{speaker} said{when} {that}{body}{via}{end}")
-}
-
-/// A role as it reads after a name in running text: "Sidharth Kaushal, senior research
-/// fellow …". Titles and names ("President of Russia", "US secretary of state") stay.
-fn running_role(role: &str) -> String {
-    const COMMON: &[&str] = &[
-        "Analyst",
-        "Analysts",
-        "Adviser",
-        "Advisor",
-        "Executive",
-        "Former",
-        "Junior",
-        "Official",
-        "Officials",
-        "Research",
-        "Researcher",
-        "Senior",
-        "Spokesman",
-        "Spokesperson",
-        "Spokeswoman",
-        "Unnamed",
-    ];
-    let role = role.trim();
-    let first = role.split_whitespace().next().unwrap_or("");
-    let word = first.trim_end_matches(|c: char| !c.is_alphanumeric());
-    if COMMON.contains(&word) {
-        lower_first(role)
-    } else {
-        lower_initial_function_word(role)
-    }
-}
-
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_lowercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
-/// Lower-cases a leading word that is not a name (an article, pronoun, preposition,
-/// quantifier or conjunction), which follows "said that" in running text; other
-/// capitalised words (names, places) are left as they are.
-fn lower_initial_function_word(text: &str) -> String {
-    const WORDS: &[&str] = &[
-        "A", "About", "After", "All", "Although", "An", "Any", "As", "At", "Because", "Before",
-        "Both", "But", "By", "Despite", "During", "Each", "Either", "Every", "Few", "For", "From",
-        "Given", "He", "Her", "His", "However", "If", "In", "It", "Its", "Many", "More", "Most",
-        "Much", "Neither", "No", "None", "Not", "Now", "Of", "On", "Once", "One", "Only", "Our",
-        "Several", "She", "Since", "So", "Some", "Such", "That", "The", "Their", "There", "These",
-        "They", "This", "Those", "Though", "Through", "Under", "Unless", "Until", "We", "What",
-        "When", "Whether", "While", "With", "Without", "You",
-    ];
-    let first = text.split_whitespace().next().unwrap_or("");
-    let word = first.trim_end_matches(|c: char| !c.is_alphanumeric());
-    if WORDS.contains(&word) {
-        lower_first(text)
-    } else {
-        text.to_owned()
-    }
-}
-
 /// The footnote for one item: source, date, locator and grade, as Markdown.
 ///
 /// The first note citing a source names it in full (publisher, title, date); later ones
@@ -756,47 +444,14 @@ fn citation(publisher: &str, title: &str, url: &str, date: &str) -> String {
     parts.join(", ")
 }
 
-fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use briefsmith_core::model::{Credibility, Reliability, SourceSnapshot};
-
-    fn quote(text: &str, speech: Speech) -> ItemSnapshot {
-        ItemSnapshot {
-            kind: ItemKind::Quote,
-            text: text.into(),
-            speaker: "Sidharth Kaushal".into(),
-            speaker_role: "senior research fellow at RUSI".into(),
-            speech: Some(speech),
-            via: String::new(),
-            date: "2024-10-11".into(),
-            place: String::new(),
-            credibility: Credibility(3),
-            source: SourceSnapshot {
-                id: "src".into(),
-                title: "T".into(),
-                publisher: "P".into(),
-                authors: vec![],
-                date: "2024-10-11".into(),
-                url: None,
-                reliability: Reliability::new("B"),
-            },
-            locator: String::new(),
-        }
-    }
 
     #[test]
     fn entities_are_looked_up_in_the_index_the_builder_holds() {
         let dataset: Dataset = serde_json::from_str(include_str!(
-            "../../../sample_briefs/russia-iran-2024-10.dataset.json"
+            "../../../../sample_briefs/russia-iran-2024-10.dataset.json"
         ))
         .expect("the sample dataset parses");
         let brief = Brief::default();
@@ -813,50 +468,6 @@ mod tests {
         assert_eq!(
             names,
             ["Vladimir Putin (indexed)", "Masoud Pezeshkian (indexed)"]
-        );
-    }
-
-    #[test]
-    fn reported_speech_reads_as_a_sentence() {
-        let s = quote("The S-400 would take years to integrate.", Speech::Reported);
-        assert_eq!(
-            reported_sentence(&s),
-            "Sidharth Kaushal, senior research fellow at RUSI, said on 11 October 2024 that the S-400 would take years to integrate."
-        );
-        let mut s = quote("Iran is probably seeking jets", Speech::Reported);
-        s.via = "state media reported".into();
-        s.date = "2024-10".into();
-        assert_eq!(
-            reported_sentence(&s),
-            "Sidharth Kaushal, senior research fellow at RUSI, said in October 2024 that Iran is probably seeking jets, state media reported."
-        );
-    }
-
-    #[test]
-    fn roles_read_as_running_text() {
-        assert_eq!(
-            running_role("Senior research fellow, RUSI"),
-            "senior research fellow, RUSI"
-        );
-        assert_eq!(
-            running_role("A number of unnamed politicians"),
-            "a number of unnamed politicians"
-        );
-        assert_eq!(running_role("President of Russia"), "President of Russia");
-        assert_eq!(
-            running_role("US secretary of state"),
-            "US secretary of state"
-        );
-    }
-
-    #[test]
-    fn attribution_names_speaker_role_place_date_and_channel() {
-        let mut s = quote("x", Speech::Direct);
-        s.place = "Ashgabat".into();
-        s.via = "state media reported".into();
-        assert_eq!(
-            attribution(&s),
-            "Sidharth Kaushal, senior research fellow at RUSI, Ashgabat, 11 October 2024 (state media reported)"
         );
     }
 }
