@@ -8,7 +8,7 @@
 //! from the dataset or the draft comes out literally. The analyst's own Markdown (free text,
 //! notes, judgments, bottom line) is handed to templates already sanitised and marked safe:
 //! its formatting works, raw HTML is shown as text, and links other than http, https and
-//! mailto keep only their text (see [`sanitize_markdown`]).
+//! mailto keep only their text.
 
 mod context;
 mod engine;
@@ -19,13 +19,8 @@ mod registry;
 mod render;
 mod sanitize;
 
-pub use context::{
-    BlockCtx, Context, EntityCtx, ItemCtx, JudgmentCtx, MetaCtx, NoteCtx, PersonCtx, SectionCtx,
-    SourceCtx, SourceRefCtx, TemplateInfo, UNTITLED,
-};
+pub use context::UNTITLED;
 pub use error::TemplateError;
-pub use escape::{escape_inline, is_safe_url, link};
-pub use manifest::{MAIN_FILE, MANIFEST_FILE, Manifest};
+pub use manifest::Manifest;
 pub use registry::{Origin, Registry, Template, user_template_dir};
 pub use render::{Target, render, render_for};
-pub use sanitize::sanitize_markdown;
