@@ -18,7 +18,7 @@ mod paginate;
 mod parse;
 mod style;
 mod table;
-pub mod text;
+mod text;
 mod theme;
 mod tree;
 mod typeset;

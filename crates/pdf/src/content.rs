@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use briefsmith_layout::text::FontId;
+use briefsmith_layout::FontId;
 use briefsmith_layout::{GlyphRun, ImageBox, LinkArea, LinkTarget, Page, PageItem, Rgb};
 use printpdf::{
     Actions, BorderArray, Codepoint, ColorArray, Destination, HighlightingMode, LinkAnnotation, Op,

@@ -19,7 +19,7 @@ use std::io::Write as _;
 
 use briefsmith_core::date::Timestamp;
 use briefsmith_layout::Document;
-use briefsmith_layout::text::{FontBook, FontId};
+use briefsmith_layout::{FontBook, FontId};
 use lopdf_printpdf::{Object, ObjectId};
 use printpdf::{PdfDocument, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Pt};
 

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use allsorts::binary::read::ReadScope;
 use allsorts::font_data::FontData;
 use allsorts::subset::{CmapTarget, SubsetProfile, subset};
-use briefsmith_layout::text::FontId;
+use briefsmith_layout::FontId;
 use briefsmith_layout::{Document, GlyphRun, PageItem};
 
 use crate::{FaceSource, PdfError};

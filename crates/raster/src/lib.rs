@@ -9,7 +9,7 @@ mod image;
 
 use std::collections::HashMap;
 
-use briefsmith_layout::text::{FontBook, FontId};
+use briefsmith_layout::{FontBook, FontId};
 use briefsmith_layout::{GlyphRun, ImageBox, Page, PageItem, Rgb};
 use tiny_skia::{FillRule, Paint, Pixmap, PixmapPaint, Transform};
 

@@ -1,6 +1,6 @@
 use std::sync::Arc;
 
-use briefsmith_layout::text::FontId;
+use briefsmith_layout::FontId;
 use briefsmith_layout::{GlyphRun, ImageBox, Page, PageItem, PositionedGlyph, Rect, Rgb};
 
 use super::*;

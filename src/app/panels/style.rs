@@ -58,11 +58,11 @@ pub fn badge(ui: &mut egui::Ui, text: &str, fill: Color32) -> egui::Response {
 /// Uses the bundled Noto faces the PDF is set in (so the app and its output look alike),
 /// with egui's own faces behind them for the symbols the icons use (▲ ▼ ◀ ▶ ≡ ↶ ↷).
 fn install_fonts(ctx: &egui::Context) {
-    let book = briefsmith_layout::text::FontBook::bundled();
+    let book = briefsmith_layout::FontBook::bundled();
     let mut fonts = egui::FontDefinitions::default();
     let mut face = |name: &str| -> Option<String> {
         let id = (0u16..64)
-            .map(briefsmith_layout::text::FontId)
+            .map(briefsmith_layout::FontId)
             .find(|&id| book.face_name(id) == name)?;
         fonts.font_data.insert(
             name.to_owned(),
