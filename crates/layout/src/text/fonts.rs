@@ -5,7 +5,7 @@ use std::sync::{Arc, OnceLock};
 use rustybuzz::Face;
 
 use super::FontId;
-use super::shaping::ShapeCache;
+use super::cache::TextCache;
 use crate::Family;
 
 /// One bundled face: its PostScript name and file bytes.
@@ -72,10 +72,11 @@ pub(crate) struct LoadedFace {
 /// Code points below this (Latin through IPA) have their coverage precomputed.
 const LOW_CHARS: usize = 0x280;
 
-/// The set of faces a document is laid out with, plus the shaping cache that goes with them.
+/// The set of faces a document is laid out with, plus the shaping and hyphenation caches
+/// that go with them.
 pub struct FontBook {
     faces: Vec<LoadedFace>,
-    pub(crate) cache: ShapeCache,
+    pub(crate) cache: TextCache,
 }
 
 impl std::fmt::Debug for FontBook {
@@ -93,7 +94,7 @@ impl FontBook {
         BOOK.get_or_init(|| Arc::new(FontBook::load())).clone()
     }
 
-    /// A separate book of the bundled fonts with its own, empty shaping cache (for measuring
+    /// A separate book of the bundled fonts with its own, empty caches (for measuring
     /// cold starts; everything else should share [`FontBook::bundled`]).
     pub fn load() -> FontBook {
         let faces = BUNDLED
@@ -127,7 +128,7 @@ impl FontBook {
             .collect();
         FontBook {
             faces,
-            cache: ShapeCache::default(),
+            cache: TextCache::default(),
         }
     }
 

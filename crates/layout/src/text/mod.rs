@@ -14,6 +14,7 @@
 //! a run of its own whose text is `"-"`, so extraction reads "hyphen-" then "ation".
 
 mod breaking;
+mod cache;
 mod fonts;
 mod line;
 mod prepare;

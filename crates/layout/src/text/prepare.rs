@@ -7,17 +7,16 @@
 //! for a word wider than the narrowest line, at every grapheme boundary (emergency breaks).
 
 use std::ops::Range;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::Arc;
 
-use hyphenation::{Hyphenator, Language, Load, Standard};
-use rustc_hash::FxHashMap;
 use unicode_bidi::{BidiInfo, Level};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::FontId;
+use super::cache::Shaped;
 use super::fonts::FontBook;
-use super::shaping::{Shaped, lock, shape};
+use super::shaping::shape;
 use super::style::Span;
 
 /// Cost of breaking at a hyphenation point (TeX's \hyphenpenalty).
@@ -176,39 +175,6 @@ fn is_space(c: char) -> bool {
 fn is_invisible_control(c: char) -> bool {
     matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
         | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{fe00}'..='\u{fe0f}' | '\u{feff}')
-}
-
-fn hyphenator() -> Option<&'static Standard> {
-    static DICT: OnceLock<Option<Standard>> = OnceLock::new();
-    DICT.get_or_init(|| Standard::from_embedded(Language::EnglishUS).ok())
-        .as_ref()
-}
-
-/// Past this many entries the hyphenation cache is emptied, bounding memory.
-const MAX_CACHED_HYPHENATIONS: usize = 100_000;
-
-type HyphenCache = FxHashMap<Box<str>, Arc<[u16]>>;
-
-/// Hyphenation points (byte offsets) of an ASCII word; looking patterns up costs far more
-/// than the words repeat, so results are cached.
-fn hyphenate(dict: &Standard, word: &str) -> Arc<[u16]> {
-    static CACHE: OnceLock<Mutex<HyphenCache>> = OnceLock::new();
-    let cache = CACHE.get_or_init(Default::default);
-    if let Some(hit) = lock(cache).get(word) {
-        return hit.clone();
-    }
-    let points: Arc<[u16]> = dict
-        .hyphenate(word)
-        .breaks
-        .into_iter()
-        .filter_map(|b| u16::try_from(b).ok())
-        .collect();
-    let mut map = lock(cache);
-    if map.len() >= MAX_CACHED_HYPHENATIONS {
-        map.clear();
-    }
-    map.insert(word.into(), points.clone());
-    points
 }
 
 /// A point inside a word where it may be broken.
@@ -418,7 +384,9 @@ impl Builder<'_> {
 
     /// Hyphenation points of the plain lowercase ASCII words in `content`.
     fn hyphen_points(&self, content: Range<usize>, out: &mut Vec<(usize, Split)>) {
-        let Some(dict) = hyphenator() else { return };
+        if !self.book.cache.can_hyphenate() {
+            return;
+        }
         let text = &self.text[content.clone()];
         let mut i = 0;
         let bytes = text.as_bytes();
@@ -451,7 +419,7 @@ impl Builder<'_> {
             {
                 continue;
             }
-            for &b in hyphenate(dict, word).iter() {
+            for &b in self.book.cache.hyphenate(word).iter() {
                 out.push((content.start + start + b as usize, Split::Hyphen));
             }
         }

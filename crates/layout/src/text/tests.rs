@@ -133,3 +133,27 @@ fn the_font_book_can_be_shared_across_threads() {
     let other = std::thread::spawn(|| FontBook::bundled().ids().count());
     assert_eq!(other.join().ok(), Some(book.ids().count()));
 }
+
+#[test]
+fn each_font_book_keeps_its_own_hyphenation_cache() {
+    let (used, fresh) = (FontBook::load(), FontBook::load());
+    let spans = [Span::new(SAMPLE, TextStyle::default())];
+    let opts = PrepareOptions {
+        hyphenate: true,
+        split_wider_than: 200.0,
+        justify: true,
+    };
+    prepare(&used, &spans, opts);
+    assert!(used.cache.hyphenated_words() > 10);
+    assert_eq!(
+        fresh.cache.hyphenated_words(),
+        0,
+        "nothing is shared between books"
+    );
+    let (a, b) = (
+        used.cache.hyphenate("characterised"),
+        fresh.cache.hyphenate("characterised"),
+    );
+    assert!(!a.is_empty());
+    assert_eq!(a, b, "each book hyphenates alike");
+}
