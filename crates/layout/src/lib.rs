@@ -16,6 +16,7 @@ mod notes;
 mod page;
 mod paginate;
 mod parse;
+mod pixels;
 mod style;
 mod table;
 mod text;
@@ -28,6 +29,7 @@ pub use page::{
     Anchor, Document, GlyphRun, ImageBox, LinkArea, LinkTarget, OutlineEntry, Page, PageItem,
     PositionedGlyph, Rect, Rgb,
 };
+pub use pixels::{PngError, RgbaImage, decode_png};
 pub use style::{DocumentInfo, Family, Margins, NotesPlacement, PageStyle, Paper};
 pub use text::{
     Align, FontBook, FontId, Line, ParagraphSpec, Span, TextStyle, break_paragraph, single_line,

@@ -237,7 +237,7 @@ impl PageWriter {
             Some(cached) => cached.id.clone(),
             None => {
                 let decoded =
-                    briefsmith_raster::decode_png(&image.data).map_err(|e| PdfError::Image {
+                    briefsmith_layout::decode_png(&image.data).map_err(|e| PdfError::Image {
                         page: page_index + 1,
                         reason: e.to_string(),
                     })?;

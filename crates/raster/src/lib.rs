@@ -5,46 +5,15 @@
 //! preview shows what the PDF will hold.
 
 mod glyphs;
-mod image;
 
 use std::collections::HashMap;
 
-use briefsmith_layout::{FontBook, FontId};
+use briefsmith_layout::{FontBook, FontId, RgbaImage, decode_png};
 use briefsmith_layout::{GlyphRun, ImageBox, Page, PageItem, Rgb};
 use tiny_skia::{FillRule, Paint, Pixmap, PixmapPaint, Transform};
 
-pub use image::decode_png;
-
 /// Largest side of a rendered page in pixels; larger requests are scaled down to this.
 const MAX_SIDE: f32 = 8_192.0;
-
-/// An image in straight (not premultiplied) RGBA8, rows top to bottom.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RgbaImage {
-    pub width: u32,
-    pub height: u32,
-    /// `width * height * 4` bytes.
-    pub pixels: Vec<u8>,
-}
-
-impl RgbaImage {
-    /// The RGBA of the pixel at (x, y), or `None` outside the image.
-    pub fn pixel(&self, x: u32, y: u32) -> Option<[u8; 4]> {
-        if x >= self.width || y >= self.height {
-            return None;
-        }
-        let i = (y as usize * self.width as usize + x as usize) * 4;
-        self.pixels.get(i..i + 4).map(|p| [p[0], p[1], p[2], p[3]])
-    }
-}
-
-/// Why an image could not be read.
-#[derive(Debug, thiserror::Error)]
-pub enum RasterError {
-    /// The bytes are not a PNG this decoder accepts.
-    #[error("PNG image: {0}")]
-    Png(String),
-}
 
 /// Draws a page at `scale` pixels per point (1.0 = 72 dpi). Never fails: an image that
 /// cannot be decoded is drawn as a grey box, so the preview shows that something is there.
