@@ -12,6 +12,7 @@ mod content;
 mod links;
 mod metadata;
 mod outline;
+mod prune;
 mod subset;
 
 use std::collections::{BTreeMap, HashMap};
@@ -163,7 +164,7 @@ fn write_with(
         .map_err(|e| PdfError::Write(e.to_string()))?;
     metadata::write_metadata(&mut out, &doc.info, options.timestamp)
         .map_err(|e| PdfError::Write(e.to_string()))?;
-    out.prune_objects();
+    prune::prune_unreachable(&mut out);
     compress_streams(&mut out)?;
 
     let mut bytes = Vec::new();

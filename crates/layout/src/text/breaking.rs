@@ -23,6 +23,10 @@ const TOLERANCE: f64 = 200.0;
 const SECOND_TOLERANCE: f64 = 1_000.0;
 /// Slack for floating-point sums when testing whether a line fits.
 const EPS: f32 = 1.0e-3;
+/// Most active breakpoints kept. Real paragraphs stay far below (a line's worth of break
+/// points in up to four fitness classes); past it the costliest are dropped, so hostile
+/// text (thousands of break points within one line) is broken in linear time.
+const MAX_ACTIVE: usize = 512;
 
 /// How lines are measured.
 #[derive(Debug, Clone, Copy)]
@@ -268,20 +272,27 @@ pub(crate) fn knuth_plass(items: &[Item], m: &Measure, pass: &Pass) -> Option<Ve
             if let Some((total, from)) = *slot
                 && total <= floor + ADJ_DEMERITS
             {
-                nodes.push(Node { at: b, prev: from });
-                active.push(Active {
-                    node: nodes.len() - 1,
+                let candidate = Active {
+                    node: nodes.len(),
                     sums: after,
                     width: rest_width,
                     demerits: total,
                     fitness: fit as u8,
                     flagged,
                     first: false,
-                });
+                };
+                if let Some(at) = add_active(&mut active, candidate) {
+                    nodes.push(Node { at: b, prev: from });
+                    debug_assert_eq!(active[at].node, nodes.len() - 1);
+                }
             }
         }
         if active.is_empty() {
             return None;
+        }
+        if active.len() > MAX_ACTIVE {
+            active.select_nth_unstable_by(MAX_ACTIVE - 1, |x, y| x.demerits.total_cmp(&y.demerits));
+            active.truncate(MAX_ACTIVE);
         }
     }
     let last = active
@@ -297,6 +308,38 @@ pub(crate) fn knuth_plass(items: &[Item], m: &Measure, pass: &Pass) -> Option<Ve
     }
     breaks.reverse();
     Some(breaks)
+}
+
+/// Adds `new` to the active breakpoints unless one that is interchangeable with it (the
+/// same totals where its line starts, fitness class and hyphen flag: every later line
+/// costs the same from both) is at least as good; replaces such a node when `new` is
+/// better. Returns where `new` went, if it was added.
+///
+/// Without this, break points with nothing measurable between them (a run of zero-width
+/// format characters, each its own grapheme) would each open a node that no later line
+/// ever leaves behind, and the scan would grow quadratic.
+fn add_active(active: &mut Vec<Active>, new: Active) -> Option<usize> {
+    let same = |a: &Active| {
+        !a.first
+            && a.fitness == new.fitness
+            && a.flagged == new.flagged
+            && a.width == new.width
+            && a.sums.width == new.sums.width
+            && a.sums.stretch == new.sums.stretch
+            && a.sums.shrink == new.sums.shrink
+            && a.sums.fill == new.sums.fill
+    };
+    match active.iter().position(same) {
+        Some(k) if active[k].demerits <= new.demerits => None,
+        Some(k) => {
+            active[k] = new;
+            Some(k)
+        }
+        None => {
+            active.push(new);
+            Some(active.len() - 1)
+        }
+    }
 }
 
 /// Greedy first-fit breaking: each line takes as much as fits. Lines overflow only when a
