@@ -14,7 +14,7 @@ use printpdf::{
 
 use crate::PdfError;
 use crate::links::safe_uri;
-use crate::subset::SubsetFace;
+use crate::subset::{SubsetFace, glyph_texts};
 
 /// What the page writer needs from the rest of the document.
 pub(crate) struct Resources<'a> {
@@ -181,6 +181,16 @@ impl PageWriter {
             self.out.extend_from_slice(b"Tf\n");
         }
 
+        // Where a glyph's /ToUnicode text is not what this use of it stands for (.notdef
+        // for characters no face covers, one glyph for two characters), the run carries
+        // its own text, so copying it gives "한국어" and not the first such character thrice.
+        let actual = needs_actual_text(run, face);
+        if actual {
+            self.out.extend_from_slice(b"/Span <</ActualText ");
+            write_text_string(&mut self.out, &run.text);
+            self.out.extend_from_slice(b">> BDC\n");
+        }
+
         let to_em = 1000.0 / run.size;
         let mut origin = (first.x, first.y);
         let mut pen = 0.0f32; // where the viewer's pen is, in 1/1000 em from origin
@@ -218,6 +228,9 @@ impl PageWriter {
         }
         if open {
             self.out.extend_from_slice(b">] TJ\n");
+        }
+        if actual {
+            self.out.extend_from_slice(b"EMC\n");
         }
         Ok(())
     }
@@ -338,6 +351,28 @@ fn write_num(out: &mut Vec<u8>, v: f32) {
         out.extend(std::iter::repeat_n(b'0', digits - text.len()));
         out.extend_from_slice(text.as_bytes());
     }
+}
+
+/// Whether some glyph of `run` maps (in the face's /ToUnicode) to other text than the
+/// text it stands for here.
+fn needs_actual_text(run: &GlyphRun, face: &SubsetFace) -> bool {
+    glyph_texts(run)
+        .iter()
+        .zip(&run.glyphs)
+        .any(|(text, glyph)| {
+            let id = face.remap.get(usize::from(glyph.id)).copied().unwrap_or(0);
+            let mapped = face.texts.get(usize::from(id)).map_or("", String::as_str);
+            !text.is_empty() && *text != mapped
+        })
+}
+
+/// `text` as a PDF text string: UTF-16BE with a byte-order mark, as a hex string.
+fn write_text_string(out: &mut Vec<u8>, text: &str) {
+    out.extend_from_slice(b"<FEFF");
+    for unit in text.encode_utf16() {
+        write_hex_u16(out, unit);
+    }
+    out.push(b'>');
 }
 
 /// A glyph id as four hex digits, inside a `<...>` string.

@@ -65,8 +65,12 @@ impl GlyphUsage {
         }
         for (index, text) in glyph_texts(run).into_iter().enumerate() {
             let id = run.glyphs[index].id;
+            // .notdef stands for every character the face lacks: it maps to no text, and
+            // each use carries its own text as /ActualText (see `content`).
+            let text = if id == 0 { "" } else { text };
             match glyphs.get_mut(&id) {
-                // The first non-empty text wins: ToUnicode maps a glyph, not an occurrence.
+                // ToUnicode maps a glyph, not an occurrence: the first non-empty text wins,
+                // and runs where a glyph stands for other text say so with /ActualText.
                 Some(existing) if existing.is_empty() && !text.is_empty() => {
                     *existing = text.to_owned()
                 }

@@ -1,0 +1,62 @@
+//! The PDF's text layer says what the page says, even where no embedded face has the
+//! characters: copying `한국어 and 日本語` must not give `한한한 and 한한한`.
+
+use briefsmith_layout::{DocumentInfo, FontBook, PageStyle, typeset};
+use briefsmith_pdf::{PdfOptions, write_pdf};
+use std::process::Command;
+
+/// The text `pdftotext` (poppler) reads from `markdown` typeset and written as PDF.
+fn extracted(markdown: &str) -> String {
+    let doc = typeset(
+        markdown,
+        &PageStyle::default(),
+        &DocumentInfo::default(),
+        None,
+    )
+    .expect("typesets");
+    let pdf = write_pdf(&doc, &FontBook::bundled(), &PdfOptions::default()).expect("writes");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("text.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is needed for this test");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn characters_no_face_covers_each_copy_as_themselves() {
+    let text = extracted("한국어 and 日本語, then Ελληνικά and ქართული.\n");
+    // The page's own words, before the footer's "Page 1 of 1".
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .take_while(|w| *w != "Page")
+        .collect();
+    assert_eq!(
+        words,
+        [
+            "한국어",
+            "and",
+            "日本語,",
+            "then",
+            "Ελληνικά",
+            "and",
+            "ქართული."
+        ],
+        "{text}"
+    );
+}
+
+#[test]
+fn covered_text_still_extracts_plainly() {
+    let text = extracted("Plain *café* text, with ﬁ ligature-prone words: office.\n");
+    assert!(text.contains("Plain café text"), "{text}");
+    assert!(text.contains("office."), "{text}");
+}
