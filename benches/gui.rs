@@ -17,7 +17,7 @@ fn app_state() -> AppState {
     let dataset = generate_dataset(ITEMS, 42);
     let bytes = serde_json::to_vec(&dataset).unwrap_or_default();
     let brief = generate_brief(&dataset, 500, 8);
-    let loaded = LoadedDataset::new(dataset, &bytes, None);
+    let loaded = LoadedDataset::new(dataset, briefsmith_core::store::fingerprint(&bytes), None);
     let doc = Document::new(brief, None, Some(loaded));
     let options = AppOptions {
         startup: Startup::Sample,

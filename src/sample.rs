@@ -34,7 +34,7 @@ pub const DRAFT_NAMES: &[&str] = &[DRAFTS[0].0, DRAFTS[1].0, DRAFTS[2].0];
 /// The sample dataset, parsed and indexed.
 pub fn dataset() -> anyhow::Result<LoadedDataset> {
     let dataset = store::parse_dataset(DATASET, Path::new(DATASET_FILE))?;
-    let mut loaded = LoadedDataset::new(dataset, DATASET, None);
+    let mut loaded = LoadedDataset::new(dataset, store::fingerprint(DATASET), None);
     loaded.embedded = Some(EmbeddedDataset {
         file_name: DATASET_FILE,
         bytes: DATASET,

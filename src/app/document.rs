@@ -3,9 +3,10 @@
 
 use crate::app::library::LibraryIndex;
 use anyhow::Context as _;
-use briefsmith_core::compose::{ComposeError, Edit, Editor};
-use briefsmith_core::model::{Block, Brief, Dataset, ItemSnapshot};
+use briefsmith_core::compose::{BlockPos, ComposeError, Edit, Editor};
+use briefsmith_core::model::{Block, Brief, Dataset, ItemId, ItemSnapshot};
 use briefsmith_core::store;
+use briefsmith_library::{Change, Library, is_library_file};
 use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
@@ -27,30 +28,87 @@ pub struct LoadedDataset {
     pub index: Arc<LibraryIndex>,
     /// Where it was read from; `None` for the embedded sample.
     pub path: Option<PathBuf>,
-    /// Fingerprint of the file's bytes, recorded in the draft when saved.
+    /// Fingerprint of its state (a JSON file's hash, a library's id and revision),
+    /// recorded in the draft when saved.
     pub fingerprint: String,
     pub embedded: Option<EmbeddedDataset>,
+    /// The library file the dataset is kept in, open for edits; `None` for a JSON dataset.
+    pub library: Option<Library>,
 }
 
 impl LoadedDataset {
     /// Indexes a dataset read from `path` (or embedded, when `path` is `None`).
-    pub fn new(dataset: Dataset, bytes: &[u8], path: Option<PathBuf>) -> Self {
+    pub fn new(dataset: Dataset, fingerprint: String, path: Option<PathBuf>) -> Self {
         let index = LibraryIndex::build(&dataset);
         LoadedDataset {
             dataset: Arc::new(dataset),
             index: Arc::new(index),
             path,
-            fingerprint: store::fingerprint(bytes),
+            fingerprint,
             embedded: None,
+            library: None,
         }
     }
 
-    /// Reads and indexes the dataset file at `path`.
+    /// Reads and indexes the dataset at `path`: a JSON dataset, or a library (kept open
+    /// for edits).
     pub fn load(path: &Path) -> anyhow::Result<Self> {
-        let bytes =
-            std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
-        let dataset = store::parse_dataset(&bytes, path)?;
-        Ok(Self::new(dataset, &bytes, Some(path.to_owned())))
+        if is_library_file(path) {
+            return Self::from_library(Library::open(path)?);
+        }
+        let (dataset, fingerprint) = store::load_json_dataset(path)?;
+        Ok(Self::new(dataset, fingerprint, Some(path.to_owned())))
+    }
+
+    /// Reads and indexes an open library's dataset, keeping the library for edits.
+    pub fn from_library(library: Library) -> anyhow::Result<Self> {
+        let mut loaded = Self::new(
+            library.to_dataset()?,
+            library.fingerprint()?,
+            Some(library.path().to_owned()),
+        );
+        loaded.library = Some(library);
+        Ok(loaded)
+    }
+
+    /// Brings the in-memory dataset in line with `change`, just applied to the library:
+    /// one item edited, added or deleted in place; sources and entities re-read (a
+    /// library has few); anything larger re-read whole. Then the index is rebuilt.
+    pub fn mirror(&mut self, change: &Change) -> anyhow::Result<()> {
+        let Some(library) = &self.library else {
+            return Ok(());
+        };
+        let dataset = Arc::make_mut(&mut self.dataset);
+        match change {
+            Change::Details { after, .. } => {
+                dataset.title = after.title.clone();
+                dataset.description = after.description.clone();
+            }
+            Change::Source { .. } => dataset.sources = library.sources()?,
+            Change::Entity { .. } => {
+                // A renamed entity changes the search text of its items too.
+                dataset.entities = library.entities()?;
+            }
+            Change::Item {
+                position,
+                before,
+                after,
+            } => {
+                if let Some(old) = before
+                    && let Some(i) = self.index.position(&old.id)
+                {
+                    dataset.items.remove(i);
+                }
+                if let Some(new) = after {
+                    let at = library.item_index(*position)?.min(dataset.items.len());
+                    dataset.items.insert(at, new.clone());
+                }
+            }
+            Change::Batch(_) => *dataset = library.to_dataset()?,
+        }
+        self.fingerprint = library.fingerprint()?;
+        self.index = Arc::new(LibraryIndex::build(&self.dataset));
+        Ok(())
     }
 }
 
@@ -76,9 +134,11 @@ pub struct Document {
     pub warnings: Vec<String>,
     /// The name shown for a draft never saved.
     pub untitled_name: String,
-    /// Set when the brief came from a recovery file: unsaved although the editor is clean.
-    restored: bool,
+    /// Set when the draft changed outside the editor (restored from a recovery file, its
+    /// dataset replaced): unsaved although the editor is clean.
+    changed_outside: bool,
     stale_cache: (u64, HashSet<(usize, usize)>),
+    picked_cache: (u64, HashSet<ItemId>),
 }
 
 impl Document {
@@ -90,28 +150,33 @@ impl Document {
             dataset,
             warnings: Vec::new(),
             untitled_name: "Untitled brief".to_owned(),
-            restored: false,
+            changed_outside: false,
             stale_cache: (u64::MAX, HashSet::new()),
+            picked_cache: (u64::MAX, HashSet::new()),
         }
     }
 
     /// Opens the draft at `path` and its dataset; a missing dataset only adds a warning,
     /// the brief still shows from its snapshots.
     pub fn open(path: &Path) -> anyhow::Result<Self> {
-        let opened = store::open_draft(path)?;
-        let dataset = match opened.dataset {
-            Some(ds) => {
-                let bytes = std::fs::read(&opened.dataset_path).unwrap_or_default();
-                Some(LoadedDataset::new(
-                    ds,
-                    &bytes,
-                    Some(opened.dataset_path.clone()),
-                ))
+        let opened = store::open_draft_with(path, briefsmith_library::load_dataset_any)?;
+        let mut warnings = opened.warnings;
+        let dataset = opened.dataset.map(|ds| {
+            let mut loaded = LoadedDataset::new(
+                ds,
+                opened.dataset_fingerprint,
+                Some(opened.dataset_path.clone()),
+            );
+            if is_library_file(&opened.dataset_path) {
+                match Library::open(&opened.dataset_path) {
+                    Ok(library) => loaded.library = Some(library),
+                    Err(e) => warnings.push(format!("The library cannot be edited: {e}")),
+                }
             }
-            None => None,
-        };
+            loaded
+        });
         let mut doc = Document::new(opened.brief, Some(path.to_owned()), dataset);
-        doc.warnings = opened.warnings;
+        doc.warnings = warnings;
         Ok(doc)
     }
 
@@ -147,12 +212,13 @@ impl Document {
 
     /// Whether there are changes not yet saved to the draft file.
     pub fn is_modified(&self) -> bool {
-        self.restored || self.editor.is_modified()
+        self.changed_outside || self.editor.is_modified()
     }
 
-    /// Marks the brief as restored from a recovery file: unsaved until saved.
-    pub fn mark_restored(&mut self) {
-        self.restored = true;
+    /// Marks the draft as changed outside the editor (restored from a recovery file):
+    /// unsaved until saved.
+    pub fn mark_changed(&mut self) {
+        self.changed_outside = true;
     }
 
     /// The file name shown in the title bar.
@@ -193,7 +259,9 @@ impl Document {
 
     /// Saves the draft to `path` (atomically, keeping a backup), writing an embedded
     /// dataset beside it the first time, and removes the now outdated recovery file.
-    pub fn save_to(&mut self, path: &Path) -> anyhow::Result<()> {
+    /// Returns the dataset file it wrote, if it wrote one.
+    pub fn save_to(&mut self, path: &Path) -> anyhow::Result<Option<PathBuf>> {
+        let mut wrote_dataset = None;
         if let Some(ds) = &mut self.dataset
             && ds.path.is_none()
             && let Some(embedded) = &ds.embedded
@@ -205,6 +273,7 @@ impl Document {
             if needs_sample_written(&target, embedded.bytes) {
                 store::write_atomic(&target, embedded.bytes, false)
                     .with_context(|| format!("{}: cannot write dataset", target.display()))?;
+                wrote_dataset = Some(target.clone());
             }
             ds.path = Some(target);
         }
@@ -217,9 +286,9 @@ impl Document {
         }
         let _ = std::fs::remove_file(store::recovery_path(path));
         self.editor.mark_saved();
-        self.restored = false;
+        self.changed_outside = false;
         self.path = Some(path.to_owned());
-        Ok(())
+        Ok(wrote_dataset)
     }
 
     /// Replaces the dataset (File ▸ Open dataset); the brief keeps its snapshots.
@@ -227,9 +296,53 @@ impl Document {
         self.dataset = Some(dataset);
         self.stale_cache.0 = u64::MAX;
         self.warnings.clear();
+        // The draft now names another dataset: that is a change to save.
+        self.changed_outside = true;
     }
 
-    /// Blocks whose item changed in the dataset since it was picked, as (section, index).
+    /// Where the brief cites the item `id` as a block of its own, if it does.
+    pub fn block_of_item(&self, id: &ItemId) -> Option<BlockPos> {
+        self.editor
+            .brief()
+            .sections
+            .iter()
+            .enumerate()
+            .find_map(|(s, section)| {
+                section
+                    .blocks
+                    .iter()
+                    .position(|b| matches!(b, Block::Item(r) if r.item == *id))
+                    .map(|i| BlockPos::new(s, i))
+            })
+    }
+
+    /// The ids of the items the brief cites as blocks; recomputed only when the brief changes.
+    pub fn picked_items(&mut self) -> &HashSet<ItemId> {
+        let revision = self.editor.revision();
+        if self.picked_cache.0 != revision {
+            let picked = self
+                .editor
+                .brief()
+                .sections
+                .iter()
+                .flat_map(|s| &s.blocks)
+                .filter_map(|b| match b {
+                    Block::Item(r) => Some(r.item.clone()),
+                    _ => None,
+                })
+                .collect();
+            self.picked_cache = (revision, picked);
+        }
+        &self.picked_cache.1
+    }
+
+    /// The dataset's content changed (a library edit): views derived from it are redone.
+    pub fn dataset_changed(&mut self) {
+        self.stale_cache.0 = u64::MAX;
+    }
+
+    /// Blocks whose item changed in the dataset, or left it, since it was picked, as
+    /// (section, index).
     /// Recomputed only when the brief changes.
     pub fn stale_blocks(&mut self) -> &HashSet<(usize, usize)> {
         let revision = self.editor.revision();
@@ -238,13 +351,16 @@ impl Document {
             if let Some(ds) = &self.dataset {
                 for (s, section) in self.editor.brief().sections.iter().enumerate() {
                     for (b, block) in section.blocks.iter().enumerate() {
-                        if let Block::Item(r) = block
-                            && let Some(item) = ds
-                                .index
-                                .position(&r.item)
-                                .and_then(|i| ds.dataset.items.get(i))
-                            && ItemSnapshot::capture(&ds.dataset, item) != r.snapshot
-                        {
+                        let Block::Item(r) = block else { continue };
+                        // Gone from the dataset, or different from the snapshot kept.
+                        let drifted = ds
+                            .index
+                            .position(&r.item)
+                            .and_then(|i| ds.dataset.items.get(i))
+                            .is_none_or(|item| {
+                                ItemSnapshot::capture(&ds.dataset, item) != r.snapshot
+                            });
+                        if drifted {
                             stale.insert((s, b));
                         }
                     }

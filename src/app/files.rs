@@ -4,6 +4,7 @@
 use crate::app::document::Document;
 use crate::app::jobs::{ExportFormat, ExportJob};
 use crate::app::state::{AUTOSAVE_INTERVAL, AppState, Dialog, PathPurpose, Replace};
+use briefsmith_core::compose::Edit;
 use briefsmith_core::model::{Brief, BriefMeta, Section};
 use briefsmith_core::store;
 use std::path::{Path, PathBuf};
@@ -26,8 +27,14 @@ impl AppState {
             .unwrap_or_else(|| self.options.data_dir.join("untitled.brief.json"))
     }
 
-    /// Writes the draft to its recovery file when it changed and the interval has passed.
+    /// Queues the draft for its recovery file when it changed and the last write was
+    /// queued at least [`AUTOSAVE_INTERVAL`] ago; reports failed writes.
     pub fn autosave_tick(&mut self, now: f64) {
+        for outcome in self.autosaver.finished() {
+            if let Err(e) = outcome {
+                self.error(format!("Autosave failed: {e}"));
+            }
+        }
         let revision = self.doc.editor().revision();
         if !self.doc.is_modified()
             || revision == self.autosave.1
@@ -35,10 +42,16 @@ impl AppState {
         {
             return;
         }
-        self.autosave_now();
+        let anchor = self.recovery_anchor();
+        let brief = self.doc.brief_for_file(&anchor);
+        if self.autosaver.write(anchor, brief, revision) {
+            self.autosave = (now, revision);
+        } else {
+            self.autosave_now();
+        }
     }
 
-    /// Writes the recovery file now.
+    /// Writes the recovery file now, on this thread.
     pub fn autosave_now(&mut self) {
         let anchor = self.recovery_anchor();
         if let Some(dir) = anchor.parent() {
@@ -64,21 +77,36 @@ impl AppState {
             let p = store::recovery_path(&anchor);
             p.exists().then_some(p)
         };
-        if let Some(recovery) = recovery {
-            self.dialog = Some(Dialog::Restore { recovery });
-        }
+        let Some(recovery) = recovery else { return };
+        let written = std::fs::metadata(&recovery)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .map_or_else(|| "at an unknown time".to_owned(), ago);
+        let changes = match store::load_brief(&recovery) {
+            Ok(recovered) => changes(self.doc.brief(), &recovered),
+            Err(e) => vec![format!("It cannot be read: {e}")],
+        };
+        self.dialog = Some(Dialog::Restore {
+            recovery,
+            written,
+            changes,
+        });
     }
 
-    /// Replaces the brief with the recovery file's (the dataset stays); unsaved until saved.
+    /// Replaces the brief's content with the recovery file's (the dataset stays), as one
+    /// undoable step; unsaved until saved.
     pub fn restore_recovery(&mut self, recovery: &Path) {
         match store::load_brief(recovery) {
             Ok(brief) => {
-                let path = self.doc.path.clone();
-                let dataset = self.doc.dataset.take();
-                let mut doc = Document::new(brief, path, dataset);
-                doc.mark_restored();
-                self.replace_document(doc);
-                self.info("Restored the autosaved draft");
+                let edit = Edit::ReplaceContent {
+                    meta: brief.meta,
+                    sections: brief.sections,
+                };
+                if self.apply(edit) {
+                    self.selected_block = None;
+                    self.info("Restored the autosaved draft (Undo takes it back)");
+                }
             }
             Err(e) => self.error(format!("Cannot restore: {e}")),
         }
@@ -86,6 +114,7 @@ impl AppState {
 
     /// Deletes the recovery file the user chose not to restore.
     pub fn discard_recovery(&mut self, recovery: &Path) {
+        self.autosaver.settle();
         let _ = std::fs::remove_file(recovery);
     }
 
@@ -126,18 +155,21 @@ impl AppState {
             .get(name)
             .map(|t| t.manifest.default_sections.clone())
             .unwrap_or_default();
+        // Nothing is carried over from the brief that was open: only the user's own
+        // defaults (Edit ▸ Preferences) fill the author, organisation and audience.
+        let prefs = &self.prefs;
         let meta = BriefMeta {
             title: "Untitled brief".into(),
             template: name.to_owned(),
             date: crate::export::today(),
-            ..self.doc.brief().meta.clone()
+            author: prefs.author.clone(),
+            organisation: prefs.organisation.clone(),
+            audience: prefs.audience.clone(),
+            ..BriefMeta::default()
         };
         let brief = Brief {
             schema: "briefsmith-brief/2".into(),
-            meta: BriefMeta {
-                bottom_line: String::new(),
-                ..meta
-            },
+            meta,
             dataset: self.doc.brief().dataset.clone(),
             sections: sections
                 .into_iter()
@@ -164,12 +196,21 @@ impl AppState {
 
     /// Saves the draft to `path`.
     pub fn save_as(&mut self, path: &Path) -> bool {
+        // A late autosave must not recreate the recovery file the save removes.
+        self.autosaver.settle();
         match self.doc.save_to(path) {
-            Ok(()) => {
+            Ok(wrote_dataset) => {
                 let stand_in = self.options.data_dir.join("untitled.brief.json");
                 let _ = std::fs::remove_file(store::recovery_path(&stand_in));
                 self.remember_recent(path);
-                self.info(format!("Saved {}", path.display()));
+                let mut text = format!("Saved {}", path.display());
+                if let Some(ds) = wrote_dataset {
+                    text.push_str(&format!(
+                        ", with a copy of its dataset as {}",
+                        ds.file_name().unwrap_or_default().to_string_lossy()
+                    ));
+                }
+                self.info(text);
                 true
             }
             Err(e) => {
@@ -231,6 +272,21 @@ impl AppState {
             PathPurpose::ExportMarkdown => dir.join(format!("{stem}.md")),
             PathPurpose::ExportPdf => dir.join(format!("{stem}.pdf")),
             PathPurpose::OpenDraft | PathPurpose::OpenDataset => dir,
+            PathPurpose::NewLibrary => dir.join("library.bslib"),
+            PathPurpose::LibraryFromDataset => {
+                let name = self
+                    .doc
+                    .dataset
+                    .as_ref()
+                    .and_then(|d| {
+                        let file = d.path.as_ref().and_then(|p| p.file_name());
+                        file.map(|n| n.to_string_lossy().into_owned())
+                            .or_else(|| d.embedded.as_ref().map(|e| e.file_name.to_owned()))
+                    })
+                    .unwrap_or_else(|| "library".into());
+                let stem = name.trim_end_matches(".json").trim_end_matches(".dataset");
+                dir.join(format!("{stem}.bslib"))
+            }
         }
     }
 
@@ -261,6 +317,8 @@ impl AppState {
             PathPurpose::ExportMarkdown => self.export(ExportFormat::Markdown, &path),
             PathPurpose::ExportPdf => self.export(ExportFormat::Pdf, &path),
             PathPurpose::OpenDataset => self.open_dataset(&path),
+            PathPurpose::NewLibrary => self.new_library(&path),
+            PathPurpose::LibraryFromDataset => self.library_from_dataset(&path),
         }
     }
 }
@@ -280,7 +338,12 @@ fn native_dialog(purpose: PathPurpose, suggested: &Path) -> Option<PathBuf> {
         PathPurpose::OpenDraft | PathPurpose::SaveAs => {
             dialog.add_filter("Briefsmith draft", &["json"])
         }
-        PathPurpose::OpenDataset => dialog.add_filter("Briefsmith dataset", &["json"]),
+        PathPurpose::OpenDataset => {
+            dialog.add_filter("Briefsmith dataset or library", &["json", "bslib"])
+        }
+        PathPurpose::NewLibrary | PathPurpose::LibraryFromDataset => {
+            dialog.add_filter("Briefsmith library", &["bslib"])
+        }
         PathPurpose::ExportMarkdown => dialog.add_filter("Markdown", &["md"]),
         PathPurpose::ExportPdf => dialog.add_filter("PDF", &["pdf"]),
     };
@@ -292,6 +355,67 @@ fn native_dialog(purpose: PathPurpose, suggested: &Path) -> Option<PathBuf> {
     } else {
         dialog.pick_file()
     }
+}
+
+/// "just now", "5 seconds ago", "3 minutes ago", "2 hours ago", "4 days ago".
+fn ago(elapsed: Duration) -> String {
+    let s = elapsed.as_secs();
+    let (n, unit) = match s {
+        0..=2 => return "just now".to_owned(),
+        3..=119 => (s, "second"),
+        120..=7199 => (s / 60, "minute"),
+        7200..=172_799 => (s / 3600, "hour"),
+        _ => (s / 86_400, "day"),
+    };
+    format!("{n} {unit}s ago")
+}
+
+/// What the recovered brief changes against the current one, one line per difference:
+/// the details, sections added, removed or renamed, and blocks changed per section.
+fn changes(current: &Brief, recovered: &Brief) -> Vec<String> {
+    let mut out = Vec::new();
+    if current.meta != recovered.meta {
+        out.push("The brief's details (title, date, audience, bottom line…) differ".to_owned());
+    }
+    for (i, section) in recovered.sections.iter().enumerate() {
+        match current.sections.get(i) {
+            None => out.push(format!(
+                "Section “{}” is new, with {}",
+                section.heading,
+                crate::app::panels::count(section.blocks.len(), "block", "blocks")
+            )),
+            Some(old) => {
+                if old.heading != section.heading {
+                    out.push(format!(
+                        "Section “{}” is renamed “{}”",
+                        old.heading, section.heading
+                    ));
+                }
+                let same = old
+                    .blocks
+                    .iter()
+                    .zip(&section.blocks)
+                    .filter(|(a, b)| a == b);
+                let changed = old.blocks.len().max(section.blocks.len()) - same.count();
+                if changed > 0 {
+                    out.push(format!(
+                        "Section “{}”: {} changed, added or removed ({} now, {} before)",
+                        section.heading,
+                        crate::app::panels::count(changed, "block", "blocks"),
+                        section.blocks.len(),
+                        old.blocks.len()
+                    ));
+                }
+            }
+        }
+    }
+    for old in current.sections.iter().skip(recovered.sections.len()) {
+        out.push(format!("Section “{}” is removed", old.heading));
+    }
+    if out.is_empty() {
+        out.push("Its content is the same as the saved draft's".to_owned());
+    }
+    out
 }
 
 /// A file-name-safe version of a title.

@@ -9,6 +9,7 @@
 //! within a frame even over 100,000 items.
 
 use briefsmith_core::model::{Dataset, EntityId, Item, ItemId, ItemKind, SourceId};
+use briefsmith_core::validate::is_iso_date;
 use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 use std::collections::{BTreeSet, HashMap};
@@ -239,11 +240,19 @@ impl Filters {
         if self.min_credibility.is_some_and(|c| item.credibility.0 > c) {
             return false;
         }
+        // A bound that is not a date is shown as wrong and not applied.
+        fn bound(b: &str) -> Option<&str> {
+            Some(b.trim()).filter(|b| is_iso_date(b))
+        }
         let date = index.dates[i].as_str();
-        if !self.date_from.is_empty() && date_cmp(date, &self.date_from).is_lt() {
+        if let Some(from) = bound(&self.date_from)
+            && date_cmp(date, from).is_lt()
+        {
             return false;
         }
-        if !self.date_to.is_empty() && date_cmp(date, &self.date_to).is_gt() {
+        if let Some(to) = bound(&self.date_to)
+            && date_cmp(date, to).is_gt()
+        {
             return false;
         }
         true

@@ -1,12 +1,16 @@
 //! The desktop app (eframe): app state in plain structs ([`state`], [`document`],
 //! [`library`], [`preview`], [`jobs`]), and the panels that show and edit it ([`panels`]).
 
+mod autosave;
 pub mod document;
 pub mod files;
+pub mod forms;
+pub mod history;
 pub mod jobs;
 pub mod library;
 pub mod panels;
 pub mod preview;
+pub mod records;
 mod screenshot;
 pub mod state;
 
@@ -19,6 +23,8 @@ use std::sync::Arc;
 const RECENT_KEY: &str = "briefsmith.recent";
 /// Storage key of the preview zoom.
 const ZOOM_KEY: &str = "briefsmith.zoom";
+/// Storage key of the user's defaults for new briefs.
+const PREFS_KEY: &str = "briefsmith.prefs";
 
 /// The eframe application: the state, plus what only the window needs.
 pub struct BriefsmithApp {
@@ -89,6 +95,12 @@ impl BriefsmithApp {
             {
                 state.recent = recent;
             }
+            if let Some(prefs) = storage
+                .get_string(PREFS_KEY)
+                .and_then(|s| serde_json::from_str(&s).ok())
+            {
+                state.prefs = prefs;
+            }
             if storage.get_string(ZOOM_KEY).as_deref() == Some("fit") {
                 state.preview.fit_width = true;
             } else if let Some(zoom) = storage
@@ -137,8 +149,10 @@ impl BriefsmithApp {
             ctx.request_repaint_after(after);
         }
         state.autosave_tick(now);
-        if state.doc.is_modified() {
-            ctx.request_repaint_after(state::AUTOSAVE_INTERVAL);
+        if state.doc.is_modified() && state.doc.editor().revision() != state.autosave.1 {
+            // Wake in time for the next recovery write.
+            let due = state.autosave.0 + state::AUTOSAVE_INTERVAL.as_secs_f64() - now;
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(due.max(0.02)));
         }
         state.toasts.retain(|t| t.until > now);
         if let Some(next) = state.toasts.iter().map(|t| t.until).reduce(f64::min) {
@@ -187,6 +201,9 @@ impl eframe::App for BriefsmithApp {
         if let Ok(json) = serde_json::to_string(&self.state.recent) {
             storage.set_string(RECENT_KEY, json);
         }
+        if let Ok(json) = serde_json::to_string(&self.state.prefs) {
+            storage.set_string(PREFS_KEY, json);
+        }
         let zoom = if self.state.preview.fit_width {
             "fit".to_owned()
         } else {
@@ -202,7 +219,7 @@ pub fn run(options: AppOptions) -> anyhow::Result<()> {
         .with_title("Briefsmith")
         .with_app_id("briefsmith")
         .with_inner_size([1440.0, 900.0])
-        .with_min_inner_size([900.0, 560.0]);
+        .with_min_inner_size([760.0, 520.0]);
     let native = eframe::NativeOptions {
         viewport,
         renderer: eframe::Renderer::Glow,

@@ -1,7 +1,10 @@
 //! Everything the app knows apart from its widgets: the open draft, the library search,
 //! selections, dialogs, messages and background work. Tests and benchmarks drive it directly.
 
+use crate::app::autosave::Autosaver;
 use crate::app::document::{Document, LoadedDataset};
+use crate::app::forms::{Capture, Form};
+use crate::app::history::{History, Step};
 use crate::app::jobs::Jobs;
 use crate::app::library::Search;
 use crate::app::preview::Preview;
@@ -14,8 +17,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-/// How often a modified draft is written to its recovery file.
-pub const AUTOSAVE_INTERVAL: Duration = Duration::from_secs(30);
+/// How soon after an edit the draft is written to its recovery file (and at most how
+/// often while the user keeps typing): a kill loses at most this much work.
+pub const AUTOSAVE_INTERVAL: Duration = Duration::from_secs(1);
 
 /// What the app opens on start.
 #[derive(Debug, Clone)]
@@ -80,6 +84,8 @@ pub enum PathPurpose {
     ExportMarkdown,
     ExportPdf,
     OpenDataset,
+    NewLibrary,
+    LibraryFromDataset,
 }
 
 impl PathPurpose {
@@ -90,7 +96,9 @@ impl PathPurpose {
             PathPurpose::SaveAs => "Save draft as",
             PathPurpose::ExportMarkdown => "Export Markdown",
             PathPurpose::ExportPdf => "Export PDF",
-            PathPurpose::OpenDataset => "Open dataset",
+            PathPurpose::OpenDataset => "Open dataset or library",
+            PathPurpose::NewLibrary => "New library",
+            PathPurpose::LibraryFromDataset => "Make a library from this dataset",
         }
     }
 
@@ -98,7 +106,11 @@ impl PathPurpose {
     pub fn is_save(self) -> bool {
         matches!(
             self,
-            PathPurpose::SaveAs | PathPurpose::ExportMarkdown | PathPurpose::ExportPdf
+            PathPurpose::SaveAs
+                | PathPurpose::ExportMarkdown
+                | PathPurpose::ExportPdf
+                | PathPurpose::NewLibrary
+                | PathPurpose::LibraryFromDataset
         )
     }
 }
@@ -117,9 +129,50 @@ pub enum Dialog {
     /// The draft has unsaved changes and `then` would drop them.
     UnsavedChanges { then: Replace },
     /// A recovery file newer than the draft was found.
-    Restore { recovery: PathBuf },
+    Restore {
+        recovery: PathBuf,
+        /// When it was written, e.g. "2 minutes ago".
+        written: String,
+        /// What it changes against the brief as opened, one line each.
+        changes: Vec<String>,
+    },
+    /// Deleting a library record the brief uses: asks first.
+    ConfirmDelete {
+        message: String,
+        change: briefsmith_library::Change,
+    },
+    /// The user's defaults for new briefs, being edited.
+    Preferences(Preferences),
     /// The in-app replacement for a file dialog.
     PathPrompt { purpose: PathPurpose, text: String },
+}
+
+/// The user's own defaults for new briefs (Edit ▸ Preferences), kept between sessions.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Preferences {
+    pub author: String,
+    pub organisation: String,
+    pub audience: String,
+}
+
+/// The pane shown in the tabbed area when the window is too narrow for all three.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    Library,
+    #[default]
+    Brief,
+    Preview,
+}
+
+/// The pane that plain keys (arrows, Enter, Delete) act on, set by the last click.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pane {
+    /// ↑/↓ walk the library's results, Enter adds the selected item.
+    #[default]
+    Library,
+    /// ↑/↓ walk the brief's blocks, Delete removes the selected one.
+    Brief,
 }
 
 /// The app's state.
@@ -136,12 +189,20 @@ pub struct AppState {
     pub selected_item: Option<usize>,
     /// The brief block that keyboard commands act on.
     pub selected_block: Option<BlockPos>,
+    /// Where plain keys go: the library or the brief.
+    pub keyboard_pane: Pane,
+    /// The pane shown in the tabbed area of a narrow window.
+    pub tab: Tab,
+    /// Set when the library selection moved by keyboard: the list scrolls to show it.
+    pub reveal_selected: bool,
     /// The dialog that must be answered first, if any.
     pub dialog: Option<Dialog>,
     /// Messages in the window's corner.
     pub toasts: Vec<Toast>,
     /// Recently opened or saved drafts, newest first.
     pub recent: Vec<PathBuf>,
+    /// The user's defaults for new briefs.
+    pub prefs: Preferences,
     /// Exports under way.
     pub jobs: Jobs,
     /// The page preview.
@@ -152,8 +213,18 @@ pub struct AppState {
     pub quit_confirmed: bool,
     /// The UI clock in seconds (egui's input time), set every frame.
     pub now: f64,
-    /// When the recovery file was last written (UI clock) and at which revision.
+    /// When the recovery file was last queued for writing (UI clock) and at which revision.
     pub(crate) autosave: (f64, u64),
+    /// Writes recovery files off the UI thread.
+    pub(crate) autosaver: Autosaver,
+    /// Undo and redo across the brief and the library.
+    pub(crate) history: History,
+    /// The library record being edited in a form, if any.
+    pub form: Option<Form>,
+    /// Whether the window listing the library's sources and entities is open.
+    pub show_records: bool,
+    /// Quick capture: a passage typed or pasted, turned into an item in two keystrokes.
+    pub capture: Capture,
 }
 
 impl AppState {
@@ -175,15 +246,24 @@ impl AppState {
             search: Search::default(),
             selected_item: None,
             selected_block: None,
+            keyboard_pane: Pane::default(),
+            tab: Tab::default(),
+            reveal_selected: false,
             dialog: None,
             toasts: Vec::new(),
             recent: Vec::new(),
+            prefs: Preferences::default(),
             jobs: Jobs::default(),
             preview: Preview::default(),
             focus_search: false,
             quit_confirmed: false,
             now: 0.0,
             autosave: (0.0, 0),
+            autosaver: Autosaver::default(),
+            history: History::default(),
+            form: None,
+            show_records: false,
+            capture: Capture::default(),
         }
     }
 
@@ -214,8 +294,14 @@ impl AppState {
 
     /// Applies an edit, reporting a refused edit as a message rather than failing.
     pub fn apply(&mut self, edit: Edit) -> bool {
+        let depth = self.doc.editor().undo_depth();
         match self.doc.apply(edit) {
-            Ok(()) => true,
+            Ok(()) => {
+                if self.doc.editor().undo_depth() > depth {
+                    self.history.push(Step::Brief);
+                }
+                true
+            }
             Err(e) => {
                 self.error(format!("Edit refused: {e}"));
                 false
@@ -223,18 +309,48 @@ impl AppState {
         }
     }
 
-    /// Undoes the last edit.
+    /// Undoes the newest step, of the brief or of the library.
     pub fn undo(&mut self) {
-        if self.doc.undo() {
+        let Some(step) = self.history.take_undo() else {
+            return;
+        };
+        let done = match &step {
+            Step::Brief => self.doc.undo(),
+            Step::Library(change) => self.write_library(&change.inverse()),
+        };
+        if done {
+            self.history.undone(step);
             self.clamp_selection();
+        } else {
+            self.history.redone(step);
         }
     }
 
-    /// Redoes the last undone edit.
+    /// Redoes the newest undone step.
     pub fn redo(&mut self) {
-        if self.doc.redo() {
+        let Some(step) = self.history.take_redo() else {
+            return;
+        };
+        let done = match &step {
+            Step::Brief => self.doc.redo(),
+            Step::Library(change) => self.write_library(change),
+        };
+        if done {
+            self.history.redone(step);
             self.clamp_selection();
+        } else {
+            self.history.undone(step);
         }
+    }
+
+    /// Whether there is a step to undo.
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    /// Whether there is a step to redo.
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
     }
 
     fn clamp_selection(&mut self) {
@@ -284,6 +400,14 @@ impl AppState {
         let Some(item) = ds.dataset.items.get(index) else {
             return false;
         };
+        if let Some(pos) = self.doc.block_of_item(&item.id) {
+            let heading = &self.doc.brief().sections[pos.section].heading;
+            let text =
+                format!("Already in the brief, under “{heading}”: drag that block to move it");
+            self.selected_block = Some(pos);
+            self.info(text);
+            return false;
+        }
         let block = Block::Item(ItemRef {
             item: item.id.clone(),
             snapshot: ItemSnapshot::capture(&ds.dataset, item),
@@ -302,19 +426,21 @@ impl AppState {
         )
     }
 
-    /// Adds a key judgment, supported by the selected library item if there is one.
+    /// Adds a key judgment with no supporting items (the analyst picks them in its editor).
+    /// Without a place given, it goes at the end of the brief's judgments section (the
+    /// first whose heading names judgments), else at the insertion point.
     pub fn add_judgment(&mut self, at: Option<BlockPos>) -> bool {
-        let support = self
-            .selected_item_id()
-            .map(|id| vec![id])
-            .unwrap_or_default();
-        self.insert_block(
-            Block::Judgment(Judgment {
-                support,
-                ..Judgment::default()
-            }),
-            at,
-        )
+        let at = at.or_else(|| self.judgments_section_end());
+        self.insert_block(Block::Judgment(Judgment::default()), at)
+    }
+
+    /// The end of the first section whose heading mentions judgments ("Key judgments").
+    fn judgments_section_end(&self) -> Option<BlockPos> {
+        let sections = &self.doc.brief().sections;
+        let s = sections
+            .iter()
+            .position(|s| s.heading.to_lowercase().contains("judgment"))?;
+        Some(BlockPos::new(s, sections[s].blocks.len()))
     }
 
     fn insert_block(&mut self, block: Block, at: Option<BlockPos>) -> bool {
@@ -326,6 +452,40 @@ impl AppState {
             self.selected_block = Some(at);
         }
         ok
+    }
+
+    /// Moves the library selection through the search results, one step up (`-1`) or
+    /// down (`1`); selects the first result when none is selected.
+    pub fn step_library_selection(&mut self, delta: i32) {
+        let results = self.search.results();
+        if results.is_empty() {
+            return;
+        }
+        let current = self
+            .selected_item
+            .and_then(|i| results.iter().position(|&r| r as usize == i));
+        let next = match current {
+            None => 0,
+            Some(p) => (p as i64 + i64::from(delta)).clamp(0, results.len() as i64 - 1) as usize,
+        };
+        self.selected_item = Some(results[next] as usize);
+        self.reveal_selected = true;
+    }
+
+    /// Adds the selected library item to the brief, or the first result when none is
+    /// selected among the results.
+    pub fn add_selected_item(&mut self) -> bool {
+        let pick = self
+            .selected_item
+            .filter(|i| self.search.results().contains(&(*i as u32)))
+            .or_else(|| self.search.results().first().map(|&i| i as usize));
+        match pick {
+            Some(i) => {
+                self.selected_item = Some(i);
+                self.add_item(i, None)
+            }
+            None => false,
+        }
     }
 
     /// The id of the item selected in the library.
@@ -465,6 +625,7 @@ impl AppState {
             Ok(ds) => {
                 self.doc.set_dataset(ds);
                 self.search.reset();
+                self.history.clear();
                 self.selected_item = None;
                 self.info(format!("Opened dataset {}", path.display()));
             }
@@ -480,6 +641,8 @@ impl AppState {
         self.selected_item = None;
         self.selected_block = None;
         self.preview.invalidate();
+        self.history.clear();
+        self.form = None;
         self.autosave = (self.now, self.doc.editor().revision());
         for w in warnings {
             self.error(w);

@@ -88,8 +88,13 @@ pub fn options(startup: Startup, dir: &Path) -> AppOptions {
 
 /// The real app in a harness the size of a laptop screen.
 pub fn harness(options: AppOptions) -> Harness<'static, BriefsmithApp> {
+    harness_sized(options, egui::vec2(1500.0, 950.0))
+}
+
+/// The real app in a harness of the given window size.
+pub fn harness_sized(options: AppOptions, size: egui::Vec2) -> Harness<'static, BriefsmithApp> {
     let mut h = Harness::builder()
-        .with_size(egui::vec2(1500.0, 950.0))
+        .with_size(size)
         .with_max_steps(40)
         .build_eframe(move |cc| BriefsmithApp::new(cc, options));
     settle(&mut h);

@@ -167,6 +167,16 @@ impl Library {
         .map(|n| n as u64)
     }
 
+    /// Where the item at `position` stands in the dataset's item list: how many items come
+    /// before it. Lets a view of the dataset mirror an inserted item without reloading.
+    pub fn item_index(&self, position: i64) -> Result<usize> {
+        self.read("place an item", |c| {
+            c.prepare_cached("SELECT count(*) FROM items WHERE pos < ?1")?
+                .query_row([position], |r| r.get::<_, i64>(0))
+        })
+        .map(|n| n as usize)
+    }
+
     /// The whole library as a dataset, in order: what `export-json` writes.
     pub fn to_dataset(&self) -> Result<Dataset> {
         let details = self.details()?;

@@ -4,7 +4,7 @@
 
 use super::DragPayload;
 use super::style::{ACCENT, WARNING, badge, grade_colour};
-use crate::app::state::AppState;
+use crate::app::state::{AppState, Pane};
 use briefsmith_core::compose::{BlockPos, Edit};
 use briefsmith_core::model::{Block, BriefMeta, Confidence, ItemKind, Judgment, Likelihood};
 use egui::{RichText, Sense, UiBuilder};
@@ -189,14 +189,13 @@ fn toolbar(ui: &mut egui::Ui, state: &mut AppState) {
         }
         if ui
             .button("Add judgment")
-            .on_hover_text("A key judgment, supported by the selected library item")
+            .on_hover_text("A key judgment, at the end of the Key judgments section")
             .clicked()
         {
             state.add_judgment(None);
         }
         ui.separator();
-        let editor = state.doc.editor();
-        let (can_undo, can_redo) = (editor.can_undo(), editor.can_redo());
+        let (can_undo, can_redo) = (state.can_undo(), state.can_redo());
         if ui
             .add_enabled(can_undo, egui::Button::new("↶ Undo"))
             .on_hover_text("Undo (Ctrl+Z)")
@@ -218,7 +217,10 @@ fn toolbar(ui: &mut egui::Ui, state: &mut AppState) {
             ui.separator();
             ui.colored_label(
                 WARNING,
-                format!("{stale} item(s) changed in the dataset since picked"),
+                format!(
+                    "{} changed in or gone from the dataset since picked",
+                    super::count(stale, "item", "items")
+                ),
             );
         }
     });
@@ -535,6 +537,7 @@ fn block(ui: &mut egui::Ui, state: &mut AppState, pos: BlockPos, stale: bool) {
             );
             if text.clicked() {
                 state.selected_block = Some(pos);
+                state.keyboard_pane = Pane::Brief;
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if icon(ui, "×", "Remove block", true) {
@@ -550,7 +553,17 @@ fn block(ui: &mut egui::Ui, state: &mut AppState, pos: BlockPos, stale: bool) {
                     state.selected_block = Some(pos);
                     state.move_selected(-1);
                 }
-                if stale {
+                let gone = stale
+                    && matches!(&block, Block::Item(r) if state
+                        .doc
+                        .dataset
+                        .as_ref()
+                        .is_some_and(|d| d.index.position(&r.item).is_none()));
+                if gone {
+                    badge(ui, "GONE", WARNING).on_hover_text(
+                        "No longer in the dataset: the brief prints the copy it kept when picked",
+                    );
+                } else if stale {
                     if ui
                         .small_button("Refresh")
                         .on_hover_text("Take the item's current text from the dataset")
@@ -655,7 +668,8 @@ fn judgment_editor(ui: &mut egui::Ui, state: &mut AppState, pos: BlockPos, j: &J
     let mut new = j.clone();
     let field = ("Judgment", "We assess that …", 2);
     text_area(ui, state, field, j.text.clone(), |_, text| new.text = text);
-    ui.horizontal(|ui| {
+    // Wraps onto a second line in a narrow pane instead of clipping the pickers.
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label("Likelihood");
         egui::ComboBox::from_id_salt(("likelihood", pos.section, pos.index))
             .selected_text(likelihood_text(new.likelihood))

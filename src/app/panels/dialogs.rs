@@ -31,7 +31,7 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
                         close = true;
                         let recovery =
                             briefsmith_core::store::recovery_path(&state.recovery_anchor());
-                        let _ = std::fs::remove_file(recovery);
+                        state.discard_recovery(&recovery);
                         state.perform(then.clone());
                     }
                     if ui.button("Cancel").clicked() {
@@ -39,12 +39,21 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
                     }
                 });
             }
-            Dialog::Restore { recovery } => {
+            Dialog::Restore {
+                recovery,
+                written,
+                changes,
+            } => {
                 ui.heading("Restore autosaved work?");
-                ui.label(
-                    "An autosaved version of this draft is newer than the saved file, \
-                     probably from a session that ended without saving.",
-                );
+                ui.label(format!(
+                    "An autosaved version of “{}”, written {written}, is newer than the saved \
+                     file, probably from a session that ended without saving. Restoring it \
+                     is one step that Undo takes back.",
+                    state.doc.display_name()
+                ));
+                for line in changes {
+                    ui.label(format!("• {line}"));
+                }
                 ui.weak(recovery.display().to_string());
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
@@ -56,6 +65,53 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
                     if ui.button("Discard autosave").clicked() {
                         close = true;
                         state.discard_recovery(recovery);
+                    }
+                });
+            }
+            Dialog::ConfirmDelete { message, change } => {
+                ui.heading("Delete from the library?");
+                ui.label(message);
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Delete").clicked() {
+                        close = true;
+                        state.dialog = None;
+                        if state.edit_library(change.clone()) {
+                            state.selected_item = None;
+                        }
+                    }
+                    if ui.button("Keep it").clicked() {
+                        close = true;
+                    }
+                });
+            }
+            Dialog::Preferences(prefs) => {
+                ui.heading("Preferences");
+                ui.label("Your defaults for a new brief. A new brief starts with these, never with the previous brief's.");
+                let mut edited = prefs.clone();
+                egui::Grid::new("prefs").num_columns(2).show(ui, |ui| {
+                    for (name, value) in [
+                        ("Default author", &mut edited.author),
+                        ("Default organisation", &mut edited.organisation),
+                        ("Default audience", &mut edited.audience),
+                    ] {
+                        let label = ui.label(name);
+                        ui.add(egui::TextEdit::singleline(value).desired_width(320.0))
+                            .labelled_by(label.id);
+                        ui.end_row();
+                    }
+                });
+                if edited != *prefs {
+                    state.dialog = Some(Dialog::Preferences(edited.clone()));
+                }
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("OK").clicked() {
+                        state.prefs = edited;
+                        close = true;
+                    }
+                    if ui.button("Cancel").clicked() {
+                        close = true;
                     }
                 });
             }

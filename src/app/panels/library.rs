@@ -2,10 +2,11 @@
 //! selected item's details.
 
 use super::DragPayload;
-use super::style::{badge, grade_colour};
+use super::style::{ERROR, badge, grade_colour};
 use crate::app::library::Filters;
-use crate::app::state::AppState;
+use crate::app::state::{AppState, Pane};
 use briefsmith_core::model::{Dataset, ItemKind};
+use briefsmith_core::validate::is_iso_date;
 use egui::{Color32, Key, Role, Sense, WidgetInfo};
 
 /// Height of one row of the item list.
@@ -34,11 +35,15 @@ pub fn show(ui: &mut egui::Ui, state: &mut AppState) {
     });
 
     search_field(ui, state);
+    super::records::capture(ui, state);
     filters(ui, state, &index);
     state.search.update(&dataset, &index);
     let results_len = state.search.results().len();
     ui.horizontal(|ui| {
-        ui.weak(format!("{results_len} of {} items", index.len()));
+        ui.weak(format!(
+            "{results_len} of {}",
+            super::count(index.len(), "item", "items")
+        ));
         if state.search.filters.is_active() && ui.small_button("Clear filters").clicked() {
             state.search.filters = Filters::default();
         }
@@ -65,39 +70,17 @@ fn search_field(ui: &mut egui::Ui, state: &mut AppState) {
             response.request_focus();
         }
         if response.has_focus() {
+            state.keyboard_pane = Pane::Library;
             let (down, up) =
                 ui.input(|i| (i.key_pressed(Key::ArrowDown), i.key_pressed(Key::ArrowUp)));
             if down || up {
-                step_selection(state, if down { 1 } else { -1 });
+                state.step_library_selection(if down { 1 } else { -1 });
             }
         }
         if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
-            let pick = state
-                .selected_item
-                .filter(|i| state.search.results().contains(&(*i as u32)))
-                .or_else(|| state.search.results().first().map(|&i| i as usize));
-            if let Some(i) = pick {
-                state.selected_item = Some(i);
-                state.add_item(i, None);
-            }
+            state.add_selected_item();
         }
     });
-}
-
-/// Moves the library selection through the results.
-fn step_selection(state: &mut AppState, delta: i32) {
-    let results = state.search.results();
-    if results.is_empty() {
-        return;
-    }
-    let current = state
-        .selected_item
-        .and_then(|i| results.iter().position(|&r| r as usize == i));
-    let next = match current {
-        None => 0,
-        Some(p) => (p as i64 + i64::from(delta)).clamp(0, results.len() as i64 - 1) as usize,
-    };
-    state.selected_item = Some(results[next] as usize);
 }
 
 fn filters(ui: &mut egui::Ui, state: &mut AppState, index: &crate::app::library::LibraryIndex) {
@@ -188,6 +171,17 @@ fn filters(ui: &mut egui::Ui, state: &mut AppState, index: &crate::app::library:
                         .accessible_name("Date to");
                     });
                     ui.end_row();
+                    for (name, value) in [("From", &f.date_from), ("To", &f.date_to)] {
+                        let value = value.trim();
+                        if !value.is_empty() && !is_iso_date(value) {
+                            ui.label("");
+                            ui.colored_label(
+                                ERROR,
+                                format!("{name}: “{value}” is not a date; write 2024-10-11, 2024-10 or 2024. This bound is not applied."),
+                            );
+                            ui.end_row();
+                        }
+                    }
 
                     ui.label("Grade");
                     ui.horizontal(|ui| {
@@ -243,37 +237,53 @@ fn list(ui: &mut egui::Ui, state: &mut AppState, rows: usize) {
     let mut add = None;
     let mut select = None;
     let selected = state.selected_item;
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show_rows(ui, ROW_HEIGHT, rows, |ui, range| {
-            for r in range {
-                let Some(&i) = state.search.results().get(r) else {
-                    break;
-                };
-                let i = i as usize;
-                let response = row(ui, &index, &dataset, i, selected == Some(i));
-                if response.drag_started() {
-                    response.dnd_set_drag_payload(DragPayload::Item(i));
-                }
-                if response.clicked() {
-                    select = Some(i);
-                }
-                if response.double_clicked()
-                    || (response.has_focus() && ui.input(|inp| inp.key_pressed(Key::Enter)))
-                {
-                    add = Some(i);
-                }
-                if selected == Some(i)
-                    && ui.input(|inp| {
-                        inp.key_pressed(Key::ArrowDown) || inp.key_pressed(Key::ArrowUp)
-                    })
-                {
-                    response.scroll_to_me(None);
-                }
+    let picked = state.doc.picked_items().clone();
+    let view_id = egui::Id::unique("library-list-view");
+    let mut area = egui::ScrollArea::vertical().auto_shrink([false, false]);
+    if std::mem::take(&mut state.reveal_selected)
+        && let Some(r) =
+            selected.and_then(|i| state.search.results().iter().position(|&x| x as usize == i))
+    {
+        // Rows outside the view are never laid out, so scroll by arithmetic, not by widget.
+        let (offset, height) = ui
+            .data(|d| d.get_temp::<(f32, f32)>(view_id))
+            .unwrap_or((0.0, ui.available_height()));
+        let step = ROW_HEIGHT + ui.spacing().item_spacing.y;
+        let top = r as f32 * step;
+        if top < offset {
+            area = area.vertical_scroll_offset(top);
+        } else if top + step > offset + height {
+            area = area.vertical_scroll_offset(top + step - height);
+        }
+    }
+    let output = area.show_rows(ui, ROW_HEIGHT, rows, |ui, range| {
+        for r in range {
+            let Some(&i) = state.search.results().get(r) else {
+                break;
+            };
+            let i = i as usize;
+            let in_brief = dataset
+                .items
+                .get(i)
+                .is_some_and(|it| picked.contains(&it.id));
+            let response = row(ui, &index, &dataset, i, selected == Some(i), in_brief);
+            if response.drag_started() {
+                response.dnd_set_drag_payload(DragPayload::Item(i));
             }
-        });
+            // A row focused by Tab is the selection, as in any list box.
+            if response.clicked() || (response.gained_focus() && selected != Some(i)) {
+                select = Some(i);
+            }
+            if response.double_clicked() {
+                add = Some(i);
+            }
+        }
+    });
+    let view = (output.state.clamped_offset().y, output.inner_rect.height());
+    ui.data_mut(|d| d.insert_temp(view_id, view));
     if let Some(i) = select {
         state.selected_item = Some(i);
+        state.keyboard_pane = Pane::Library;
     }
     if let Some(i) = add {
         state.selected_item = Some(i);
@@ -289,6 +299,7 @@ fn row(
     dataset: &Dataset,
     i: usize,
     selected: bool,
+    in_brief: bool,
 ) -> egui::Response {
     let width = ui.available_width();
     let (rect, response) =
@@ -297,7 +308,11 @@ fn row(
         return response;
     };
     let kind = dataset.items.get(i).map(|it| it.kind);
-    let accessible = format!("{} {} {}", label.grade, label.lead, label.first_line);
+    let marker = if in_brief { " (in the brief)" } else { "" };
+    let accessible = format!(
+        "{} {} {}{marker}",
+        label.grade, label.lead, label.first_line
+    );
     response.widget_info(|| WidgetInfo::selected(Role::ListItem, true, selected, &accessible));
     if ui.is_rect_visible(rect) {
         let visuals = ui.visuals();
@@ -351,6 +366,15 @@ fn row(
             body.clone(),
             weak,
         );
+        if in_brief {
+            painter.text(
+                egui::pos2(rect.max.x - 8.0, rect.min.y + 7.0),
+                egui::Align2::RIGHT_TOP,
+                "in brief",
+                small.clone(),
+                visuals.selection.stroke.color,
+            );
+        }
         // First line, clipped to the row.
         let line_painter = painter.with_clip_rect(rect.shrink2(egui::vec2(6.0, 0.0)));
         line_painter.text(
@@ -396,6 +420,9 @@ fn detail(ui: &mut egui::Ui, state: &mut AppState, dataset: &Dataset) {
                     }
                 });
             });
+            if state.library().is_some() {
+                super::records::item_actions(ui, state, index);
+            }
             if let Some(speaker) = item.speaker.as_ref().and_then(|id| dataset.entity(id)) {
                 let role = if speaker.role.is_empty() {
                     String::new()

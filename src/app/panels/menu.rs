@@ -1,6 +1,6 @@
 //! The menu bar and the keyboard shortcuts.
 
-use crate::app::state::{AppState, PathPurpose, Replace};
+use crate::app::state::{AppState, Pane, PathPurpose, Replace};
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
 
@@ -53,21 +53,33 @@ pub fn shortcuts(ctx: &egui::Context, state: &mut AppState) {
     if pressed(&BLOCK_DOWN) {
         state.move_selected(1);
     }
-    // Plain keys act on the selected block only while no text field has the keyboard.
-    if state.selected_block.is_some()
-        && !ctx.egui_wants_keyboard_input()
-        && ctx.input(|i| i.modifiers.is_none())
-    {
-        let key = |k: Key| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, k));
-        if key(Key::ArrowUp) {
-            state.select_adjacent(-1);
-        } else if key(Key::ArrowDown) {
-            state.select_adjacent(1);
-        } else if key(Key::Delete)
-            && let Some(pos) = state.selected_block
-        {
-            state.remove_block(pos);
+    // Plain keys act on the pane clicked last, only while no text field has the keyboard.
+    if ctx.egui_wants_keyboard_input() || !ctx.input(|i| i.modifiers.is_none()) {
+        return;
+    }
+    let key = |k: Key| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, k));
+    match state.keyboard_pane {
+        Pane::Library => {
+            if key(Key::ArrowUp) {
+                state.step_library_selection(-1);
+            } else if key(Key::ArrowDown) {
+                state.step_library_selection(1);
+            } else if key(Key::Enter) && state.selected_item.is_some() {
+                state.add_selected_item();
+            }
         }
+        Pane::Brief if state.selected_block.is_some() => {
+            if key(Key::ArrowUp) {
+                state.select_adjacent(-1);
+            } else if key(Key::ArrowDown) {
+                state.select_adjacent(1);
+            } else if key(Key::Delete)
+                && let Some(pos) = state.selected_block
+            {
+                state.remove_block(pos);
+            }
+        }
+        Pane::Brief => {}
     }
 }
 
@@ -76,6 +88,7 @@ pub fn show(ui: &mut egui::Ui, state: &mut AppState) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| file_menu(ui, state));
         ui.menu_button("Edit", |ui| edit_menu(ui, state));
+        ui.menu_button("Library", |ui| super::records::menu(ui, state));
         ui.menu_button("Insert", |ui| {
             if ui.button("Section").clicked() {
                 let n = state.doc.brief().sections.len() + 1;
@@ -162,7 +175,7 @@ fn file_menu(ui: &mut egui::Ui, state: &mut AppState) {
 }
 
 fn edit_menu(ui: &mut egui::Ui, state: &mut AppState) {
-    let (can_undo, can_redo) = (state.doc.editor().can_undo(), state.doc.editor().can_redo());
+    let (can_undo, can_redo) = (state.can_undo(), state.can_redo());
     ui.add_enabled_ui(can_undo, |ui| {
         if item(ui, "Undo", Some(&UNDO)) {
             state.undo();
@@ -173,6 +186,10 @@ fn edit_menu(ui: &mut egui::Ui, state: &mut AppState) {
             state.redo();
         }
     });
+    ui.separator();
+    if item(ui, "Preferences…", None) {
+        state.dialog = Some(crate::app::state::Dialog::Preferences(state.prefs.clone()));
+    }
     ui.separator();
     if item(ui, "Find", Some(&FIND)) {
         state.focus_search = true;

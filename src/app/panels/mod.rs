@@ -6,10 +6,11 @@ mod dialogs;
 mod library;
 mod menu;
 mod preview;
+mod records;
 mod status;
 pub mod style;
 
-use crate::app::state::AppState;
+use crate::app::state::{AppState, Tab};
 use briefsmith_core::compose::BlockPos;
 
 /// What is being dragged: a library item (by dataset index) or a brief block.
@@ -19,25 +20,101 @@ pub enum DragPayload {
     Block(BlockPos),
 }
 
+/// "1 item", "2 items": a count with its noun in the right number.
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The narrowest each pane is allowed to get, in points.
+const LIBRARY_MIN: f32 = 280.0;
+const BRIEF_MIN: f32 = 420.0;
+const PREVIEW_MIN: f32 = 300.0;
+
+/// How the panes share the window's width.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arrangement {
+    /// Library, brief and preview side by side.
+    Three,
+    /// The library beside one tabbed pane holding the brief or the preview.
+    Two,
+    /// One tabbed pane holding the library, the brief or the preview.
+    One,
+}
+
+impl Arrangement {
+    /// The arrangement that keeps every visible pane at least its minimum width.
+    pub fn for_width(width: f32) -> Self {
+        if width >= LIBRARY_MIN + BRIEF_MIN + PREVIEW_MIN + 60.0 {
+            Arrangement::Three
+        } else if width >= LIBRARY_MIN + BRIEF_MIN + 20.0 {
+            Arrangement::Two
+        } else {
+            Arrangement::One
+        }
+    }
+}
+
 /// Draws the whole window for one frame.
 pub fn show(ui: &mut egui::Ui, state: &mut AppState) {
     menu::shortcuts(ui.ctx(), state);
     egui::Panel::top("menu-bar").show(ui, |ui| menu::show(ui, state));
     egui::Panel::bottom("status-bar").show(ui, |ui| status::show(ui, state));
-    egui::Panel::left("library")
-        .resizable(true)
-        .default_size(400.0)
-        .size_range(260.0..=800.0)
-        .show(ui, |ui| library::show(ui, state));
-    egui::Panel::right("preview")
-        .resizable(true)
-        .default_size(470.0)
-        .size_range(260.0..=1200.0)
-        .show(ui, |ui| preview::show(ui, state));
-    egui::CentralPanel::default().show(ui, |ui| brief::show(ui, state));
+    let width = ui.available_width();
+    let arrangement = Arrangement::for_width(width);
+    if arrangement != Arrangement::One {
+        // Each side panel may grow only as far as leaves the others their minimum.
+        let others = BRIEF_MIN
+            + if arrangement == Arrangement::Three {
+                PREVIEW_MIN
+            } else {
+                0.0
+            };
+        egui::Panel::left("library")
+            .resizable(true)
+            .default_size((width * 0.28).clamp(LIBRARY_MIN, 400.0))
+            .size_range(LIBRARY_MIN..=(width - others - 30.0).clamp(LIBRARY_MIN, 800.0))
+            .show(ui, |ui| library::show(ui, state));
+    }
+    if arrangement == Arrangement::Three {
+        egui::Panel::right("preview")
+            .resizable(true)
+            .default_size((width * 0.33).clamp(PREVIEW_MIN, 470.0))
+            .size_range(PREVIEW_MIN..=(width - LIBRARY_MIN - BRIEF_MIN - 30.0).max(PREVIEW_MIN))
+            .show(ui, |ui| preview::show(ui, state));
+    }
+    egui::CentralPanel::default().show(ui, |ui| match arrangement {
+        Arrangement::Three => brief::show(ui, state),
+        Arrangement::Two | Arrangement::One => tabbed(ui, state, arrangement),
+    });
+    records::form_window(ui.ctx(), state);
+    records::records_window(ui.ctx(), state);
     dialogs::show(ui.ctx(), state);
     status::toasts(ui.ctx(), state);
     drag_ghost(ui.ctx(), state);
+}
+
+/// The pane that has no room of its own, shown as a tab: the brief or the preview (and
+/// the library when even that has no room). The choice is kept in the state, so
+/// enlarging the window gives every pane its place back without losing it.
+fn tabbed(ui: &mut egui::Ui, state: &mut AppState, arrangement: Arrangement) {
+    let mut tabs = vec![(Tab::Brief, "Brief"), (Tab::Preview, "Preview")];
+    if arrangement == Arrangement::One {
+        tabs.insert(0, (Tab::Library, "Library"));
+    } else if state.tab == Tab::Library {
+        state.tab = Tab::Brief;
+    }
+    ui.horizontal(|ui| {
+        for (tab, name) in tabs {
+            ui.selectable_value(&mut state.tab, tab, name)
+                .on_hover_text(format!("Show the {}", name.to_lowercase()));
+        }
+    });
+    ui.separator();
+    match state.tab {
+        Tab::Library => library::show(ui, state),
+        Tab::Brief => brief::show(ui, state),
+        Tab::Preview => preview::show(ui, state),
+    }
 }
 
 /// While something is dragged, a small label follows the pointer saying what it is.

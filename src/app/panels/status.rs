@@ -21,8 +21,8 @@ pub fn show(ui: &mut egui::Ui, state: &mut AppState) {
                     })
                     .unwrap_or_default();
                 ui.weak(format!(
-                    "Dataset: {name} · {} items",
-                    ds.dataset.items.len()
+                    "Dataset: {name} · {}",
+                    super::count(ds.dataset.items.len(), "item", "items")
                 ));
             }
             None => {

@@ -122,6 +122,12 @@ impl Editor {
         !self.undo.is_empty()
     }
 
+    /// How many steps there are to undo; grows by one for each edit that is a step of its
+    /// own (typing that merges into the last step leaves it as it was).
+    pub fn undo_depth(&self) -> usize {
+        self.undo.len()
+    }
+
     /// Whether there is an undone step to redo.
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()

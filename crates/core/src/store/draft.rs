@@ -13,6 +13,8 @@ pub struct OpenedDraft {
     pub dataset: Option<Dataset>,
     /// Where the dataset was looked for (the draft's folder joined with `brief.dataset.path`).
     pub dataset_path: PathBuf,
+    /// The dataset's fingerprint as the loader read it (empty without a dataset).
+    pub dataset_fingerprint: String,
     /// Why the dataset is missing, or that it changed since the draft was saved.
     pub warnings: Vec<String>,
 }
@@ -46,6 +48,7 @@ pub fn open_draft_with(path: &Path, loader: DatasetLoader) -> Result<OpenedDraft
         brief,
         dataset: link.dataset,
         dataset_path: link.path,
+        dataset_fingerprint: link.fingerprint,
         warnings: link.warnings.into_iter().map(|w| w.message).collect(),
     })
 }
@@ -61,6 +64,8 @@ pub(crate) struct DraftWarning {
 pub(crate) struct DatasetLink {
     pub dataset: Option<Dataset>,
     pub path: PathBuf,
+    /// The fingerprint the loader gave (empty without a dataset).
+    pub fingerprint: String,
     pub warnings: Vec<DraftWarning>,
 }
 
@@ -72,6 +77,7 @@ pub(crate) fn resolve_dataset(draft: &Path, brief: &Brief, loader: DatasetLoader
     let warn = |location, message| DatasetLink {
         dataset: None,
         path: path.clone(),
+        fingerprint: String::new(),
         warnings: vec![DraftWarning { location, message }],
     };
     if named.trim().is_empty() {
@@ -115,6 +121,7 @@ pub(crate) fn resolve_dataset(draft: &Path, brief: &Brief, loader: DatasetLoader
     DatasetLink {
         dataset: Some(dataset),
         path,
+        fingerprint: current,
         warnings,
     }
 }
