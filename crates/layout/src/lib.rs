@@ -3,8 +3,9 @@
 //!
 //! [`typeset`] runs the pipeline left to right: `parse` (pulldown-cmark events → a small
 //! document tree) → `blocks`/`table` (the tree → a flow of measured chunks, each paragraph
-//! broken into lines once by [`text`]) → `paginate` (chunks → pages, with keeps, repeated
-//! table headers and footnotes) → `furniture` (running heads, page numbers, banner).
+//! broken into lines once by `text`, see [`break_paragraph`]) → `paginate` (chunks →
+//! pages, with keeps, repeated table headers and footnotes) → `furniture` (running heads,
+//! page numbers, banner).
 
 mod blocks;
 mod error;
