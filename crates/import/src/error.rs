@@ -24,9 +24,6 @@ pub enum ImportError {
         "{file}: not a readable document (binary data; expected HTML, text, Markdown, PDF or DOCX)"
     )]
     Binary { file: String },
-    /// A text format whose bytes are not UTF-8 (nor UTF-16 with a byte-order mark).
-    #[error("{file}: the text is not valid UTF-8 (invalid byte at offset {offset})")]
-    Encoding { file: String, offset: usize },
     /// The HTML has more elements or deeper nesting than the reader accepts.
     #[error("{file}: the HTML is too complex to read safely ({what})")]
     HtmlTooComplex { file: String, what: String },
@@ -52,7 +49,6 @@ impl ImportError {
             | ImportError::TooLarge { file, .. }
             | ImportError::Empty { file }
             | ImportError::Binary { file }
-            | ImportError::Encoding { file, .. }
             | ImportError::HtmlTooComplex { file, .. }
             | ImportError::Pdf { file, .. }
             | ImportError::PdfNoText { file }

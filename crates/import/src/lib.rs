@@ -20,7 +20,8 @@ pub use model::{Candidate, CandidateKind, EntityGuess, Import, SourceMeta, locat
 pub use review::{Accepted, Decision, Review, ReviewError};
 
 use briefsmith_core::model::Entity;
-use chrono::NaiveDate;
+/// Dates in [`Options`] are chrono's, re-exported so callers need not depend on it.
+pub use chrono::NaiveDate;
 use std::io::Read;
 use std::path::Path;
 
@@ -72,22 +73,7 @@ pub fn import_bytes(
     bytes: &[u8],
     options: &Options<'_>,
 ) -> Result<Import, ImportError> {
-    let size = bytes.len() as u64;
-    if size > MAX_INPUT_BYTES {
-        return Err(ImportError::TooLarge {
-            file: file.to_owned(),
-            size,
-            limit: MAX_INPUT_BYTES,
-        });
-    }
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(ImportError::Empty {
-            file: file.to_owned(),
-        });
-    }
-    let format = Format::detect(file, bytes).ok_or_else(|| ImportError::Binary {
-        file: file.to_owned(),
-    })?;
+    let format = check(file, bytes)?;
     let doc = read::read(format, file, bytes)?;
     let mut source = doc.meta;
     let date = source
@@ -109,6 +95,34 @@ pub fn import_bytes(
         source,
         paragraphs: doc.paragraphs,
         candidates,
+    })
+}
+
+/// Reads a document's metadata and paragraphs without looking for candidates (for a
+/// preview, or to measure the readers alone).
+pub fn read_document(file: &str, bytes: &[u8]) -> Result<(SourceMeta, Vec<String>), ImportError> {
+    let format = check(file, bytes)?;
+    let doc = read::read(format, file, bytes)?;
+    Ok((doc.meta, doc.paragraphs))
+}
+
+/// Refuses inputs that are too large, empty or binary; otherwise says how to read them.
+fn check(file: &str, bytes: &[u8]) -> Result<Format, ImportError> {
+    let size = bytes.len() as u64;
+    if size > MAX_INPUT_BYTES {
+        return Err(ImportError::TooLarge {
+            file: file.to_owned(),
+            size,
+            limit: MAX_INPUT_BYTES,
+        });
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ImportError::Empty {
+            file: file.to_owned(),
+        });
+    }
+    Format::detect(file, bytes).ok_or_else(|| ImportError::Binary {
+        file: file.to_owned(),
     })
 }
 

@@ -47,9 +47,8 @@ pub struct Review {
 /// transaction.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Accepted {
+    /// The source, with its full text in `paragraphs` ("para N" is `paragraphs[N - 1]`).
     pub source: Source,
-    /// The source's full text, "para N" being `paragraphs[N - 1]`.
-    pub paragraphs: Vec<String>,
     /// Entities to create: new names the analyst accepted, and speakers the library lacks.
     pub new_entities: Vec<Entity>,
     pub items: Vec<Item>,
@@ -252,13 +251,19 @@ impl Review {
                 "credibility": credibility,
             });
             match serde_json::from_value::<Item>(value) {
+                // A figure and a date in one sentence make the same fact once.
+                Ok(item)
+                    if items.iter().any(|i: &Item| {
+                        i.text == item.text
+                            && i.locator == item.locator
+                            && i.speaker == item.speaker
+                    }) => {}
                 Ok(item) => items.push(item),
                 Err(e) => unreachable!("item record is well-formed: {e}"),
             }
         }
         Accepted {
             source,
-            paragraphs: self.import.paragraphs,
             new_entities,
             items,
         }
@@ -283,6 +288,7 @@ impl Review {
             "url": meta.url,
             "kind": "news",
             "reliability": self.reliability,
+            "paragraphs": self.import.paragraphs,
         });
         serde_json::from_value(value)
             .unwrap_or_else(|e| unreachable!("source record is well-formed: {e}"))

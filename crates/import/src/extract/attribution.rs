@@ -70,6 +70,16 @@ static THAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bthat[ ,]").expect
 /// Stands in a frame for a quotation, so quoted words never count as attribution.
 pub const MARK: char = '\u{1}';
 
+const PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "from", "with", "during", "after", "before", "to", "for", "about", "by",
+];
+
+/// Whether `text` holds a verb of saying (“A,” she said, “B.”: the words between two
+/// quotations are an attribution).
+pub fn has_speech_verb(text: &str) -> bool {
+    SPEECH_VERB.is_match(text)
+}
+
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 
 /// The phrase a verb attributes speech to, before resolution against the article.
@@ -162,9 +172,31 @@ fn speaker_for(frame: &str, verb: Range<usize>) -> Option<SpeakerRef> {
         // "…, said Sidharth Kaushal, senior research fellow"
         return Some(np);
     }
+    // A name set off by commas just before the verb: "the talks' chair, Maria Lopez, said".
+    if left.is_empty()
+        && let Some(np) = appositive_name(
+            &frame[clause_start.min(verb.start)..verb.start],
+            &frame[..verb.start],
+        )
+    {
+        return Some(np);
+    }
     // The sentence's subject, across an appositive: "Pezeshkian, cast as a reformer…, said".
     let subject_start = frame[..verb.start].rfind([MARK, ';']).map_or(0, |i| i + 1);
     subject(&frame[subject_start..verb.start])
+}
+
+/// The comma-delimited phrase ending `before` when it is a bare name of at most four
+/// words ("…, Maria Lopez, said"); `gap` is what stands between it and the verb.
+fn appositive_name(gap: &str, before: &str) -> Option<SpeakerRef> {
+    if !gap.trim().is_empty() {
+        return None;
+    }
+    let body = before.trim_end().strip_suffix(',')?;
+    let chunk = body.rsplit([',', MARK]).next()?.trim();
+    let words: Vec<&str> = chunk.split_whitespace().collect();
+    let all_name = !words.is_empty() && words.len() <= 4 && words.iter().all(|w| is_name_word(w));
+    all_name.then(|| SpeakerRef::Name(chunk.to_owned()))
 }
 
 /// Drops words that stand between a speaker and the verb from the end of `s`.
@@ -221,7 +253,15 @@ fn noun_phrase_after(s: &str) -> Option<SpeakerRef> {
     let chunk = s[..end].trim();
     let first = chunk.split_whitespace().next()?;
     if first == "the" {
-        let words: Vec<&str> = chunk.split_whitespace().take(6).collect();
+        // "said the Church in the October 18 press release": the phrase ends before a
+        // preposition.
+        let words: Vec<&str> = chunk
+            .split_whitespace()
+            .take(6)
+            .enumerate()
+            .take_while(|(i, w)| *i == 0 || !PREPOSITIONS.contains(w))
+            .map(|(_, w)| w)
+            .collect();
         return noun_phrase(&words.join(" "));
     }
     if is_name_word(first) {
@@ -266,7 +306,7 @@ fn subject(clause: &str) -> Option<SpeakerRef> {
     {
         words.pop();
     }
-    noun_phrase(&strip_between(&words.join(" ")))
+    noun_phrase(strip_between(&words.join(" ")))
 }
 
 /// A capitalised word that can be part of a name ("Kaushal", "US", "Al-Assad").

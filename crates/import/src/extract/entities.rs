@@ -40,7 +40,7 @@ pub fn find<'p>(
                 .any(|w| before.ends_with(&format!(" {w}")) || before == *w);
             let wanted = run.tokens >= 2 || place || speaker.is_some_and(|s| s.entity_id.is_none());
             let adjective = run.tokens == 1
-                && text[run.end..].starts_with(|c: char| c == ' ' || c == '-')
+                && text[run.end..].starts_with([' ', '-'])
                 && text[run.end..]
                     .trim_start_matches([' ', '-'])
                     .starts_with(char::is_lowercase)

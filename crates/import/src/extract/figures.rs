@@ -54,7 +54,7 @@ pub fn find(p: &str) -> Vec<Range<usize>> {
             let after_month = before
                 .rsplit(' ')
                 .next()
-                .is_some_and(|w| super::dates::is_month(w));
+                .is_some_and(super::dates::is_month);
             let last_word = text.rsplit(' ').next().unwrap_or("");
             let dangling = text.split(' ').count() > 1 && NOT_FIGURE_NEXT.contains(&last_word);
             // "S-400 surface-to-air": a number inside a name is no figure.

@@ -266,6 +266,8 @@ impl<'a> Speech<'a> {
         c.entity_id = speaker.entity_id.clone();
         c.date = sentence_date(p, sentence.start, self.cx.date);
         self.remember(&speaker);
+        // A quotation standing alone right after this sentence is the same speaker's.
+        self.last_quote = Some((para, speaker));
         self.out.push(c);
     }
 
@@ -304,8 +306,8 @@ impl<'a> Speech<'a> {
         if let Some(run) = p
             .runs
             .iter()
-            .filter(|r| sentence.contains(&r.start) && r.tokens >= 2 && !r.looks_like_org())
-            .last()
+            .rev()
+            .find(|r| sentence.contains(&r.start) && r.tokens >= 2 && !r.looks_like_org())
         {
             self.last_person = Some(self.people.by_name(&run.name));
         }
@@ -356,9 +358,9 @@ fn split_by_attribution(p: &str, prev_end: usize, next_start: usize) -> bool {
         .chars()
         .map(|c| if "“”\"«»".contains(c) { ' ' } else { c })
         .collect();
-    (1..=7).contains(&plain.split_whitespace().count())
+    (1..=8).contains(&plain.split_whitespace().count())
         && plain.trim_end().ends_with(',')
-        && attribution::attribute(&plain, None).is_some()
+        && attribution::has_speech_verb(&plain)
 }
 
 /// A quotation whose every word is capitalised is a title or a name ("Operation True
@@ -371,7 +373,20 @@ fn is_title_case(s: &str) -> bool {
             w.chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
-                || matches!(*w, "of" | "the" | "and" | "for" | "in" | "on" | "a")
+                || matches!(
+                    *w,
+                    "of" | "the"
+                        | "and"
+                        | "for"
+                        | "in"
+                        | "on"
+                        | "a"
+                        | "by"
+                        | "to"
+                        | "with"
+                        | "at"
+                        | "from"
+                )
         })
 }
 

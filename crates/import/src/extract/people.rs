@@ -26,6 +26,8 @@ struct Person {
 pub struct People<'a> {
     known: Known<'a>,
     persons: Vec<Person>,
+    /// Every name of two or more words, people or not, in order of mention.
+    names: Vec<String>,
 }
 
 /// Words of a description that say nothing about who is meant.
@@ -37,7 +39,11 @@ impl<'a> People<'a> {
     /// Collects the people among the name runs of every paragraph, in order of mention.
     pub fn new<'r>(paragraph_runs: impl Iterator<Item = &'r [NameRun]>, known: Known<'a>) -> Self {
         let mut persons: Vec<Person> = Vec::new();
+        let mut names: Vec<String> = Vec::new();
         for run in paragraph_runs.flatten() {
+            if run.tokens >= 2 && !names.contains(&run.name) {
+                names.push(run.name.clone());
+            }
             if run.tokens < 2 || run.looks_like_org() {
                 continue;
             }
@@ -55,7 +61,11 @@ impl<'a> People<'a> {
                 }),
             }
         }
-        People { known, persons }
+        People {
+            known,
+            persons,
+            names,
+        }
     }
 
     /// The speaker a name stands for: a library entity by name or alias, or the article's
@@ -91,6 +101,15 @@ impl<'a> People<'a> {
                 person: true,
             };
         }
+        // "the Church" after "the Church of Scientology": the short form of a longer name.
+        if !name.contains(' ')
+            && let Some(long) = self
+                .names
+                .iter()
+                .find(|n| n.split(' ').any(|part| part == name))
+        {
+            return self.by_name(long);
+        }
         Speaker {
             name: name.to_owned(),
             entity_id: None,
@@ -107,6 +126,17 @@ impl<'a> People<'a> {
             && let Some(person) = self.by_title(description)
         {
             return self.by_name(person);
+        }
+        // "the Church" after "the Church of Scientology": the short form of a name.
+        if let Some(word) = description
+            .strip_prefix("the ")
+            .filter(|w| !w.contains(' ') && w.starts_with(char::is_uppercase))
+            && let Some(full) = self
+                .names
+                .iter()
+                .find(|n| n.split(' ').any(|part| part == word))
+        {
+            return self.by_name(full);
         }
         if let Some(e) = self.known.within(description) {
             return Speaker {

@@ -108,10 +108,14 @@ pub fn sentences(p: &str, quotes: &[QuoteSpan]) -> Vec<Range<usize>> {
     let mut start = 0;
     let bytes = p.as_bytes();
     for (i, c) in p.char_indices() {
-        if !matches!(c, '.' | '!' | '?') || inside(i) {
+        // A quotation that closes a sentence of its own (“… yet.” She added …) ends it.
+        let closes_quote = matches!(c, '”' | '"' | '»')
+            && p[..i].ends_with(['.', '!', '?'])
+            && quotes.iter().any(|q| q.outer.end == i + c.len_utf8());
+        if !closes_quote && (!matches!(c, '.' | '!' | '?') || inside(i)) {
             continue;
         }
-        let rest = &p[i + 1..];
+        let rest = &p[i + c.len_utf8()..];
         let next = rest.trim_start_matches([')', '’', '\'', '”', '"']);
         if !next.starts_with(' ') {
             continue;
@@ -120,7 +124,7 @@ pub fn sentences(p: &str, quotes: &[QuoteSpan]) -> Vec<Range<usize>> {
         if !next.starts_with(|ch: char| ch.is_uppercase() || "“\"‘«(".contains(ch)) {
             continue;
         }
-        if c == '.' {
+        if c == '.' && !closes_quote {
             let before = &p[start..i];
             let last = before
                 .rsplit(|ch: char| ch.is_whitespace() || ch == '(')
@@ -158,7 +162,7 @@ mod tests {
 
     #[test]
     fn sentences_skip_quotes_abbreviations_and_initials() {
-        let p = "Mr. Smith met J. Doe. “We agree. Fully,” he said. The U.S. objected.";
+        let p = "Mr. Smith met J. Doe. “We agree. Fully,” he said. The U.S. objected. “No.” Then silence.";
         let s: Vec<&str> = sentences(p, &quote_spans(p))
             .into_iter()
             .map(|r| p[r].trim())
@@ -168,7 +172,9 @@ mod tests {
             vec![
                 "Mr. Smith met J. Doe.",
                 "“We agree. Fully,” he said.",
-                "The U.S. objected."
+                "The U.S. objected.",
+                "“No.”",
+                "Then silence."
             ]
         );
     }

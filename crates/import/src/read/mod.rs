@@ -21,9 +21,9 @@ pub struct Document {
 /// Reads `bytes` as `format`. `file` names the input in errors.
 pub fn read(format: Format, file: &str, bytes: &[u8]) -> Result<Document, ImportError> {
     let mut doc = match format {
-        Format::Html => html::read(file, &decode(file, bytes)?)?,
-        Format::Text => text::read_plain(&decode(file, bytes)?),
-        Format::Markdown => text::read_markdown(&decode(file, bytes)?),
+        Format::Html => html::read(file, &decode(bytes, true))?,
+        Format::Text => text::read_plain(&decode(bytes, false)),
+        Format::Markdown => text::read_markdown(&decode(bytes, false)),
         Format::Pdf => pdf::read(file, bytes)?,
         Format::Docx => docx::read(file, bytes)?,
     };
@@ -36,32 +36,33 @@ pub fn read(format: Format, file: &str, bytes: &[u8]) -> Result<Document, Import
     Ok(doc)
 }
 
-/// Text formats as a `String`: UTF-8 (a byte-order mark is dropped) or UTF-16 with a BOM.
-fn decode(file: &str, bytes: &[u8]) -> Result<String, ImportError> {
-    let utf16 = |be: bool| {
-        let units = bytes[2..].chunks_exact(2).map(|c| {
-            if be {
-                u16::from_be_bytes([c[0], c[1]])
-            } else {
-                u16::from_le_bytes([c[0], c[1]])
-            }
-        });
-        char::decode_utf16(units)
-            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
-            .collect::<String>()
-    };
-    if bytes.starts_with(&[0xFF, 0xFE]) {
-        return Ok(utf16(false));
+/// Text formats as a `String`. A byte-order mark decides first; then UTF-8; then, for HTML,
+/// the charset the page declares; and last Windows-1252, which every byte decodes in (old
+/// saved pages and text files are often in it).
+fn decode(bytes: &[u8], html: bool) -> String {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        return encoding
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned();
     }
-    if bytes.starts_with(&[0xFE, 0xFF]) {
-        return Ok(utf16(true));
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return s.to_owned();
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_owned()),
-        Err(e) => Err(ImportError::Encoding {
-            file: file.to_owned(),
-            offset: e.valid_up_to(),
-        }),
-    }
+    let declared = html.then(|| declared_charset(bytes)).flatten();
+    let encoding = declared.unwrap_or(encoding_rs::WINDOWS_1252);
+    encoding.decode_without_bom_handling(bytes).0.into_owned()
+}
+
+/// The charset an HTML page declares in its first few kilobytes (`<meta charset=…>` or
+/// `content="text/html; charset=…"`).
+fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+    let at = head.find("charset=")? + "charset=".len();
+    let label: String = head[at..]
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || "-_:.".contains(*c))
+        .collect();
+    encoding_rs::Encoding::for_label(label.as_bytes())
 }

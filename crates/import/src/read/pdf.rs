@@ -35,6 +35,11 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Document, ImportError> {
 /// and a word hyphenated across a line break is rejoined.
 fn paragraphs(text: &str) -> Vec<String> {
     let text = text.replace('\u{c}', "\n\n");
+    let text = if text.trim().contains("\n\n") {
+        text
+    } else {
+        mark_short_lines(&text)
+    };
     text.split("\n\n")
         .map(|block| {
             let mut out = String::new();
@@ -49,6 +54,24 @@ fn paragraphs(text: &str) -> Vec<String> {
             out
         })
         .collect()
+}
+
+/// Text without blank lines: a line well short of the longest ends its paragraph (a
+/// paragraph's ragged last line, or a heading).
+fn mark_short_lines(text: &str) -> String {
+    let width = text
+        .lines()
+        .map(|l| l.trim().chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let trimmed = line.trim();
+        out.push_str(trimmed);
+        let short = trimmed.chars().count() * 10 < width * 8;
+        out.push_str(if short { "\n\n" } else { "\n" });
+    }
+    out
 }
 
 /// The Info dictionary's Title, Author and CreationDate, as far as present and readable.
