@@ -1,5 +1,6 @@
-//! Local PNG images: resolving `![alt](path)` inside the document's folder and reading the
-//! size from the PNG header. Anything else is refused with a reason for the placeholder.
+//! Local PNG images: resolving `![alt](path)` inside the document's folder, reading the
+//! size from the PNG header and checking that the image decodes. Anything else is refused
+//! with a reason for the placeholder.
 
 use std::path::{Component, Path};
 use std::sync::Arc;
@@ -63,6 +64,10 @@ pub(crate) fn load(src: &str, base_dir: Option<&Path>) -> Result<Loaded, String>
     }
     let data = std::fs::read(&real).map_err(|e| format!("cannot read: {e}"))?;
     let (w, h) = png_size(&data).ok_or_else(|| "not a PNG image".to_string())?;
+    // A damaged file becomes a placeholder here, like a missing one, rather than failing
+    // the whole export when the PDF writer decodes it. The decoder checks the size in the
+    // header against its pixel limit before it inflates anything.
+    crate::pixels::decode_png(&data).map_err(|e| format!("damaged image: {e}"))?;
     let (kx, ky) = px_per_pt(&data).unwrap_or((DEFAULT_PX_PER_PT, DEFAULT_PX_PER_PT));
     Ok(Loaded {
         data: Arc::new(data),

@@ -185,21 +185,26 @@ fn inline_code_is_tinted_and_strikethrough_is_ruled() {
     assert!(rs.iter().any(|r| (r.x - nx).abs() < 0.5 && r.height < 1.5));
 }
 
-fn png_header(w: u32, h: u32) -> Vec<u8> {
-    let mut d = vec![0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13];
-    d.extend_from_slice(b"IHDR");
-    d.extend_from_slice(&w.to_be_bytes());
-    d.extend_from_slice(&h.to_be_bytes());
-    d.extend_from_slice(&[8, 6, 0, 0, 0, 0, 0, 0, 0]);
-    d
+fn png_image(w: u32, h: u32) -> Vec<u8> {
+    // A whole image (a header alone is a damaged file, shown as a placeholder).
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, w, h);
+    encoder.set_color(png::ColorType::Grayscale);
+    encoder.set_depth(png::BitDepth::Eight);
+    let mut writer = encoder.write_header().unwrap();
+    writer
+        .write_image_data(&vec![128; w as usize * h as usize])
+        .unwrap();
+    writer.finish().unwrap();
+    out
 }
 
 #[test]
 fn local_png_images_fit_the_measure_and_others_become_placeholders() {
     let dir = std::env::temp_dir().join(format!("briefsmith-layout-img-{}", std::process::id()));
     std::fs::create_dir_all(dir.join("fig")).unwrap();
-    std::fs::write(dir.join("fig/wide.png"), png_header(2000, 500)).unwrap();
-    std::fs::write(dir.join("small.png"), png_header(96, 48)).unwrap();
+    std::fs::write(dir.join("fig/wide.png"), png_image(2000, 500)).unwrap();
+    std::fs::write(dir.join("small.png"), png_image(96, 48)).unwrap();
     std::fs::write(dir.join("fake.png"), b"not a png at all").unwrap();
     let md = "![wide](fig/wide.png)\n\n![small](small.png)\n\n![fake](fake.png)\n\n![gone](gone.png)\n\n![abs](/etc/hosts)\n\n![up](../x.png)\n\n![web](https://example.org/a.png)\n";
     let style = bare_style();
