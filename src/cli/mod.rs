@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub mod export;
+pub mod import;
 pub mod library;
 pub mod list;
 mod open;
@@ -50,6 +51,9 @@ pub enum Command {
         #[command(subcommand)]
         command: library::LibraryCommand,
     },
+    /// Read saved reports (HTML, text, Markdown, PDF, DOCX) and propose their quotes,
+    /// reported statements, figures, dates and entities; accept them into a library.
+    Import(import::ImportArgs),
     /// List the templates: built-in, from the user's config folder and from --templates.
     Templates,
     /// Export a draft as Markdown or PDF through a template.
@@ -83,6 +87,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Validate { files }) => validate::run(&files),
         Some(Command::List { dataset, query }) => list::run(&dataset, query.as_deref()),
         Some(Command::Library { command }) => library::run(command),
+        Some(Command::Import(args)) => import::run(&args),
         Some(Command::Templates) => templates::run(cli.templates.as_deref()),
         Some(Command::Export {
             draft,

@@ -18,6 +18,17 @@ pub struct Import {
     pub candidates: Vec<Candidate>,
 }
 
+impl Import {
+    /// The title to file the source under: its own, or the file's name without extension.
+    pub fn title_or_file_name(&self) -> String {
+        self.source.title.clone().unwrap_or_else(|| {
+            std::path::Path::new(&self.file)
+                .file_stem()
+                .map_or_else(|| self.file.clone(), |s| s.to_string_lossy().into_owned())
+        })
+    }
+}
+
 /// Bibliographic details of the imported source; `None` where the input does not say.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceMeta {

@@ -272,16 +272,10 @@ impl Review {
     /// The source record; a missing title falls back to the file's name.
     fn source(&self, id: SourceId) -> Source {
         let meta = &self.import.source;
-        let stem = std::path::Path::new(&self.import.file)
-            .file_stem()
-            .map_or_else(
-                || self.import.file.clone(),
-                |s| s.to_string_lossy().into_owned(),
-            );
         // Built through serde so fields the model gains with defaults need no change here.
         let value = serde_json::json!({
             "id": id,
-            "title": meta.title.clone().unwrap_or(stem),
+            "title": self.import.title_or_file_name(),
             "publisher": meta.publisher.clone().unwrap_or_default(),
             "authors": meta.author.iter().collect::<Vec<_>>(),
             "date": meta.date.clone().unwrap_or_default(),

@@ -50,7 +50,7 @@ pub fn read(file: &str, html: &str) -> Result<Document, ImportError> {
             });
         }
     };
-    let paragraphs = article
+    let paragraphs: Vec<String> = article
         .text_content
         .split('\n')
         .map(str::to_owned)
@@ -65,6 +65,14 @@ pub fn read(file: &str, html: &str) -> Result<Document, ImportError> {
             .and_then(iso_date)
             .or(extra.date),
         url: non_empty(article.url).or(extra.url),
+    };
+    // The byline is metadata, not a paragraph of the article.
+    let paragraphs = match &meta.author {
+        Some(author) => paragraphs
+            .into_iter()
+            .filter(|p: &String| strip_by(p) != *author)
+            .collect(),
+        None => paragraphs,
     };
     Ok(Document { meta, paragraphs })
 }
