@@ -18,6 +18,14 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// Cases tried in this process, reported at the end of a run.
 static EXECS: AtomicU64 = AtomicU64::new(0);
 
+/// Cases per run: `PROPTEST_CASES` when set (a long run), else a quick 64.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(64)
+}
+
 /// The seed documents, read once.
 fn corpus() -> &'static [String] {
     static CORPUS: OnceLock<Vec<String>> = OnceLock::new();
@@ -142,7 +150,7 @@ fn apply(doc: &mut String, m: &Mutation) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
     fn mutated_markdown_typesets_and_writes(
@@ -168,7 +176,7 @@ proptest! {
         let pdf = write_pdf(&laid, &FontBook::bundled(), &PdfOptions::default());
         prop_assert!(pdf.as_ref().is_ok_and(|b| b.starts_with(b"%PDF-")), "{:?}", pdf.err());
         let n = EXECS.fetch_add(1, Ordering::Relaxed) + 1;
-        if n % 1000 == 0 {
+        if n.is_multiple_of(1000) || n == u64::from(cases()) {
             eprintln!("fuzz_typeset: {n} execs");
         }
     }
