@@ -6,9 +6,9 @@
 use crate::error::{LibraryError, Result};
 use crate::library::{Details, Library, position_of};
 use crate::rows::{
-    ENTITY_COLS, SOURCE_COLS, delete_item, end_position, entity_from_row, entity_names, index_item,
-    insert_entity, insert_item, insert_source, item_at, position_after, source_from_row,
-    stored_entity_names,
+    ENTITY_COLS, SOURCE_COLS, Terms, delete_item, end_position, entity_from_row, entity_names,
+    index_item, insert_entity, insert_item, insert_source, item_at, position_after,
+    source_from_row, stored_entity_names,
 };
 use crate::schema::GAP;
 use briefsmith_core::model::{Entity, EntityId, Item, ItemId, Source, SourceId};
@@ -487,7 +487,13 @@ fn apply_part(c: &Connection, change: &Change, touched: &mut Touched) -> Result<
                 delete_item(c, *position)?;
             }
             if let Some(a) = after {
-                insert_item(c, *position, a, &mut |e| stored_entity_names(c, e))?;
+                insert_item(
+                    c,
+                    *position,
+                    a,
+                    &mut |e| stored_entity_names(c, e),
+                    &mut Terms::Write,
+                )?;
                 touched.items.insert(*position);
             }
         }
@@ -547,7 +553,13 @@ fn finish(c: &Connection, touched: &Touched) -> Result<(), Fail> {
         for pos in positions {
             if let Some(item) = item_at(c, pos)? {
                 c.execute("DELETE FROM items_fts WHERE rowid = ?1", [pos])?;
-                index_item(c, pos, &item, &mut |e| stored_entity_names(c, e))?;
+                index_item(
+                    c,
+                    pos,
+                    &item,
+                    &mut |e| stored_entity_names(c, e),
+                    &mut Terms::Write,
+                )?;
             }
         }
     }

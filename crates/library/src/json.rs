@@ -4,7 +4,7 @@
 use crate::error::{LibraryError, Result};
 use crate::file;
 use crate::library::Library;
-use crate::rows::{entity_names, insert_entity, insert_item, insert_source};
+use crate::rows::{Terms, entity_names, insert_entity, insert_item, insert_source};
 use crate::schema::GAP;
 use briefsmith_core::model::Dataset;
 use std::collections::{HashMap, HashSet};
@@ -42,9 +42,14 @@ impl Library {
         let name = path
             .file_name()
             .map_or_else(|| "library".into(), |n| n.to_string_lossy().into_owned());
-        let temp = tempfile::Builder::new()
-            .prefix(&format!(".{name}."))
-            .suffix(".tmp")
+        let prefix = format!(".{name}.");
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix).suffix(".tmp");
+        // A library gets the usual permissions of a new file (the umask applies), not a
+        // temporary file's owner-only ones.
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+        let temp = builder
             .tempfile_in(dir)
             .map_err(|e| io("create the library", e))?
             .into_temp_path();
@@ -105,11 +110,17 @@ fn fill(conn: &mut rusqlite::Connection, ds: &Dataset) -> rusqlite::Result<()> {
         insert_entity(&tx, position(i), e)?;
         names.insert(e.id.clone(), entity_names(e));
     }
+    let mut terms = Terms::Gather(HashSet::new());
     for (i, item) in ds.items.iter().enumerate() {
-        insert_item(&tx, position(i), item, &mut |e| {
-            Ok(names.get(e).cloned().unwrap_or_default())
-        })?;
+        insert_item(
+            &tx,
+            position(i),
+            item,
+            &mut |e| Ok(names.get(e).cloned().unwrap_or_default()),
+            &mut terms,
+        )?;
     }
+    terms.flush(&tx)?;
     tx.commit()
 }
 

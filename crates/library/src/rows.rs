@@ -9,6 +9,9 @@ use rusqlite::types::Type;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use std::collections::HashSet;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
 /// The serde name of a kind enum (`"think-tank"`), as stored in its column.
 pub(crate) fn tag<T: Serialize>(value: &T) -> String {
@@ -174,6 +177,7 @@ pub(crate) fn insert_item(
     pos: i64,
     item: &Item,
     names: &mut dyn FnMut(&EntityId) -> rusqlite::Result<String>,
+    terms: &mut Terms,
 ) -> rusqlite::Result<()> {
     let (lo, hi) = date_bounds(&item.date);
     conn.prepare_cached(
@@ -206,7 +210,7 @@ pub(crate) fn insert_item(
     for (n, t) in item.tags.iter().enumerate() {
         tag_row.execute(params![pos, n as i64, t])?;
     }
-    index_item(conn, pos, item, names)
+    index_item(conn, pos, item, names, terms)
 }
 
 /// Adds the item's words to the full-text index under its position.
@@ -215,6 +219,7 @@ pub(crate) fn index_item(
     pos: i64,
     item: &Item,
     names: &mut dyn FnMut(&EntityId) -> rusqlite::Result<String>,
+    terms: &mut Terms,
 ) -> rusqlite::Result<()> {
     let mut meta = String::with_capacity(128);
     for part in [item.id.as_str(), &item.via, &item.place] {
@@ -231,7 +236,62 @@ pub(crate) fn index_item(
     }
     conn.prepare_cached("INSERT INTO items_fts (rowid, text, meta) VALUES (?1, ?2, ?3)")?
         .execute(params![pos, item.text, meta])?;
-    Ok(())
+    terms.add(conn, &item.text)?;
+    terms.add(conn, &meta)
+}
+
+/// Where the words of newly indexed text go: straight into `search_terms` (an edit), or
+/// gathered first and written once (an import of many items sharing most words).
+pub(crate) enum Terms {
+    Write,
+    Gather(HashSet<String>),
+}
+
+impl Terms {
+    fn add(&mut self, conn: &Connection, text: &str) -> rusqlite::Result<()> {
+        match self {
+            Terms::Write => {
+                let mut insert =
+                    conn.prepare_cached("INSERT OR IGNORE INTO search_terms (term) VALUES (?1)")?;
+                for word in words(text) {
+                    insert.execute([word])?;
+                }
+            }
+            Terms::Gather(set) => {
+                for word in words(text) {
+                    if !set.contains(&word) {
+                        set.insert(word);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes gathered words.
+    pub(crate) fn flush(self, conn: &Connection) -> rusqlite::Result<()> {
+        if let Terms::Gather(set) = self {
+            let mut insert =
+                conn.prepare_cached("INSERT OR IGNORE INTO search_terms (term) VALUES (?1)")?;
+            for word in set {
+                insert.execute([word])?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The words of `text` as the full-text index keeps them (its `unicode61` tokenizer with
+/// `remove_diacritics 2`): runs of letters and digits, lowercase, accents removed.
+pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            w.nfd()
+                .filter(|c| !is_combining_mark(*c))
+                .flat_map(char::to_lowercase)
+                .collect()
+        })
 }
 
 /// Removes the item at `pos`, its links (by cascade) and its search text.

@@ -13,7 +13,7 @@ pub const LIBRARY_SCHEMA: i64 = 1 + MIGRATIONS.len() as i64;
 /// Gap between the positions of consecutive records, leaving room to insert between them.
 pub(crate) const GAP: i64 = 1 << 20;
 
-/// The first version's tables.
+/// The current version's tables, for a new library.
 pub(crate) const CREATE: &str = r#"
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE sources (
@@ -77,8 +77,18 @@ CREATE VIRTUAL TABLE items_fts USING fts5(
     prefix = '1 2 3'
 );
 CREATE TABLE sheet_mappings (header TEXT PRIMARY KEY, mapping TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID;
 "#;
 
 /// Upgrades, in order: entry `i` turns schema version `i + 1` into `i + 2`. Each runs in
 /// the one transaction that opens an older library, so a failed upgrade changes nothing.
-pub(crate) const MIGRATIONS: &[&str] = &[];
+pub(crate) const MIGRATIONS: &[&str] = &[
+    // 1 → 2: every word in the full-text index, so that a typed word longer than the
+    // prefix index covers expands to the few words it starts (read from the index itself).
+    r#"
+CREATE TABLE search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE VIRTUAL TABLE temp.items_vocab USING fts5vocab(main, items_fts, 'row');
+INSERT INTO search_terms (term) SELECT term FROM temp.items_vocab;
+DROP TABLE temp.items_vocab;
+"#,
+];

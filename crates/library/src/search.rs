@@ -3,12 +3,13 @@
 
 use crate::error::Result;
 use crate::library::Library;
+use crate::rows::words;
 use crate::rows::{ITEM_COLS, item_from_row};
 use briefsmith_core::model::{
     Credibility, EntityId, Item, ItemId, ItemKind, Reliability, SourceId,
 };
-use rusqlite::params_from_iter;
 use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter};
 
 /// What to look for. Empty fields do not filter; every filter given must hold.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -44,7 +45,7 @@ impl Search {
 impl Library {
     /// The ids of matching items in dataset order, skipping `offset` and returning at most `limit`.
     pub fn search(&self, search: &Search, offset: u64, limit: u64) -> Result<Vec<ItemId>> {
-        let (from, mut values) = plan(search);
+        let (from, mut values) = plan(search, self.fts_query(&search.text)?);
         let sql = format!("SELECT i.id {from} LIMIT ? OFFSET ?");
         values.extend([Value::Integer(clamp(limit)), Value::Integer(clamp(offset))]);
         self.read("search the items", |c| {
@@ -57,7 +58,7 @@ impl Library {
     /// Like [`search`](Library::search) but the items themselves (without entities and
     /// tags, which a list row does not show): one query for a page of rows.
     pub fn search_rows(&self, search: &Search, offset: u64, limit: u64) -> Result<Vec<Item>> {
-        let (from, mut values) = plan(search);
+        let (from, mut values) = plan(search, self.fts_query(&search.text)?);
         let columns: Vec<String> = ITEM_COLS.split(", ").map(|c| format!("i.{c}")).collect();
         let sql = format!("SELECT {} {from} LIMIT ? OFFSET ?", columns.join(", "));
         values.extend([Value::Integer(clamp(limit)), Value::Integer(clamp(offset))]);
@@ -73,7 +74,7 @@ impl Library {
     /// How many items match, counting no further than `at_most` when given (enough to say
     /// "1,000+" without walking a million hits).
     pub fn count(&self, search: &Search, at_most: Option<u64>) -> Result<u64> {
-        let (from, mut values) = plan(search);
+        let (from, mut values) = plan(search, self.fts_query(&search.text)?);
         let sql = match at_most {
             Some(n) => {
                 values.push(Value::Integer(clamp(n)));
@@ -94,10 +95,9 @@ fn clamp(n: u64) -> i64 {
 }
 
 /// The FROM/WHERE/ORDER BY part of the query and its parameters.
-fn plan(search: &Search) -> (String, Vec<Value>) {
+fn plan(search: &Search, fts: Option<String>) -> (String, Vec<Value>) {
     let mut values = Vec::new();
     let mut conditions = Vec::new();
-    let fts = fts_query(&search.text);
     let (mut sql, order) = match fts {
         Some(q) => {
             values.push(Value::Text(q));
@@ -156,13 +156,56 @@ fn plan(search: &Search) -> (String, Vec<Value>) {
     (sql, values)
 }
 
-/// The FTS5 query for what the user typed: every word a quoted prefix, all required.
-/// `None` when nothing searchable was typed.
-pub(crate) fn fts_query(text: &str) -> Option<String> {
-    let terms: Vec<String> = text
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
-        .collect();
-    (!terms.is_empty()).then(|| terms.join(" "))
+/// How many indexed words a typed word may expand to before the plain prefix query (slower
+/// for long words, as FTS5 merges every matching word's full list first) is used instead.
+const MAX_EXPANSION: usize = 200;
+
+/// The longest prefix the full-text index keeps its own list for (`prefix = '1 2 3'`).
+const INDEXED_PREFIX: usize = 3;
+
+impl Library {
+    /// The FTS5 query for what the user typed: every word required, each matching the
+    /// words it starts. `None` when nothing searchable was typed.
+    ///
+    /// Up to three letters the prefix index answers directly. A longer word is expanded to
+    /// the indexed words it starts (`missile` → `missile OR missiles`), which FTS5 walks
+    /// lazily in dataset order, so a page of hits costs the same at a million items.
+    fn fts_query(&self, text: &str) -> Result<Option<String>> {
+        let mut terms = Vec::new();
+        for typed in text.split_whitespace() {
+            if !typed.chars().any(char::is_alphanumeric) {
+                continue;
+            }
+            let prefix = format!("{}*", quote(typed));
+            let mut words = words(typed);
+            let (Some(word), None) = (words.next(), words.next()) else {
+                terms.push(prefix);
+                continue;
+            };
+            if word.chars().count() <= INDEXED_PREFIX {
+                terms.push(prefix);
+                continue;
+            }
+            let expansion: Vec<String> = self.read("search the words", |c| {
+                c.prepare_cached(
+                    "SELECT term FROM search_terms WHERE term >= ?1 AND term < ?1 || char(1114111)
+                     ORDER BY term LIMIT ?2",
+                )?
+                .query_map(params![word, MAX_EXPANSION as i64 + 1], |r| r.get(0))?
+                .collect()
+            })?;
+            if expansion.is_empty() || expansion.len() > MAX_EXPANSION {
+                terms.push(prefix);
+            } else {
+                let alternatives: Vec<String> = expansion.iter().map(|t| quote(t)).collect();
+                terms.push(format!("({})", alternatives.join(" OR ")));
+            }
+        }
+        Ok((!terms.is_empty()).then(|| terms.join(" AND ")))
+    }
+}
+
+/// A string as an FTS5 string literal.
+fn quote(s: &str) -> String {
+    format!("\"{}\"", s.replace('"', "\"\""))
 }

@@ -297,3 +297,15 @@ fn a_dataset_with_dangling_references_makes_no_library() {
     let left: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
     assert!(left.is_empty(), "files left behind: {left:?}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_new_library_gets_the_usual_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, path) = library();
+    // What any new file gets here (0666 less the umask), not a temporary file's 0600.
+    let plain = dir.path().join("plain");
+    fs::write(&plain, "x").unwrap();
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&path), mode(&plain));
+}

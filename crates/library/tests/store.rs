@@ -165,25 +165,36 @@ fn an_item_naming_missing_records_or_a_taken_id_is_refused() {
 fn search_matches_word_prefixes_and_filters_in_dataset_order() {
     let ds = generate_dataset(2_000, 3);
     let (_dir, lib) = library_of(&ds);
-    let hits = lib.search(&Search::words("mis"), 0, 10_000).unwrap();
-    let expected: Vec<ItemId> = ds
-        .items
-        .iter()
-        .filter(|i| {
-            i.text
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| w.to_lowercase().starts_with("mis"))
-        })
-        .map(|i| i.id.clone())
-        .collect();
-    assert!(!expected.is_empty());
-    // Every text hit is found (names, tags and places may add more), in dataset order.
-    assert!(expected.iter().all(|id| hits.contains(id)));
-    let positions: Vec<usize> = hits
-        .iter()
-        .map(|id| ds.items.iter().position(|i| &i.id == id).unwrap())
-        .collect();
-    assert!(positions.windows(2).all(|w| w[0] < w[1]));
+    // Short words use the prefix index, longer ones expand to the words they start;
+    // both must find every item with such a word in its text, in dataset order.
+    for typed in ["mis", "missil", "missile", "INTERCEP", "deliv components"] {
+        let hits = lib.search(&Search::words(typed), 0, 10_000).unwrap();
+        let expected: Vec<ItemId> = ds
+            .items
+            .iter()
+            .filter(|i| {
+                typed.split_whitespace().all(|t| {
+                    i.text
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w.to_lowercase().starts_with(&t.to_lowercase()))
+                })
+            })
+            .map(|i| i.id.clone())
+            .collect();
+        assert!(!expected.is_empty(), "{typed}");
+        // Names, tags and places may add more hits than the text alone.
+        assert!(expected.iter().all(|id| hits.contains(id)), "{typed}");
+        let positions: Vec<usize> = hits
+            .iter()
+            .map(|id| ds.items.iter().position(|i| &i.id == id).unwrap())
+            .collect();
+        assert!(positions.windows(2).all(|w| w[0] < w[1]), "{typed}");
+    }
+    assert!(
+        lib.search(&Search::words("missilez"), 0, 10)
+            .unwrap()
+            .is_empty()
+    );
 
     let quotes = Search {
         kind: Some(ItemKind::Quote),
@@ -204,4 +215,33 @@ fn search_matches_word_prefixes_and_filters_in_dataset_order() {
         .map(|i| i.id.clone())
         .collect();
     assert_eq!(page, all[3..7].to_vec());
+}
+
+#[test]
+fn a_library_of_schema_1_is_upgraded_on_open() {
+    let ds = generate_dataset(300, 11);
+    let (_dir, lib) = library_of(&ds);
+    let path = lib.path().to_owned();
+    drop(lib);
+    // Schema 1 had no word list.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch("DROP TABLE search_terms; PRAGMA user_version = 1;")
+        .unwrap();
+    drop(conn);
+
+    let lib = Library::open(&path).unwrap();
+    assert_eq!(lib.to_dataset().unwrap(), ds);
+    let version: i64 = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, briefsmith_library::LIBRARY_SCHEMA);
+    assert_eq!(version, 2);
+    let with_missile = ds
+        .items
+        .iter()
+        .filter(|i| i.text.contains("missile"))
+        .count();
+    assert!(with_missile > 0);
+    assert!(lib.count(&Search::words("missile"), None).unwrap() >= with_missile as u64);
 }
