@@ -1,6 +1,5 @@
 //! `briefsmith typeset INPUT.md [--template NAME] -o OUT.pdf`: any Markdown file → PDF.
 
-use std::fs;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -44,7 +43,8 @@ fn typeset_file(
     templates_dir: Option<&Path>,
     output: &Path,
 ) -> Result<usize> {
-    let bytes = fs::read(input).with_context(|| format!("reading {}", input.display()))?;
+    // Bounded: a device or FIFO named as the input is refused, not read forever.
+    let bytes = briefsmith_core::store::read_bounded(input, briefsmith_core::store::DRAFT_LIMIT)?;
     let markdown = String::from_utf8(bytes)
         .map_err(|e| anyhow::anyhow!("{}: not UTF-8 text ({e})", input.display()))?;
     let style = page_style(template, templates_dir)?;
@@ -56,6 +56,9 @@ fn typeset_file(
     let base_dir = input.parent();
     let doc = briefsmith_layout::typeset(&markdown, &style, &info, base_dir)
         .with_context(|| format!("typesetting {}", input.display()))?;
+    if let Some(warning) = briefsmith_pdf::coverage_warning(&doc) {
+        eprintln!("warning: {}: {warning}", input.display());
+    }
     let pdf = briefsmith_pdf::write_pdf(&doc, &FontBook::bundled(), &crate::export::dated_now())
         .with_context(|| format!("writing the PDF for {}", input.display()))?;
     crate::export::write_atomic(output, &pdf, &[input])?;

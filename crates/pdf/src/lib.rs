@@ -9,6 +9,7 @@
 //! OpenAction.
 
 mod content;
+mod coverage;
 mod links;
 mod metadata;
 mod outline;
@@ -23,6 +24,8 @@ use briefsmith_layout::Document;
 use briefsmith_layout::{FontBook, FontId};
 use lopdf_printpdf::{Object, ObjectId};
 use printpdf::{PdfDocument, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Pt};
+
+pub use crate::coverage::{coverage_warning, uncovered_characters};
 
 use crate::content::{ImageCache, Resources, glyph_inventory, page_content};
 use crate::subset::GlyphUsage;

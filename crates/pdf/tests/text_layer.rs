@@ -2,7 +2,7 @@
 //! characters: copying `한국어 and 日本語` must not give `한한한 and 한한한`.
 
 use briefsmith_layout::{DocumentInfo, FontBook, PageStyle, typeset};
-use briefsmith_pdf::{PdfOptions, write_pdf};
+use briefsmith_pdf::{PdfOptions, coverage_warning, uncovered_characters, write_pdf};
 use std::process::Command;
 
 /// The text `pdftotext` (poppler) reads from `markdown` typeset and written as PDF.
@@ -59,4 +59,33 @@ fn covered_text_still_extracts_plainly() {
     let text = extracted("Plain *café* text, with ﬁ ligature-prone words: office.\n");
     assert!(text.contains("Plain café text"), "{text}");
     assert!(text.contains("office."), "{text}");
+}
+
+#[test]
+fn characters_no_face_covers_are_named_in_a_warning() {
+    let doc = typeset(
+        "한국어 and 日本語 and 한국.\n",
+        &PageStyle::default(),
+        &DocumentInfo::default(),
+        None,
+    )
+    .unwrap();
+    assert_eq!(
+        uncovered_characters(&doc),
+        ['한', '국', '어', '日', '本', '語']
+    );
+    let warning = coverage_warning(&doc).unwrap();
+    assert!(
+        warning.starts_with("6 character(s) have no embedded font and print as empty boxes"),
+        "{warning}"
+    );
+    assert!(warning.ends_with("本 (U+672C) 語 (U+8A9E)"), "{warning}");
+    let covered = typeset(
+        "Plain café.\n",
+        &PageStyle::default(),
+        &DocumentInfo::default(),
+        None,
+    )
+    .unwrap();
+    assert_eq!(coverage_warning(&covered), None);
 }
