@@ -47,6 +47,22 @@ fn input(case: &str) -> String {
         }
         // 40,000 headings (3.5 s, 72% of it pruning PDF objects, before the fix).
         "forty_thousand_headings" => (0..40_000).map(|i| format!("# Heading {i}\n\n")).collect(),
+        // A megabyte of everything the seeds of the fuzz test hold (scripts, tables,
+        // notes, lists, invisible characters), the size the aim is stated for.
+        "one_megabyte_of_mixed_markdown" => {
+            let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fuzz_corpus");
+            let mut seeds: Vec<_> = std::fs::read_dir(dir)
+                .expect("the fuzz corpus")
+                .map(|e| e.expect("an entry").path())
+                .filter(|p| p.extension().is_some_and(|e| e == "md"))
+                .collect();
+            seeds.sort();
+            let all: String = seeds
+                .iter()
+                .map(|p| std::fs::read_to_string(p).expect("a seed") + "\n")
+                .collect();
+            all.repeat((1 << 20) / all.len() + 1)
+        }
         other => panic!("no case {other}"),
     }
 }
@@ -150,4 +166,10 @@ fn a_wide_table_with_a_tall_cell_stays_bounded() {
 fn forty_thousand_headings_write_in_bounded_time() {
     let out = run_bounded("forty_thousand_headings");
     assert!(out.pages > 100 && out.pdf_bytes > 0, "{out:?}");
+}
+
+#[test]
+fn a_megabyte_of_mixed_markdown_stays_bounded() {
+    let out = run_bounded("one_megabyte_of_mixed_markdown");
+    assert!(out.pages > 100, "{out:?}");
 }
