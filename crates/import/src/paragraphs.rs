@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 /// let through (newsletter and subscription prompts, cookie notices, share buttons).
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(newsletters?|sign up|subscribe|subscription|unlock the|for free|cookies?|all rights reserved|share (this|on)|click here|advertisement|read more|follow us|skip to (main )?content|related (articles|stories))\b",
+        r"(?i)(?-u:\b)(newsletters?|sign up|subscribe|subscription|unlock the|for free|cookies?|all rights reserved|share (this|on)|click here|advertisement|read more|follow us|skip to (main )?content|related (articles|stories))(?-u:\b)",
     )
     .expect("static pattern")
 });

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 /// words came through, so it counts only when no other verb attributes them.
 static SPEECH_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:said|says|say|added|adds|told|tells|warned|warns|stated|states|noted|notes|explained|explains|asked|asks|replied|replies|wrote|writes|insisted|insists|argued|argues|declared|declares|announced|announces|claimed|claims|charged|confirmed|confirms|denied|denies|deny|acknowledged|admitted|suggested|suggests|stressed|stresses|emphasised|emphasized|continued|remarked|commented|predicted|cautioned|urged|urges|vowed|pledged|promised|recalled|observed|believes|believe|estimated|estimates|called for|calls for|reported|reports|(?i:according to))\b",
+        r"(?-u:\b)(?:said|says|say|added|adds|told|tells|warned|warns|stated|states|noted|notes|explained|explains|asked|asks|replied|replies|wrote|writes|insisted|insists|argued|argues|declared|declares|announced|announces|claimed|claims|charged|confirmed|confirms|denied|denies|deny|acknowledged|admitted|suggested|suggests|stressed|stresses|emphasised|emphasized|continued|remarked|commented|predicted|cautioned|urged|urges|vowed|pledged|promised|recalled|observed|believes|believe|estimated|estimates|called for|calls for|reported|reports|(?i:according to))(?-u:\b)",
     )
     .expect("static pattern")
 });
@@ -65,7 +65,8 @@ const BETWEEN: &[&str] = &[
 ];
 
 /// "that" introducing a reported clause, possibly before an aside ("that, as part of…").
-static THAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bthat[ ,]").expect("static pattern"));
+static THAT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)that[ ,]").expect("static pattern"));
 
 /// Stands in a frame for a quotation, so quoted words never count as attribution.
 pub const MARK: char = '\u{1}';

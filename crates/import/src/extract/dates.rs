@@ -11,16 +11,16 @@ const MONTHS: &str = "January|February|March|April|May|June|July|August|Septembe
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         r"(?x)
-        \b(?P<iso>(?:19|20)\d{{2}}-[01]\d-[0-3]\d)\b
-      | \b(?P<dmy_d>[0-3]?\d)(?:st|nd|rd|th)?\s(?P<dmy_m>{MONTHS})(?:,?\s(?P<dmy_y>(?:19|20)\d{{2}}))?\b
-      | \b(?P<mdy_m>{MONTHS})\s(?P<mdy_d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s(?P<mdy_y>(?:19|20)\d{{2}})\b)?
-      | \b(?P<my_m>{MONTHS})\s(?P<my_y>(?:19|20)\d{{2}})\b
-      | \b(?P<rel_m>(?:in|last|next|this|early|late|mid-?|since|until|by)\s(?:{MONTHS}))\b
-      | \b(?P<wd>(?:on|last|next|this|since|by|until)\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b
-      | \b(?P<rel>today|yesterday|tomorrow|tonight
+        (?-u:\b)(?P<iso>(?:19|20)\d{{2}}-[01]\d-[0-3]\d)(?-u:\b)
+      | (?-u:\b)(?P<dmy_d>[0-3]?\d)(?:st|nd|rd|th)?\s(?P<dmy_m>{MONTHS})(?:,?\s(?P<dmy_y>(?:19|20)\d{{2}}))?(?-u:\b)
+      | (?-u:\b)(?P<mdy_m>{MONTHS})\s(?P<mdy_d>[0-3]?\d)(?:st|nd|rd|th)?(?-u:\b)(?:,?\s(?P<mdy_y>(?:19|20)\d{{2}})(?-u:\b))?
+      | (?-u:\b)(?P<my_m>{MONTHS})\s(?P<my_y>(?:19|20)\d{{2}})(?-u:\b)
+      | (?-u:\b)(?P<rel_m>(?:in|last|next|this|early|late|mid-?|since|until|by)\s(?:{MONTHS}))(?-u:\b)
+      | (?-u:\b)(?P<wd>(?:on|last|next|this|since|by|until)\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?-u:\b)
+      | (?-u:\b)(?P<rel>today|yesterday|tomorrow|tonight
             |(?:last|this|next|earlier\sthis|later\sthis)\s(?:week|month|year)
-            |(?:a|one|two|three|four|five|six|\d+)\s(?:days?|weeks?|months?|years?)\sago)\b
-      | \b(?P<year>(?:19|20)\d{{2}})\b
+            |(?:a|one|two|three|four|five|six|\d+)\s(?:days?|weeks?|months?|years?)\sago)(?-u:\b)
+      | (?-u:\b)(?P<year>(?:19|20)\d{{2}})(?-u:\b)
     "
     );
     Regex::new(&pattern).expect("static pattern")

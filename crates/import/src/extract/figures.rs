@@ -15,13 +15,13 @@ static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?:{approx})?
         (?:
-            (?:US|A|C|HK)?[$£€¥₽]\s?{num}(?:\s?{SCALE})?\b
-          | {num}(?:\s?{SCALE})?\s(?:dollars|euros|pounds|roubles|rubles|rials|yuan|yen|rupees)\b
-          | {num}\s?(?:%|per\scent\b|percent\b|percentage\spoints?\b)
-          | (?:{num}|\b(?:{NUMBER_WORDS}))\s?(?:to|-|–|or)\s?(?:{num}|(?:{NUMBER_WORDS}))\b(?:\s[a-z][a-z\-]+)?
-          | {num}\s?(?:{UNITS})\b
-          | \b(?:hundreds|thousands|millions|dozens|tens|billions)\sof\s[a-z][a-z\-]+
-          | \b{num}(?:\s(?:{SCALE}))?\s[a-z][a-z\-]+
+            (?:US|A|C|HK)?[$£€¥₽]\s?{num}(?:\s?{SCALE})?(?-u:\b)
+          | {num}(?:\s?{SCALE})?\s(?:dollars|euros|pounds|roubles|rubles|rials|yuan|yen|rupees)(?-u:\b)
+          | {num}\s?(?:%|per\scent(?-u:\b)|percent(?-u:\b)|percentage\spoints?(?-u:\b))
+          | (?:{num}|(?-u:\b)(?:{NUMBER_WORDS}))\s?(?:to|-|–|or)\s?(?:{num}|(?:{NUMBER_WORDS}))(?-u:\b)(?:\s[a-z][a-z\-]+)?
+          | {num}\s?(?:{UNITS})(?-u:\b)
+          | (?-u:\b)(?:hundreds|thousands|millions|dozens|tens|billions)\sof\s[a-z][a-z\-]+
+          | (?-u:\b){num}(?:\s(?:{SCALE}))?\s[a-z][a-z\-]+
         )"
     );
     Regex::new(&pattern).expect("static pattern")

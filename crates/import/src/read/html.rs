@@ -80,17 +80,30 @@ pub fn read(file: &str, html: &str) -> Result<Document, ImportError> {
 /// Metadata from `<meta>` and `<link rel=canonical>` that the extractor does not take
 /// (it reads the URL only from JSON-LD, and some sites put the date only in meta tags).
 fn meta_tags(dom: &dom_query::Document) -> SourceMeta {
-    let attr = |selector: &str, name: &str| {
-        dom.select(selector)
-            .iter()
-            .find_map(|n| n.attr(name).map(|v| v.trim().to_owned()))
-            .filter(|v| !v.is_empty())
-    };
+    // One pass over the meta tags: (name or property, content), in document order.
+    let metas: Vec<(String, String)> = dom
+        .select("meta[content]")
+        .iter()
+        .filter_map(|n| {
+            let key = n.attr("property").or_else(|| n.attr("name"))?;
+            let content = n.attr("content")?;
+            Some((key.trim().to_ascii_lowercase(), content.trim().to_owned()))
+        })
+        .filter(|(_, content)| !content.is_empty())
+        .collect();
     let content = |names: &[&str]| {
         names.iter().find_map(|n| {
-            attr(&format!(r#"meta[property="{n}"]"#), "content")
-                .or_else(|| attr(&format!(r#"meta[name="{n}"]"#), "content"))
+            metas
+                .iter()
+                .find(|(key, _)| key == n)
+                .map(|(_, c)| c.clone())
         })
+    };
+    let attr = |selector: &str, name: &str| {
+        dom.select_single(selector)
+            .attr(name)
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
     };
     SourceMeta {
         title: content(&["og:title", "twitter:title"]),
