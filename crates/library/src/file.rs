@@ -113,7 +113,9 @@ pub(crate) fn open(path: &Path) -> Result<Opened> {
     Ok(Opened { conn, read_only })
 }
 
-/// Creates the tables of an empty library in a new file at `path` (which must not exist).
+/// Creates the tables of an empty library in a new temporary file at `path`, set up for
+/// filling in bulk: no journal and no syncs, since a half-built file is thrown away, never
+/// renamed into place. [`finish`] makes it an ordinary, durable library.
 pub(crate) fn create(path: &Path) -> rusqlite::Result<Connection> {
     let mut conn = Connection::open_with_flags(
         path,
@@ -121,9 +123,11 @@ pub(crate) fn create(path: &Path) -> rusqlite::Result<Connection> {
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
-    // WAL is a property of the file: set once here, every later open uses it.
-    conn.pragma_update(None, "journal_mode", "WAL")?;
-    configure(&conn)?;
+    conn.pragma_update(None, "journal_mode", "OFF")?;
+    conn.pragma_update(None, "synchronous", "OFF")?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    // 64 MiB of page cache while the indexes are built.
+    conn.pragma_update(None, "cache_size", -65_536)?;
     let tx = conn.transaction()?;
     tx.execute_batch(CREATE)?;
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;
@@ -136,6 +140,15 @@ pub(crate) fn create(path: &Path) -> rusqlite::Result<Connection> {
     )?;
     tx.commit()?;
     Ok(conn)
+}
+
+/// Ends a bulk fill: the file switches to write-ahead logging (a property of the file, so
+/// every later open uses it) and is closed, flushing everything to disk.
+pub(crate) fn finish(conn: Connection) -> Result<(), rusqlite::Error> {
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    // Where WAL cannot be used the file keeps a rollback journal: as durable, less concurrent.
+    let _mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+    conn.close().map_err(|(_, e)| e)
 }
 
 /// Settings of every connection: durable commits (WAL with a sync at each commit),

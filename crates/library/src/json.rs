@@ -60,8 +60,7 @@ impl Library {
         };
         let mut conn = file::create(&temp).map_err(sql)?;
         fill(&mut conn, dataset).map_err(sql)?;
-        // Closing checkpoints the write-ahead log into the file and removes it.
-        conn.close().map_err(|(_, e)| sql(e))?;
+        file::finish(conn).map_err(sql)?;
         fs::File::open(&temp)
             .and_then(|f| f.sync_all())
             .map_err(|e| io("create the library", e))?;
