@@ -3,4 +3,5 @@
 pub mod app;
 pub mod cli;
 pub mod export;
+pub mod report;
 pub mod sample;

@@ -395,18 +395,24 @@ fn a_kill_one_second_after_an_edit_keeps_the_edit_in_recovery() {
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
-    let mut line = String::new();
-    loop {
-        line.clear();
+    // Read the child's output on a thread, so a child that never edits fails the test
+    // instead of hanging it. The marker may follow libtest's "test … " on the same line.
+    let out = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
         use std::io::BufRead as _;
-        assert!(
-            out.read_line(&mut line).unwrap() > 0,
-            "the child ended before editing"
-        );
-        if line.trim() == "EDITED" {
-            break;
+        for line in std::io::BufReader::new(out).lines().map_while(Result::ok) {
+            if line.trim_end().ends_with("EDITED") {
+                let _ = tx.send(());
+            }
         }
+    });
+    if rx
+        .recv_timeout(std::time::Duration::from_secs(120))
+        .is_err()
+    {
+        let _ = child.kill();
+        panic!("the child did not make its edit");
     }
     std::thread::sleep(std::time::Duration::from_millis(1000));
     child.kill().unwrap(); // SIGKILL on Unix: no chance to save
@@ -420,5 +426,43 @@ fn a_kill_one_second_after_an_edit_keeps_the_edit_in_recovery() {
             .flat_map(|s| &s.blocks)
             .any(|b| matches!(b, Block::Text(t) if t.markdown == "Typed just before the kill")),
         "{recovered:?}"
+    );
+}
+
+#[test]
+fn the_path_prompt_has_the_keyboard_and_says_a_folder_is_a_folder_once() {
+    let f = Fixture::new();
+    let mut h = harness(f.options());
+    h.key_press_modifiers(
+        egui::Modifiers {
+            alt: false,
+            ctrl: true,
+            shift: false,
+            mac_cmd: false,
+            command: true,
+        },
+        Key::O,
+    );
+    h.run();
+    h.run();
+    assert!(
+        h.get_by_label("File path").is_focused(),
+        "typing goes to the name field"
+    );
+    // The suggested path is the draft's folder: OK there says so, once, and waits.
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        h.query_by_label("This is a folder: add the file's name after it.")
+            .is_some()
+    );
+    assert!(matches!(
+        h.state().state.dialog,
+        Some(Dialog::PathPrompt { .. })
+    ));
+    assert!(
+        h.state().state.toasts.iter().all(|t| !t.error),
+        "{:?}",
+        h.state().state.toasts
     );
 }

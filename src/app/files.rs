@@ -4,6 +4,7 @@
 use crate::app::document::Document;
 use crate::app::jobs::{ExportFormat, ExportJob};
 use crate::app::state::{AUTOSAVE_INTERVAL, AppState, Dialog, PathPurpose, Replace};
+use crate::report::said_once;
 use briefsmith_core::compose::Edit;
 use briefsmith_core::model::{Brief, BriefMeta, Section};
 use briefsmith_core::store;
@@ -144,7 +145,7 @@ impl AppState {
                 self.remember_recent(path);
                 self.check_recovery();
             }
-            Err(e) => self.error(format!("Cannot open draft: {e:#}")),
+            Err(e) => self.error(format!("Cannot open draft: {}", said_once(&e))),
         }
     }
 
@@ -214,7 +215,7 @@ impl AppState {
                 true
             }
             Err(e) => {
-                self.error(format!("Cannot save: {e:#}"));
+                self.error(format!("Cannot save: {}", said_once(&e)));
                 false
             }
         }

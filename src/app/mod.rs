@@ -16,6 +16,7 @@ pub mod state;
 
 use crate::app::document::Document;
 use crate::app::state::{AppOptions, AppState, Dialog, Replace, Startup};
+use crate::report::said_once;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -44,7 +45,7 @@ impl BriefsmithApp {
             Startup::Draft(path) => match Document::open(path) {
                 Ok(doc) => Some(doc),
                 Err(e) => {
-                    errors.push(format!("Cannot open draft: {e:#}"));
+                    errors.push(format!("Cannot open draft: {}", said_once(&e)));
                     None
                 }
             },
@@ -53,7 +54,10 @@ impl BriefsmithApp {
         let doc = match doc {
             Some(doc) => doc,
             None => crate::sample::sample_document().unwrap_or_else(|e| {
-                errors.push(format!("The bundled sample cannot be read: {e:#}"));
+                errors.push(format!(
+                    "The bundled sample cannot be read: {}",
+                    said_once(&e)
+                ));
                 Document::new(Default::default(), None, None)
             }),
         };
@@ -63,7 +67,7 @@ impl BriefsmithApp {
         let templates_dir = app.state.options.templates_dir.clone();
         match crate::export::registry(templates_dir.as_deref()) {
             Ok(registry) => app.state.templates = Arc::new(registry),
-            Err(e) => errors.push(format!("User templates ignored: {e:#}")),
+            Err(e) => errors.push(format!("User templates ignored: {}", said_once(&e))),
         }
         for e in errors {
             app.state.error(e);

@@ -7,6 +7,7 @@ use crate::app::document::LoadedDataset;
 use crate::app::forms::{EntityForm, Form, ItemForm, SourceForm};
 use crate::app::history::Step;
 use crate::app::state::{AppState, Dialog};
+use crate::report::said_once;
 use briefsmith_core::model::{EntityId, ItemId, SourceId};
 use briefsmith_library::{Change, Library, LibraryError};
 use std::path::Path;
@@ -28,7 +29,7 @@ impl AppState {
             .and_then(LoadedDataset::from_library)
         {
             Ok(loaded) => self.use_library(loaded, format!("Created library {}", path.display())),
-            Err(e) => self.error(format!("Cannot create the library: {e:#}")),
+            Err(e) => self.error(format!("Cannot create the library: {}", said_once(&e))),
         }
     }
 
@@ -49,7 +50,7 @@ impl AppState {
                     path.display()
                 ),
             ),
-            Err(e) => self.error(format!("Cannot make the library: {e:#}")),
+            Err(e) => self.error(format!("Cannot make the library: {}", said_once(&e))),
         }
     }
 
@@ -89,7 +90,8 @@ impl AppState {
         }
         if let Err(e) = ds.mirror(change) {
             self.error(format!(
-                "The library was changed but cannot be shown: {e:#}"
+                "The library was changed but cannot be shown: {}",
+                said_once(&e)
             ));
         }
         self.search.reset();

@@ -8,6 +8,7 @@ use crate::app::history::{History, Step};
 use crate::app::jobs::Jobs;
 use crate::app::library::Search;
 use crate::app::preview::Preview;
+use crate::report::said_once;
 use briefsmith_core::compose::{BlockPos, Edit};
 use briefsmith_core::model::{
     Block, BriefMeta, ItemId, ItemRef, ItemSnapshot, Judgment, TextBlock,
@@ -629,7 +630,7 @@ impl AppState {
                 self.selected_item = None;
                 self.info(format!("Opened dataset {}", path.display()));
             }
-            Err(e) => self.error(format!("Cannot open dataset: {e:#}")),
+            Err(e) => self.error(format!("Cannot open dataset: {}", said_once(&e))),
         }
     }
 

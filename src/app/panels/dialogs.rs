@@ -122,6 +122,17 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
                 let r = ui
                     .add(egui::TextEdit::singleline(&mut text).desired_width(480.0))
                     .labelled_by(label.id);
+                // The name field has the keyboard from the start: type, then Enter.
+                if ui.memory(|m| m.focused().is_none()) {
+                    r.request_focus();
+                }
+                let folder = std::path::Path::new(text.trim()).is_dir();
+                if folder {
+                    ui.colored_label(
+                        super::style::ERROR,
+                        "This is a folder: add the file's name after it.",
+                    );
+                }
                 if r.changed() {
                     state.dialog = Some(Dialog::PathPrompt {
                         purpose: *purpose,
@@ -132,7 +143,7 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
                     let ok = ui.button("OK").clicked() || enter;
-                    if ok && !text.trim().is_empty() {
+                    if ok && !text.trim().is_empty() && !folder {
                         close = true;
                         state.dialog = None;
                         state.complete_path(*purpose, PathBuf::from(text.trim()));

@@ -1,6 +1,7 @@
 //! The menu bar and the keyboard shortcuts.
 
 use crate::app::state::{AppState, Pane, PathPurpose, Replace};
+use crate::report::said_once;
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
 
@@ -146,7 +147,7 @@ fn file_menu(ui: &mut egui::Ui, state: &mut AppState) {
                             state.replace_document(doc);
                         }
                     }
-                    Err(e) => state.error(format!("{e:#}")),
+                    Err(e) => state.error(said_once(&e)),
                 }
             }
         }

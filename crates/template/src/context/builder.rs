@@ -422,7 +422,9 @@ fn footnote_text(item: &ItemCtx, s: &ItemSnapshot, first: bool) -> String {
         item.credibility_meaning
     ));
     if item.missing {
-        text.push_str(" The item is no longer in the dataset.");
+        // Deleted since, or picked from another dataset: either way the note above is
+        // the copy the brief kept when the item was picked, and says so.
+        text.push_str(" Not in the brief's dataset: cited as it read when picked.");
     } else if item.changed {
         text.push_str(" The dataset entry has been revised since it was reviewed.");
     }
