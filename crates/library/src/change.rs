@@ -167,8 +167,7 @@ impl Library {
 
     /// The change that adds `source` at the end, or replaces the source with its id in place.
     pub fn put_source(&self, source: Source) -> Result<Change> {
-        let (position, before) =
-            self.locate("sources", source.id.as_str(), |c, p| source_at(c, p))?;
+        let (position, before) = self.locate("sources", source.id.as_str(), source_at)?;
         Ok(Change::Source {
             position,
             before,
@@ -178,8 +177,7 @@ impl Library {
 
     /// The change that adds `entity` at the end, or replaces the entity with its id in place.
     pub fn put_entity(&self, entity: Entity) -> Result<Change> {
-        let (position, before) =
-            self.locate("entities", entity.id.as_str(), |c, p| entity_at(c, p))?;
+        let (position, before) = self.locate("entities", entity.id.as_str(), entity_at)?;
         Ok(Change::Entity {
             position,
             before,
