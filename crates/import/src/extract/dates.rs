@@ -144,11 +144,15 @@ fn relative(rel: &str, article: NaiveDate) -> Option<String> {
             if unit.starts_with("day") {
                 day(article.checked_sub_days(Days::new(n))?)
             } else if unit.starts_with("week") {
-                day(article.checked_sub_days(Days::new(7 * n))?)
+                day(article.checked_sub_days(Days::new(n.checked_mul(7)?))?)
             } else if unit.starts_with("month") {
                 month(article.checked_sub_months(Months::new(u32::try_from(n).ok()?))?)
             } else {
-                (article.year() - i32::try_from(n).ok()?).to_string()
+                article
+                    .year()
+                    .checked_sub(i32::try_from(n).ok()?)
+                    .filter(|y| *y >= 0)?
+                    .to_string()
             }
         }
     })
@@ -216,6 +220,8 @@ mod tests {
             Some("2024-10-11")
         );
         assert_eq!(values("three days ago")[0].1.as_deref(), Some("2024-10-08"));
+        assert_eq!(values("99999999999999999 weeks ago")[0].1, None);
+        assert_eq!(values("2147483647 years ago")[0].1, None);
         assert!(find("on Friday", None)[0].value.is_none());
     }
 }
