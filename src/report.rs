@@ -30,9 +30,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let e = anyhow::Error::from(load_brief(dir.path()).unwrap_err());
         let text = said_once(&e);
-        assert_eq!(text.matches("Is a directory").count(), 1, "{text}");
-        assert!(text.contains("cannot read"), "{text}");
+        // Folders are refused before reading (core's read_bounded), in words.
+        assert_eq!(text.matches("is a folder").count(), 1, "{text}");
+        assert!(text.contains("not a regular file"), "{text}");
         let wrapped = e.context("Cannot open draft");
-        assert_eq!(said_once(&wrapped).matches("Is a directory").count(), 1);
+        assert_eq!(said_once(&wrapped).matches("is a folder").count(), 1);
     }
 }
