@@ -245,3 +245,36 @@ fn a_library_of_schema_1_is_upgraded_on_open() {
     assert!(with_missile > 0);
     assert!(lib.count(&Search::words("missile"), None).unwrap() >= with_missile as u64);
 }
+
+#[test]
+fn accented_and_non_latin_names_are_found_as_typed() {
+    let ds = sample();
+    let (_dir, mut lib) = library_of(&ds);
+    let speaker = ds.items.iter().find_map(|i| i.speaker.clone()).unwrap();
+    let mut entity = lib.entity(&speaker).unwrap().unwrap();
+    entity.native_name = "Масуд Пезешкиан".to_owned();
+    entity.aliases.push("Pezeshkián".to_owned());
+    lib.apply(&lib.put_entity(entity).unwrap()).unwrap();
+    let quoted: Vec<ItemId> = ds
+        .items
+        .iter()
+        .filter(|i| i.speaker.as_ref() == Some(&speaker) || i.entities.contains(&speaker))
+        .map(|i| i.id.clone())
+        .collect();
+    // Short words go through the prefix index, longer ones through the word list: both
+    // must fold case and accents as the index does.
+    for typed in [
+        "Пез",
+        "пезешкиан",
+        "PEZESHKIAN",
+        "pezeshkián",
+        "Pezeshkia",
+        "Масуд",
+    ] {
+        let hits = lib.search(&Search::words(typed), 0, 1_000).unwrap();
+        assert!(
+            quoted.iter().all(|id| hits.contains(id)),
+            "{typed}: {hits:?}"
+        );
+    }
+}
