@@ -139,11 +139,12 @@ fn dragging_a_library_item_onto_a_section_inserts_it_there() {
     let first_id = {
         let s = &h.state().state;
         let ds = &s.doc.dataset.as_ref().unwrap().dataset;
-        ds.items[s.search.results()[0] as usize].id.to_string()
+        ds.items[s.search.results()[2] as usize].id.to_string()
     };
+    // The first two results are in the brief already; drag the third.
     let from = h
         .get_all_by_role(egui::Role::ListItem)
-        .next()
+        .nth(2)
         .unwrap()
         .rect()
         .center();
@@ -410,7 +411,7 @@ fn the_bundled_sample_opens_and_saves_with_its_dataset() {
 fn a_key_judgment_gets_its_terms_and_support() {
     let f = Fixture::new();
     let mut h = harness(f.options());
-    // Select a library item first: the new judgment cites it.
+    // A library item is selected; the new judgment cites it only when the analyst says so.
     h.get_all_by_role(egui::Role::ListItem)
         .next()
         .unwrap()
@@ -418,6 +419,9 @@ fn a_key_judgment_gets_its_terms_and_support() {
     h.run();
     let cited = h.state().state.selected_item_id().unwrap();
     h.get_by_label("Add judgment").click();
+    h.run();
+    h.get_by_label("Add selected library item as support")
+        .click();
     h.run();
     h.get_by_label("Judgment").click();
     h.run();

@@ -196,6 +196,8 @@ pub struct AppState {
     pub tab: Tab,
     /// Set when the library selection moved by keyboard: the list scrolls to show it.
     pub reveal_selected: bool,
+    /// The library row that had the keyboard focus in the last frame, if one did.
+    pub focused_row: Option<egui::Id>,
     /// The dialog that must be answered first, if any.
     pub dialog: Option<Dialog>,
     /// Messages in the window's corner.
@@ -250,6 +252,7 @@ impl AppState {
             keyboard_pane: Pane::default(),
             tab: Tab::default(),
             reveal_selected: false,
+            focused_row: None,
             dialog: None,
             toasts: Vec::new(),
             recent: Vec::new(),

@@ -179,7 +179,8 @@ fn field(ui: &mut egui::Ui, name: &str, value: &mut String) -> bool {
 }
 
 fn toolbar(ui: &mut egui::Ui, state: &mut AppState) {
-    ui.horizontal(|ui| {
+    // Wraps in a narrow pane rather than widening it under the preview.
+    ui.horizontal_wrapped(|ui| {
         if ui.button("Add section").clicked() {
             let n = state.doc.brief().sections.len() + 1;
             state.add_section(&format!("Section {n}"));
@@ -218,7 +219,7 @@ fn toolbar(ui: &mut egui::Ui, state: &mut AppState) {
             ui.colored_label(
                 WARNING,
                 format!(
-                    "{} changed in or gone from the dataset since picked",
+                    "{} changed or gone since picked",
                     super::count(stale, "item", "items")
                 ),
             );

@@ -238,6 +238,7 @@ fn list(ui: &mut egui::Ui, state: &mut AppState, rows: usize) {
     let mut select = None;
     let selected = state.selected_item;
     let picked = state.doc.picked_items().clone();
+    let mut focused_row = None;
     let view_id = egui::Id::unique("library-list-view");
     let mut area = egui::ScrollArea::vertical().auto_shrink([false, false]);
     if std::mem::take(&mut state.reveal_selected)
@@ -274,11 +275,15 @@ fn list(ui: &mut egui::Ui, state: &mut AppState, rows: usize) {
             if response.clicked() || (response.gained_focus() && selected != Some(i)) {
                 select = Some(i);
             }
+            if response.has_focus() {
+                focused_row = Some(response.id);
+            }
             if response.double_clicked() {
                 add = Some(i);
             }
         }
     });
+    state.focused_row = focused_row;
     let view = (output.state.clamped_offset().y, output.inner_rect.height());
     ui.data_mut(|d| d.insert_temp(view_id, view));
     if let Some(i) = select {

@@ -54,8 +54,12 @@ pub fn shortcuts(ctx: &egui::Context, state: &mut AppState) {
     if pressed(&BLOCK_DOWN) {
         state.move_selected(1);
     }
-    // Plain keys act on the pane clicked last, only while no text field has the keyboard.
-    if ctx.egui_wants_keyboard_input() || !ctx.input(|i| i.modifiers.is_none()) {
+    // Plain keys act on the pane clicked last, while no other widget has the keyboard:
+    // nothing is focused, or a library row is (Enter on a focused button is its click).
+    let focused = ctx.memory(|m| m.focused());
+    if focused.is_some_and(|id| Some(id) != state.focused_row)
+        || !ctx.input(|i| i.modifiers.is_none())
+    {
         return;
     }
     let key = |k: Key| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, k));
