@@ -662,7 +662,9 @@ fn replace_content_is_one_undoable_step() {
     let mut other = sample();
     other.meta.title = "Restored".into();
     other.sections.truncate(1);
-    other.sections[0].blocks.push(text("typed before the crash"));
+    other.sections[0]
+        .blocks
+        .push(text("typed before the crash"));
     ed.apply(Edit::ReplaceContent {
         meta: other.meta.clone(),
         sections: other.sections.clone(),
