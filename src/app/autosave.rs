@@ -7,7 +7,7 @@
 use briefsmith_core::model::Brief;
 use briefsmith_core::store;
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
 
 /// Work for the writer thread.
@@ -15,7 +15,7 @@ enum Job {
     /// A recovery write: the draft it belongs to (the file it sits beside) and the brief.
     Write {
         anchor: PathBuf,
-        brief: Brief,
+        brief: Box<Brief>,
         revision: u64,
     },
     /// Answers once every write queued before it is on disk.
@@ -55,7 +55,7 @@ impl Autosaver {
         self.jobs.as_ref().is_some_and(|tx| {
             tx.send(Job::Write {
                 anchor,
-                brief,
+                brief: Box::new(brief),
                 revision,
             })
             .is_ok()
@@ -100,10 +100,7 @@ fn write_loop(inbox: &Receiver<Job>, report: &Sender<Outcome>) {
                 Job::Write { .. } => latest = Some(job),
                 Job::Barrier(reply) => barriers.push(reply),
             }
-            next = match inbox.try_recv() {
-                Ok(job) => Some(job),
-                Err(TryRecvError::Empty | TryRecvError::Disconnected) => None,
-            };
+            next = inbox.try_recv().ok();
         }
         if let Some(Job::Write {
             anchor,

@@ -13,7 +13,7 @@ pub enum Step {
     /// The editor's newest step (or, on the redo stack, its newest undone step).
     Brief,
     /// A library edit as applied; undoing applies its inverse.
-    Library(Change),
+    Library(Box<Change>),
 }
 
 /// The undo and redo stacks.

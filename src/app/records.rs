@@ -66,7 +66,7 @@ impl AppState {
     /// records it for undo. Returns whether it was applied.
     pub fn edit_library(&mut self, change: Change) -> bool {
         if self.write_library(&change) {
-            self.history.push(Step::Library(change));
+            self.history.push(Step::Library(Box::new(change)));
             true
         } else {
             false
@@ -224,12 +224,12 @@ impl AppState {
         if let Some(pos) = self.doc.block_of_item(&id) {
             let heading = self.doc.brief().sections[pos.section].heading.clone();
             self.dialog = Some(Dialog::ConfirmDelete {
+                change: Box::new(change),
                 message: format!(
                     "The brief cites this item under “{heading}”. Delete it from the library \
                      anyway? The brief keeps its copy of the text, marked as no longer in the \
                      library."
                 ),
-                change,
             });
         } else if self.edit_library(change) {
             self.selected_item = None;

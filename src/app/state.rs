@@ -140,7 +140,7 @@ pub enum Dialog {
     /// Deleting a library record the brief uses: asks first.
     ConfirmDelete {
         message: String,
-        change: briefsmith_library::Change,
+        change: Box<briefsmith_library::Change>,
     },
     /// The user's defaults for new briefs, being edited.
     Preferences(Preferences),

@@ -76,7 +76,7 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
                     if ui.button("Delete").clicked() {
                         close = true;
                         state.dialog = None;
-                        if state.edit_library(change.clone()) {
+                        if state.edit_library(change.as_ref().clone()) {
                             state.selected_item = None;
                         }
                     }
