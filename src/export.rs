@@ -52,17 +52,28 @@ pub fn typeset(
         .with_context(|| format!("typesetting \"{}\"", info.title))
 }
 
-/// The brief as PDF bytes: Markdown → layout → PDF writer.
+/// A PDF export: the file's bytes, and what the reader should know about it (characters
+/// no embedded font covers, printed as empty boxes).
+pub struct Pdf {
+    pub bytes: Vec<u8>,
+    pub warnings: Vec<String>,
+}
+
+/// The brief as a PDF: Markdown → layout → PDF writer.
 pub fn to_pdf(
     registry: &Registry,
     brief: &Brief,
     dataset: Option<&Dataset>,
     template_name: Option<&str>,
     base_dir: Option<&Path>,
-) -> Result<Vec<u8>> {
+) -> Result<Pdf> {
     let document = typeset(registry, brief, dataset, template_name, base_dir)?;
-    briefsmith_pdf::write_pdf(&document, &FontBook::bundled(), &dated_now())
-        .with_context(|| format!("writing the PDF of \"{}\"", document.info.title))
+    let bytes = briefsmith_pdf::write_pdf(&document, &FontBook::bundled(), &dated_now())
+        .with_context(|| format!("writing the PDF of \"{}\"", document.info.title))?;
+    let warnings = briefsmith_pdf::coverage_warning(&document)
+        .into_iter()
+        .collect();
+    Ok(Pdf { bytes, warnings })
 }
 
 /// The templates the program offers: the built-in ones, then the user's template folder in

@@ -292,3 +292,36 @@ fn an_export_never_overwrites_its_draft_or_dataset() {
     assert_eq!(fs::read(&draft).unwrap(), draft_before);
     assert_eq!(fs::read(&dataset).unwrap(), dataset_before);
 }
+
+#[test]
+fn export_warns_about_characters_no_embedded_font_covers() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = copy_sample(dir.path(), "sitrep-israel-iran.brief.json");
+    let mut brief: briefsmith_core::model::Brief =
+        serde_json::from_slice(&fs::read(&draft).unwrap()).unwrap();
+    brief.sections[0]
+        .blocks
+        .push(briefsmith_core::model::Block::Text(
+            briefsmith_core::model::TextBlock {
+                markdown: "Seoul said: 한국어.".into(),
+            },
+        ));
+    fs::write(&draft, serde_json::to_vec_pretty(&brief).unwrap()).unwrap();
+    let out_pdf = dir.path().join("out.pdf");
+    let out = briefsmith(
+        dir.path(),
+        &[
+            "export",
+            draft.to_str().unwrap(),
+            "-o",
+            out_pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("have no embedded font") && stderr.contains("한 (U+D55C)"),
+        "{stderr}"
+    );
+    assert!(out_pdf.is_file());
+}

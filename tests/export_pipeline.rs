@@ -97,6 +97,8 @@ fn pdf_bytes_hold_the_typeset_pages() {
     assert!(!doc.pages.is_empty());
     assert_eq!(doc.info.banner, brief.meta.classification);
     let pdf = to_pdf(&registry, &brief, Some(&dataset), None, None).unwrap();
+    assert!(pdf.warnings.is_empty(), "{:?}", pdf.warnings);
+    let pdf = pdf.bytes;
     assert!(pdf.starts_with(b"%PDF-"));
     let parsed = lopdf::Document::load_mem(&pdf).expect("a readable PDF");
     assert_eq!(parsed.get_pages().len(), doc.pages.len());

@@ -37,8 +37,9 @@ pub struct ExportJob {
 pub struct JobDone {
     pub format: ExportFormat,
     pub path: PathBuf,
-    /// The error, readable, when it failed.
-    pub result: Result<(), String>,
+    /// What the user should know about the file written (e.g. characters no font covers),
+    /// or the error, readable, when it failed.
+    pub result: Result<Vec<String>, String>,
 }
 
 /// The exports under way.
@@ -159,12 +160,19 @@ fn export(
     dataset: Option<&Dataset>,
     templates: &Registry,
     base_dir: Option<&Path>,
-) -> anyhow::Result<()> {
-    let bytes = match format {
-        ExportFormat::Markdown => crate::export::to_markdown(templates, brief, dataset, None)?
-            .0
-            .into_bytes(),
-        ExportFormat::Pdf => crate::export::to_pdf(templates, brief, dataset, None, base_dir)?,
+) -> anyhow::Result<Vec<String>> {
+    let (bytes, warnings) = match format {
+        ExportFormat::Markdown => (
+            crate::export::to_markdown(templates, brief, dataset, None)?
+                .0
+                .into_bytes(),
+            Vec::new(),
+        ),
+        ExportFormat::Pdf => {
+            let pdf = crate::export::to_pdf(templates, brief, dataset, None, base_dir)?;
+            (pdf.bytes, pdf.warnings)
+        }
     };
-    crate::export::write_atomic(path, &bytes, sources)
+    crate::export::write_atomic(path, &bytes, sources)?;
+    Ok(warnings)
 }

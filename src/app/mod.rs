@@ -137,11 +137,16 @@ impl BriefsmithApp {
         let state = &mut self.state;
         for done in state.jobs.poll() {
             match done.result {
-                Ok(()) => state.info(format!(
-                    "Exported {} to {}",
-                    done.format.name(),
-                    done.path.display()
-                )),
+                Ok(warnings) => {
+                    state.info(format!(
+                        "Exported {} to {}",
+                        done.format.name(),
+                        done.path.display()
+                    ));
+                    for w in warnings {
+                        state.error(format!("{}: {w}", done.path.display()));
+                    }
+                }
                 Err(e) => state.error(format!("{} export failed: {e}", done.format.name())),
             }
         }

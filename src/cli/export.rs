@@ -67,7 +67,12 @@ fn export(args: &ExportArgs<'_>) -> Result<PathBuf> {
             .into_bytes(),
         Format::Pdf => {
             let base_dir = args.draft.parent();
-            crate::export::to_pdf(&registry, &draft.brief, dataset, args.template, base_dir)?
+            let pdf =
+                crate::export::to_pdf(&registry, &draft.brief, dataset, args.template, base_dir)?;
+            for warning in &pdf.warnings {
+                eprintln!("warning: {}: {warning}", args.draft.display());
+            }
+            pdf.bytes
         }
     };
     crate::export::write_atomic(&out, &bytes, &[args.draft, &draft.dataset_path])
