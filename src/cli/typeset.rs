@@ -56,7 +56,8 @@ fn typeset_file(
     let base_dir = input.parent();
     let doc = briefsmith_layout::typeset(&markdown, &style, &info, base_dir)
         .with_context(|| format!("typesetting {}", input.display()))?;
-    if let Some(warning) = briefsmith_pdf::coverage_warning(&doc) {
+    let coverage = briefsmith_pdf::coverage_warning(&doc);
+    for warning in doc.warnings.iter().chain(&coverage) {
         eprintln!("warning: {}: {warning}", input.display());
     }
     let pdf = briefsmith_pdf::write_pdf(&doc, &FontBook::bundled(), &crate::export::dated_now())

@@ -71,6 +71,8 @@ pub(crate) struct Layouter<'a> {
     pub in_note: bool,
     markers: Vec<Marker>,
     next_id: u32,
+    /// Images set as placeholders, each with why: reported with the document.
+    pub warnings: Vec<String>,
 }
 
 impl<'a> Layouter<'a> {
@@ -92,6 +94,7 @@ impl<'a> Layouter<'a> {
             in_note: false,
             markers: Vec::new(),
             next_id: 0,
+            warnings: Vec::new(),
         }
     }
 
@@ -578,6 +581,10 @@ impl<'a> Layouter<'a> {
 
     /// A bordered box standing in for an image that cannot be shown, naming it and why.
     fn placeholder(&mut self, img: &Image, reason: &str, scope: &Scope) {
+        self.warnings.push(format!(
+            "image {:?} is shown as a placeholder: {reason}",
+            img.src
+        ));
         let size = scope.size * 0.86;
         let lh = size * self.theme.leading;
         let pad = size * 0.6;

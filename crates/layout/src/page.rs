@@ -12,6 +12,8 @@ pub struct Document {
     /// Headings in document order, for the PDF outline.
     pub outline: Vec<OutlineEntry>,
     pub info: crate::DocumentInfo,
+    /// What the reader of the output should be told: images shown as placeholders, why.
+    pub warnings: Vec<String>,
 }
 
 /// One page and what is drawn on it, in painting order.

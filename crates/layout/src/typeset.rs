@@ -95,6 +95,7 @@ pub fn typeset_with(
     }
 
     let flow = std::mem::take(&mut lay.flow);
+    let warnings = std::mem::take(&mut lay.warnings);
     let mut paged = paginate(flow, note_chunks, &theme);
     let title = if info.title.trim().is_empty() {
         doc_title.as_str()
@@ -124,6 +125,7 @@ pub fn typeset_with(
         pages: paged.pages,
         outline: paged.outline,
         info,
+        warnings,
     })
 }
 

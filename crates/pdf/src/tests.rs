@@ -223,6 +223,7 @@ fn sample(faces: &DiskFaces) -> Document {
             date: "25 November 2026".into(),
             banner: String::new(),
         },
+        warnings: Vec::new(),
     }
 }
 

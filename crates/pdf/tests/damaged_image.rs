@@ -59,6 +59,17 @@ fn a_damaged_png_becomes_a_placeholder_like_a_missing_one() {
         .filter(|i| matches!(i, PageItem::Image(_)))
         .count();
     assert_eq!(images, 1, "only the whole image is drawn");
+    // Damaged and missing alike are reported with the document, each naming its file.
+    let warned: Vec<&str> = doc.warnings.iter().map(String::as_str).collect();
+    assert_eq!(warned.len(), 3, "{warned:?}");
+    for name in ["cut.png", "huge.png", "gone.png"] {
+        assert!(
+            warned
+                .iter()
+                .any(|w| w.contains(name) && w.contains("placeholder")),
+            "{name}: {warned:?}"
+        );
+    }
     let pdf = write_pdf(&doc, &FontBook::bundled(), &PdfOptions::default())
         .expect("a damaged image does not fail the export");
     let text = pdftotext(&pdf, dir.path())
