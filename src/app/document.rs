@@ -79,6 +79,8 @@ impl LoadedDataset {
             return Ok(());
         };
         let dataset = Arc::make_mut(&mut self.dataset);
+        let index = Arc::make_mut(&mut self.index);
+        let mut rebuild = true;
         match change {
             Change::Details { after, .. } => {
                 dataset.title = after.title.clone();
@@ -94,20 +96,36 @@ impl LoadedDataset {
                 before,
                 after,
             } => {
-                if let Some(old) = before
-                    && let Some(i) = self.index.position(&old.id)
-                {
-                    dataset.items.remove(i);
-                }
-                if let Some(new) = after {
-                    let at = library.item_index(*position)?.min(dataset.items.len());
-                    dataset.items.insert(at, new.clone());
+                // One item: the index follows by splicing, not by a rebuild.
+                rebuild = false;
+                match (
+                    before,
+                    after,
+                    before.as_ref().and_then(|b| index.position(&b.id)),
+                ) {
+                    (Some(old), Some(new), Some(i)) if old.id == new.id => {
+                        dataset.items[i] = new.clone();
+                        index.replace(dataset, i);
+                    }
+                    (old, new, at) => {
+                        if let (Some(old), Some(i)) = (old, at) {
+                            dataset.items.remove(i);
+                            index.remove(&old.id, i);
+                        }
+                        if let Some(new) = new {
+                            let at = library.item_index(*position)?.min(dataset.items.len());
+                            dataset.items.insert(at, new.clone());
+                            index.insert(dataset, at);
+                        }
+                    }
                 }
             }
             Change::Batch(_) => *dataset = library.to_dataset()?,
         }
         self.fingerprint = library.fingerprint()?;
-        self.index = Arc::new(LibraryIndex::build(&self.dataset));
+        if rebuild {
+            self.index = Arc::new(LibraryIndex::build(&self.dataset));
+        }
         Ok(())
     }
 }

@@ -8,7 +8,7 @@
 //! fuzzy matching with nucleo. The first tier is a plain substring scan, so typing stays
 //! within a frame even over 100,000 items.
 
-use briefsmith_core::model::{Dataset, EntityId, Item, ItemId, ItemKind, SourceId};
+use briefsmith_core::model::{Dataset, EntityId, Item, ItemId, ItemKind, Source, SourceId};
 use briefsmith_core::validate::is_iso_date;
 use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
@@ -26,6 +26,7 @@ pub struct RowLabel {
 }
 
 /// A dataset's items prepared for searching and filtering.
+#[derive(Clone)]
 pub struct LibraryIndex {
     /// All items' search text, lowercase (text, speaker, via, place, tags, entity names),
     /// end to end in one buffer so a scan reads memory in order.
@@ -44,61 +45,79 @@ pub struct LibraryIndex {
     pub sources: Vec<(SourceId, String)>,
 }
 
-impl LibraryIndex {
-    /// Indexes every item of `dataset`.
-    pub fn build(dataset: &Dataset) -> Self {
-        let entity_names: HashMap<&EntityId, &str> = dataset
-            .entities
-            .iter()
-            .map(|e| (&e.id, e.name.as_str()))
-            .collect();
-        let sources: HashMap<&SourceId, &briefsmith_core::model::Source> =
-            dataset.sources.iter().map(|s| (&s.id, s)).collect();
-        let n = dataset.items.len();
-        let mut haystack = String::with_capacity(n * 160);
-        let mut offsets = Vec::with_capacity(n + 1);
-        let mut rows = Vec::with_capacity(n);
-        let mut dates = Vec::with_capacity(n);
-        let mut reliability = Vec::with_capacity(n);
-        let mut ids = HashMap::with_capacity(n);
-        let mut tags = BTreeSet::new();
-        let mut used_entities = BTreeSet::new();
-        let mut used_sources = BTreeSet::new();
-        for (index, item) in dataset.items.iter().enumerate() {
-            let source = sources.get(&item.source).copied();
-            let speaker = item
-                .speaker
-                .as_ref()
-                .and_then(|id| entity_names.get(id).copied())
-                .unwrap_or("");
-            let mut hay = String::with_capacity(item.text.len() + 64);
-            hay.push_str(&item.text);
-            for part in [speaker, item.via.as_str(), item.place.as_str()] {
-                if !part.is_empty() {
-                    hay.push(' ');
-                    hay.push_str(part);
-                }
-            }
-            for tag in &item.tags {
+/// Names the index reads items through: entity names and sources by id.
+struct Names<'a> {
+    entities: HashMap<&'a EntityId, &'a str>,
+    sources: HashMap<&'a SourceId, &'a Source>,
+}
+
+impl<'a> Names<'a> {
+    fn of(dataset: &'a Dataset) -> Self {
+        Names {
+            entities: dataset
+                .entities
+                .iter()
+                .map(|e| (&e.id, e.name.as_str()))
+                .collect(),
+            sources: dataset.sources.iter().map(|s| (&s.id, s)).collect(),
+        }
+    }
+
+    fn entity(&self, id: &EntityId) -> String {
+        self.entities
+            .get(id)
+            .copied()
+            .unwrap_or(id.as_str())
+            .to_owned()
+    }
+
+    fn source(&self, id: &SourceId) -> String {
+        self.sources
+            .get(id)
+            .map(|s| format!("{} — {}", s.publisher, s.title))
+            .unwrap_or_else(|| id.to_string())
+    }
+}
+
+/// What the index keeps of one item.
+struct Entry {
+    /// Search text, lowercase.
+    hay: String,
+    row: RowLabel,
+    date: String,
+    reliability: u8,
+}
+
+impl Entry {
+    fn of(item: &Item, names: &Names<'_>) -> Entry {
+        let source = names.sources.get(&item.source).copied();
+        let speaker = item
+            .speaker
+            .as_ref()
+            .and_then(|id| names.entities.get(id).copied())
+            .unwrap_or("");
+        let mut hay = String::with_capacity(item.text.len() + 64);
+        hay.push_str(&item.text);
+        for part in [speaker, item.via.as_str(), item.place.as_str()] {
+            if !part.is_empty() {
                 hay.push(' ');
-                hay.push_str(tag);
-                tags.insert(tag.clone());
+                hay.push_str(part);
             }
-            for entity in &item.entities {
-                if let Some(name) = entity_names.get(entity) {
-                    hay.push(' ');
-                    hay.push_str(name);
-                }
-                used_entities.insert(entity.clone());
+        }
+        for tag in &item.tags {
+            hay.push(' ');
+            hay.push_str(tag);
+        }
+        for entity in &item.entities {
+            if let Some(name) = names.entities.get(entity) {
+                hay.push(' ');
+                hay.push_str(name);
             }
-            if let Some(id) = &item.speaker {
-                used_entities.insert(id.clone());
-            }
-            used_sources.insert(item.source.clone());
-            offsets.push(haystack.len());
-            haystack.push_str(&hay.to_lowercase());
-            let rel = source.map(|s| s.reliability.0.as_str()).unwrap_or("?");
-            rows.push(RowLabel {
+        }
+        let rel = source.map(|s| s.reliability.0.as_str()).unwrap_or("?");
+        Entry {
+            hay: hay.to_lowercase(),
+            row: RowLabel {
                 grade: format!("{rel}{}", item.credibility),
                 lead: if speaker.is_empty() {
                     item.date.clone()
@@ -106,46 +125,151 @@ impl LibraryIndex {
                     speaker.to_owned()
                 },
                 first_line: first_line(&item.text, 140),
-            });
-            dates.push(if item.date.is_empty() {
+            },
+            date: if item.date.is_empty() {
                 source.map(|s| s.date.clone()).unwrap_or_default()
             } else {
                 item.date.clone()
-            });
-            reliability.push(rel.bytes().next().unwrap_or(b'?'));
-            ids.insert(item.id.clone(), index);
+            },
+            reliability: rel.bytes().next().unwrap_or(b'?'),
         }
-        let mut entities: Vec<(EntityId, String)> = used_entities
+    }
+}
+
+impl LibraryIndex {
+    /// Indexes every item of `dataset`.
+    pub fn build(dataset: &Dataset) -> Self {
+        let names = Names::of(dataset);
+        let n = dataset.items.len();
+        let mut index = LibraryIndex {
+            haystack: String::with_capacity(n * 160),
+            offsets: Vec::with_capacity(n + 1),
+            rows: Vec::with_capacity(n),
+            dates: Vec::with_capacity(n),
+            reliability: Vec::with_capacity(n),
+            ids: HashMap::with_capacity(n),
+            tags: Vec::new(),
+            entities: Vec::new(),
+            sources: Vec::new(),
+        };
+        let mut tags = BTreeSet::new();
+        let mut used_entities = BTreeSet::new();
+        let mut used_sources = BTreeSet::new();
+        for (i, item) in dataset.items.iter().enumerate() {
+            let entry = Entry::of(item, &names);
+            index.offsets.push(index.haystack.len());
+            index.haystack.push_str(&entry.hay);
+            index.rows.push(entry.row);
+            index.dates.push(entry.date);
+            index.reliability.push(entry.reliability);
+            index.ids.insert(item.id.clone(), i);
+            tags.extend(item.tags.iter().cloned());
+            used_entities.extend(item.entities.iter().chain(&item.speaker).cloned());
+            used_sources.insert(item.source.clone());
+        }
+        index.offsets.push(index.haystack.len());
+        index.tags = tags.into_iter().collect();
+        index.entities = used_entities
             .into_iter()
             .map(|id| {
-                let name = entity_names.get(&id).copied().unwrap_or(id.as_str());
-                let name = name.to_owned();
+                let name = names.entity(&id);
                 (id, name)
             })
             .collect();
-        entities.sort_by_key(|e| e.1.to_lowercase());
-        let mut sources: Vec<(SourceId, String)> = used_sources
+        index.entities.sort_by_key(|e| e.1.to_lowercase());
+        index.sources = used_sources
             .into_iter()
             .map(|id| {
-                let name = sources
-                    .get(&id)
-                    .map(|s| format!("{} — {}", s.publisher, s.title))
-                    .unwrap_or_else(|| id.to_string());
+                let name = names.source(&id);
                 (id, name)
             })
             .collect();
-        sources.sort_by(|a, b| a.1.cmp(&b.1));
-        offsets.push(haystack.len());
-        LibraryIndex {
-            haystack,
-            offsets,
-            rows,
-            dates,
-            reliability,
-            ids,
-            tags: tags.into_iter().collect(),
-            entities,
-            sources,
+        index.sources.sort_by(|a, b| a.1.cmp(&b.1));
+        index
+    }
+
+    /// Re-reads the item at `i` of `dataset`, which was edited in place (same id), without
+    /// re-reading the others: one library edit costs a splice, not a rebuild.
+    pub fn replace(&mut self, dataset: &Dataset, i: usize) {
+        let Some(item) = dataset.items.get(i) else {
+            return;
+        };
+        let names = Names::of(dataset);
+        let entry = Entry::of(item, &names);
+        let (a, b) = (self.offsets[i], self.offsets[i + 1]);
+        self.haystack.replace_range(a..b, &entry.hay);
+        let grown = entry.hay.len() as isize - (b - a) as isize;
+        for o in &mut self.offsets[i + 1..] {
+            *o = (*o as isize + grown) as usize;
+        }
+        self.rows[i] = entry.row;
+        self.dates[i] = entry.date;
+        self.reliability[i] = entry.reliability;
+        self.add_choices(item, &names);
+    }
+
+    /// Indexes `dataset.items[i]`, just inserted there; the items after it move up one.
+    pub fn insert(&mut self, dataset: &Dataset, i: usize) {
+        let Some(item) = dataset.items.get(i) else {
+            return;
+        };
+        let names = Names::of(dataset);
+        let entry = Entry::of(item, &names);
+        let at = self.offsets[i];
+        self.haystack.insert_str(at, &entry.hay);
+        self.offsets.insert(i, at);
+        for o in &mut self.offsets[i + 1..] {
+            *o += entry.hay.len();
+        }
+        self.rows.insert(i, entry.row);
+        self.dates.insert(i, entry.date);
+        self.reliability.insert(i, entry.reliability);
+        for p in self.ids.values_mut().filter(|p| **p >= i) {
+            *p += 1;
+        }
+        self.ids.insert(item.id.clone(), i);
+        self.add_choices(item, &names);
+    }
+
+    /// Forgets the item `id`, which stood at `i`; the items after it move down one. The
+    /// filter choices keep what it alone used until the next full build (harmless: such a
+    /// choice filters to nothing).
+    pub fn remove(&mut self, id: &ItemId, i: usize) {
+        if i >= self.rows.len() {
+            return;
+        }
+        let (a, b) = (self.offsets[i], self.offsets[i + 1]);
+        self.haystack.replace_range(a..b, "");
+        self.offsets.remove(i);
+        for o in &mut self.offsets[i..] {
+            *o -= b - a;
+        }
+        self.rows.remove(i);
+        self.dates.remove(i);
+        self.reliability.remove(i);
+        self.ids.remove(id);
+        for p in self.ids.values_mut().filter(|p| **p > i) {
+            *p -= 1;
+        }
+    }
+
+    /// Adds the tags, entities and source of `item` to the filter choices they are missing from.
+    fn add_choices(&mut self, item: &Item, names: &Names<'_>) {
+        for tag in &item.tags {
+            if let Err(at) = self.tags.binary_search(tag) {
+                self.tags.insert(at, tag.clone());
+            }
+        }
+        for id in item.entities.iter().chain(&item.speaker) {
+            if !self.entities.iter().any(|(e, _)| e == id) {
+                self.entities.push((id.clone(), names.entity(id)));
+                self.entities.sort_by_key(|e| e.1.to_lowercase());
+            }
+        }
+        if !self.sources.iter().any(|(s, _)| *s == item.source) {
+            self.sources
+                .push((item.source.clone(), names.source(&item.source)));
+            self.sources.sort_by(|a, b| a.1.cmp(&b.1));
         }
     }
 
@@ -491,6 +615,54 @@ mod tests {
         search.query = "dorne".into();
         search.update(&ds, &index);
         assert!(!search.results().is_empty());
+    }
+
+    /// The parts of the index a search reads, for comparing two indexes.
+    fn view(index: &LibraryIndex, n: usize) -> Vec<(String, String, String, u8)> {
+        (0..n)
+            .map(|i| {
+                let r = index.row(i).unwrap();
+                (
+                    index.hay(i).to_owned(),
+                    format!("{} {} {}", r.grade, r.lead, r.first_line),
+                    index.dates[i].clone(),
+                    index.reliability[i],
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn edits_inserts_and_removals_match_a_full_rebuild() {
+        let mut ds = generate_dataset(400, 9);
+        let mut index = LibraryIndex::build(&ds);
+        // Edit in place.
+        ds.items[17].text = "An Edited TEXT about drones".into();
+        ds.items[17].tags.push("brand-new-tag".into());
+        index.replace(&ds, 17);
+        // Insert a copy after item 3, and remove item 200.
+        let mut copy = ds.items[3].clone();
+        copy.id = ItemId::new("copy-1");
+        ds.items.insert(4, copy);
+        index.insert(&ds, 4);
+        let gone = ds.items.remove(200);
+        index.remove(&gone.id, 200);
+        let fresh = LibraryIndex::build(&ds);
+        assert_eq!(view(&index, ds.items.len()), view(&fresh, ds.items.len()));
+        assert_eq!(index.haystack, fresh.haystack);
+        assert_eq!(index.offsets, fresh.offsets);
+        for (i, item) in ds.items.iter().enumerate() {
+            assert_eq!(index.position(&item.id), Some(i), "{}", item.id);
+        }
+        assert_eq!(index.position(&gone.id), None);
+        assert!(index.tags.contains(&"brand-new-tag".to_owned()));
+        let mut search = Search {
+            query: "edited text".into(),
+            ..Search::default()
+        };
+        search.update(&ds, &index);
+        // Item 17 moved to 18 when the copy went in before it.
+        assert_eq!(search.results(), &[18]);
     }
 
     #[test]
