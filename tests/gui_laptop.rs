@@ -430,8 +430,10 @@ fn a_kill_one_second_after_an_edit_keeps_the_edit_in_recovery() {
 }
 
 #[test]
-fn the_path_prompt_has_the_keyboard_and_says_a_folder_is_a_folder_once() {
+fn the_file_browser_has_the_keyboard_lists_places_and_opens_folders() {
     let f = Fixture::new();
+    std::fs::create_dir(f.path("drafts")).unwrap();
+    std::fs::copy(&f.draft, f.path("drafts/other.brief.json")).unwrap();
     let mut h = harness(f.options());
     h.key_press_modifiers(
         egui::Modifiers {
@@ -449,13 +451,15 @@ fn the_path_prompt_has_the_keyboard_and_says_a_folder_is_a_folder_once() {
         h.get_by_label("File path").is_focused(),
         "typing goes to the name field"
     );
-    // The suggested path is the draft's folder: OK there says so, once, and waits.
+    // It starts in the draft's folder, which is also the first place offered.
+    assert!(h.query_by_label("This draft's folder").is_some());
+    assert!(h.query_by_label("draft.brief.json").is_some());
+    // A folder typed and accepted is opened, not read as a file; its drafts are listed.
+    h.get_by_label("File path").type_text("drafts");
+    h.run();
     h.key_press(Key::Enter);
     h.run();
-    assert!(
-        h.query_by_label("This is a folder: add the file's name after it.")
-            .is_some()
-    );
+    h.run();
     assert!(matches!(
         h.state().state.dialog,
         Some(Dialog::PathPrompt { .. })
@@ -464,5 +468,13 @@ fn the_path_prompt_has_the_keyboard_and_says_a_folder_is_a_folder_once() {
         h.state().state.toasts.iter().all(|t| !t.error),
         "{:?}",
         h.state().state.toasts
+    );
+    h.get_by_label("other.brief.json").click();
+    h.run();
+    h.get_by_label("OK").click();
+    settle(&mut h);
+    assert_eq!(
+        h.state().state.doc.path.as_deref(),
+        Some(f.path("drafts/other.brief.json").as_path())
     );
 }

@@ -304,8 +304,23 @@ impl AppState {
             }
             self.options.native_dialogs = false;
         }
-        let text = self.suggested_path(purpose).display().to_string();
-        self.dialog = Some(Dialog::PathPrompt { purpose, text });
+        let suggested = self.suggested_path(purpose);
+        let (folder, name) = if suggested.is_dir() {
+            (suggested, String::new())
+        } else {
+            let name = suggested
+                .file_name()
+                .filter(|_| purpose.is_save())
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            (
+                suggested.parent().unwrap_or(Path::new(".")).to_path_buf(),
+                name,
+            )
+        };
+        let folder = crate::app::browser::start_folder(&folder, &self.options.data_dir);
+        let browser = crate::app::browser::Browser::new(folder, name, purpose.extensions());
+        self.dialog = Some(Dialog::PathPrompt { purpose, browser });
     }
 
     /// Does what the path was asked for.

@@ -2,6 +2,7 @@
 //! [`library`], [`preview`], [`jobs`]), and the panels that show and edit it ([`panels`]).
 
 mod autosave;
+pub mod browser;
 pub mod document;
 pub mod files;
 pub mod forms;

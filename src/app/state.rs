@@ -103,6 +103,17 @@ impl PathPurpose {
         }
     }
 
+    /// The file extensions the dialog lists.
+    pub fn extensions(self) -> Vec<&'static str> {
+        match self {
+            PathPurpose::OpenDraft | PathPurpose::SaveAs => vec!["json"],
+            PathPurpose::OpenDataset => vec!["json", "bslib"],
+            PathPurpose::NewLibrary | PathPurpose::LibraryFromDataset => vec!["bslib"],
+            PathPurpose::ExportMarkdown => vec!["md"],
+            PathPurpose::ExportPdf => vec!["pdf"],
+        }
+    }
+
     /// Whether the dialog picks a file to write (rather than to read).
     pub fn is_save(self) -> bool {
         matches!(
@@ -145,7 +156,10 @@ pub enum Dialog {
     /// The user's defaults for new briefs, being edited.
     Preferences(Preferences),
     /// The in-app replacement for a file dialog.
-    PathPrompt { purpose: PathPurpose, text: String },
+    PathPrompt {
+        purpose: PathPurpose,
+        browser: crate::app::browser::Browser,
+    },
 }
 
 /// The user's own defaults for new briefs (Edit ▸ Preferences), kept between sessions.

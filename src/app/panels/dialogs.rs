@@ -2,7 +2,6 @@
 //! when no native file dialog is available.
 
 use crate::app::state::{AppState, Dialog};
-use std::path::PathBuf;
 
 /// Draws the open dialog, if any, and carries out the answer.
 pub fn show(ctx: &egui::Context, state: &mut AppState) {
@@ -115,43 +114,109 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
                     }
                 });
             }
-            Dialog::PathPrompt { purpose, text } => {
+            Dialog::PathPrompt { purpose, browser } => {
+                ui.set_max_width(720.0);
                 ui.heading(purpose.title());
-                let mut text = text.clone();
+                let mut b = browser.clone();
+                let mut chosen = None;
+                let places = crate::app::browser::places(
+                    state.doc.base_dir().as_deref(),
+                    &state.recent,
+                    &state.options.data_dir,
+                );
+                ui.horizontal(|ui| {
+                    let up = b.folder.parent().map(std::path::Path::to_path_buf);
+                    if ui
+                        .add_enabled(up.is_some(), egui::Button::new("Up"))
+                        .on_hover_text("The folder above")
+                        .clicked()
+                        && let Some(up) = up
+                    {
+                        b.open(up);
+                    }
+                    ui.label(format!("Looking in {}", b.folder.display()));
+                });
+                ui.horizontal_top(|ui| {
+                    ui.vertical(|ui| {
+                        ui.set_width(170.0);
+                        ui.strong("Places");
+                        for (label, path) in &places {
+                            if ui
+                                .selectable_label(b.folder == *path, label)
+                                .on_hover_text(path.display().to_string())
+                                .clicked()
+                            {
+                                b.open(path.clone());
+                            }
+                        }
+                    });
+                    ui.add_space(12.0);
+                    ui.vertical(|ui| {
+                        egui::ScrollArea::vertical()
+                            .id_salt("browser-list")
+                            .max_height(240.0)
+                            .auto_shrink([false, true])
+                            .show(ui, |ui| {
+                                if let Some(problem) = &b.problem {
+                                    ui.colored_label(super::style::ERROR, problem);
+                                } else if b.entries.is_empty() {
+                                    ui.weak("Nothing here of the kind asked for.");
+                                }
+                                let entries = b.entries.clone();
+                                for entry in entries {
+                                    let text = if entry.is_dir {
+                                        format!("{}/", entry.name)
+                                    } else {
+                                        entry.name.clone()
+                                    };
+                                    let r = ui.selectable_label(b.name == entry.name, text);
+                                    if r.double_clicked() && !entry.is_dir {
+                                        b.name = entry.name.clone();
+                                        chosen = b.accept();
+                                    } else if r.clicked() {
+                                        if entry.is_dir {
+                                            b.open(b.folder.join(&entry.name));
+                                        } else {
+                                            b.name = entry.name.clone();
+                                        }
+                                    }
+                                }
+                            });
+                    });
+                });
+                ui.separator();
                 let label = ui.label("File path");
                 let r = ui
-                    .add(egui::TextEdit::singleline(&mut text).desired_width(480.0))
+                    .add(egui::TextEdit::singleline(&mut b.name).desired_width(f32::INFINITY))
                     .labelled_by(label.id);
                 // The name field has the keyboard from the start: type, then Enter.
                 if ui.memory(|m| m.focused().is_none()) {
                     r.request_focus();
                 }
-                let folder = std::path::Path::new(text.trim()).is_dir();
-                if folder {
-                    ui.colored_label(
-                        super::style::ERROR,
-                        "This is a folder: add the file's name after it.",
-                    );
-                }
-                if r.changed() {
-                    state.dialog = Some(Dialog::PathPrompt {
-                        purpose: *purpose,
-                        text: text.clone(),
-                    });
-                }
-                let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                let enter = (r.has_focus() || r.lost_focus())
+                    && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
-                    let ok = ui.button("OK").clicked() || enter;
-                    if ok && !text.trim().is_empty() && !folder {
-                        close = true;
-                        state.dialog = None;
-                        state.complete_path(*purpose, PathBuf::from(text.trim()));
+                    if ui.button("OK").clicked() || enter {
+                        chosen = chosen.take().or_else(|| b.accept());
+                        if chosen.is_none() {
+                            r.request_focus();
+                        }
                     }
                     if ui.button("Cancel").clicked() {
                         close = true;
                     }
                 });
+                if let Some(path) = chosen {
+                    close = true;
+                    state.dialog = None;
+                    state.complete_path(*purpose, path);
+                } else if b != *browser && !close {
+                    state.dialog = Some(Dialog::PathPrompt {
+                        purpose: *purpose,
+                        browser: b,
+                    });
+                }
             }
         }
     });
