@@ -139,6 +139,7 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
                 ui.horizontal_top(|ui| {
                     ui.vertical(|ui| {
                         ui.set_width(170.0);
+                        ui.set_min_height(220.0);
                         ui.strong("Places");
                         for (label, path) in &places {
                             if ui
@@ -152,6 +153,7 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
                     });
                     ui.add_space(12.0);
                     ui.vertical(|ui| {
+                        ui.set_min_size(egui::vec2(380.0, 220.0));
                         egui::ScrollArea::vertical()
                             .id_salt("browser-list")
                             .max_height(240.0)
