@@ -103,3 +103,27 @@ fn pdf_bytes_hold_the_typeset_pages() {
     let parsed = lopdf::Document::load_mem(&pdf).expect("a readable PDF");
     assert_eq!(parsed.get_pages().len(), doc.pages.len());
 }
+
+#[test]
+fn the_bluf_bottom_line_and_its_section_print_once_together() {
+    let registry = Registry::builtin();
+    let (mut brief, dataset) = sample("bluf-air-defence.brief.json");
+    brief.meta.template = "bluf-memo".into();
+    brief.meta.bottom_line = "The one bottom line.".into();
+    // A new BLUF brief starts with an empty "Bottom line up front" section.
+    brief.sections.insert(
+        0,
+        briefsmith_core::model::Section {
+            heading: "Bottom line up front".into(),
+            blocks: Vec::new(),
+        },
+    );
+    let (md, _, _) = to_markdown(&registry, &brief, Some(&dataset), None).unwrap();
+    assert_eq!(md.matches("## Bottom line up front").count(), 1, "{md}");
+    assert_eq!(md.matches("The one bottom line.").count(), 1, "{md}");
+    // Without the section the field still prints under its own heading, once.
+    brief.sections.remove(0);
+    let (md, _, _) = to_markdown(&registry, &brief, Some(&dataset), None).unwrap();
+    assert_eq!(md.matches("## Bottom line up front").count(), 1, "{md}");
+    assert_eq!(md.matches("The one bottom line.").count(), 1, "{md}");
+}
