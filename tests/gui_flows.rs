@@ -8,15 +8,7 @@ use briefsmith_core::model::Block;
 use briefsmith_core::store;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use gui_support::{Fixture, harness, item_ids, settle};
-
-const CTRL: Modifiers = Modifiers {
-    alt: false,
-    ctrl: true,
-    shift: false,
-    mac_cmd: false,
-    command: true,
-};
+use gui_support::{CTRL, Fixture, harness, item_ids, settle};
 
 fn ctrl_shift() -> Modifiers {
     CTRL | Modifiers::SHIFT
@@ -318,12 +310,7 @@ fn exporting_over_the_draft_is_refused_and_the_draft_kept() {
 fn an_autosave_is_offered_and_restored_on_next_start() {
     let f = Fixture::new();
     let mut h = harness(f.options());
-    h.get_by_label("Add text").click();
-    h.run();
-    h.get_by_label("Markdown text").click();
-    h.run();
-    h.get_by_label("Markdown text").type_text("Unsaved thought");
-    h.run();
+    gui_support::add_text_block(&mut h, "Unsaved thought");
     h.state_mut().state.autosave_now();
     let edited = h.state().state.doc.brief().clone();
     drop(h); // the session ends without saving

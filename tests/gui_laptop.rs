@@ -252,12 +252,7 @@ fn counts_agree_with_their_number() {
 fn the_restore_prompt_says_when_and_what_and_restoring_is_one_undo_step() {
     let f = Fixture::new();
     let mut h = harness(f.options());
-    h.get_by_label("Add text").click();
-    h.run();
-    h.get_by_label("Markdown text").click();
-    h.run();
-    h.get_by_label("Markdown text").type_text("Unsaved thought");
-    h.run();
+    gui_support::add_text_block(&mut h, "Unsaved thought");
     h.state_mut().state.autosave_now();
     drop(h);
 
@@ -435,16 +430,7 @@ fn the_file_browser_has_the_keyboard_lists_places_and_opens_folders() {
     std::fs::create_dir(f.path("drafts")).unwrap();
     std::fs::copy(&f.draft, f.path("drafts/other.brief.json")).unwrap();
     let mut h = harness(f.options());
-    h.key_press_modifiers(
-        egui::Modifiers {
-            alt: false,
-            ctrl: true,
-            shift: false,
-            mac_cmd: false,
-            command: true,
-        },
-        Key::O,
-    );
+    h.key_press_modifiers(gui_support::CTRL, Key::O);
     h.run();
     h.run();
     assert!(

@@ -8,21 +8,13 @@ use briefsmith::app::BriefsmithApp;
 use briefsmith::app::state::{Dialog, Startup};
 use briefsmith_core::model::{ItemKind, Speech};
 use briefsmith_library::Library;
-use egui::{Key, Modifiers};
+use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use gui_support::{harness, options, settle};
+use gui_support::{CTRL, harness, options, settle};
 use std::path::Path;
 
 type H = Harness<'static, BriefsmithApp>;
-
-const CTRL: Modifiers = Modifiers {
-    alt: false,
-    ctrl: true,
-    shift: false,
-    mac_cmd: false,
-    command: true,
-};
 
 /// Opens a menu entry of the Library menu.
 fn library_menu(h: &mut H, entry: &str) {

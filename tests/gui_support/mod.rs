@@ -8,6 +8,7 @@ use briefsmith_core::model::{Block, Brief, BriefMeta, DatasetRef, ItemRef, ItemS
 use briefsmith_core::store;
 use briefsmith_core::synthetic::generate_dataset;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -99,6 +100,25 @@ pub fn harness_sized(options: AppOptions, size: egui::Vec2) -> Harness<'static, 
         .build_eframe(move |cc| BriefsmithApp::new(cc, options));
     settle(&mut h);
     h
+}
+
+/// Ctrl (Cmd on a Mac), as the app's shortcuts take it.
+pub const CTRL: egui::Modifiers = egui::Modifiers {
+    alt: false,
+    ctrl: true,
+    shift: false,
+    mac_cmd: false,
+    command: true,
+};
+
+/// Adds a text block with the toolbar button and types `text` into it (left unsaved).
+pub fn add_text_block(h: &mut Harness<'static, BriefsmithApp>, text: &str) {
+    h.get_by_label("Add text").click();
+    h.run();
+    h.get_by_label("Markdown text").click();
+    h.run();
+    h.get_by_label("Markdown text").type_text(text);
+    h.run();
 }
 
 /// Runs frames until the preview and exports are done and the UI is still.
