@@ -151,7 +151,19 @@ pub fn form_window(ctx: &egui::Context, state: &mut AppState) {
         return;
     };
     let dataset = ds.dataset.clone();
-    let problems = form.problems(&dataset);
+    // Checked again only when the form or the library changed: the check reads every
+    // source and entity.
+    let cache = egui::Id::unique("record-form-problems");
+    let key = (form.clone(), ds.fingerprint.clone());
+    type Checked = ((Form, String), Vec<FieldProblem>);
+    let problems = match ctx.data(|d| d.get_temp::<Checked>(cache)) {
+        Some((checked, problems)) if checked == key => problems,
+        _ => {
+            let problems = form.problems(&dataset);
+            ctx.data_mut(|d| d.insert_temp(cache, (key, problems.clone())));
+            problems
+        }
+    };
     let mut open = true;
     let mut save = false;
     let mut cancel = false;
