@@ -31,7 +31,9 @@ pub fn show(ui: &mut egui::Ui, state: &mut AppState) {
     let index = ds.index.clone();
     ui.horizontal(|ui| {
         ui.heading("Library");
-        ui.weak(&dataset.title);
+        // Truncated: a long dataset title must not widen the pane.
+        ui.add(egui::Label::new(egui::RichText::new(&dataset.title).weak()).truncate())
+            .on_hover_text(&dataset.title);
     });
 
     search_field(ui, state);
