@@ -3,6 +3,12 @@
 //! Targets (release): a ~45-page, 24,000-word document in well under 100 ms end to end;
 //! a 1,000-page document in under 1 s, layout alone and layout + PDF.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 use std::hint::black_box;
 use std::time::Duration;
 

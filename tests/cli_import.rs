@@ -1,6 +1,12 @@
 //! `briefsmith import` on the real binary: the `--dry-run --json` contract, importing into
 //! a library (and again, without duplicates), and refusals with their exit codes.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -1,6 +1,12 @@
 //! `briefsmith library ...`, and `list`, `validate` and `export` given a library, on the
 //! real binary: what each prints, its exit code, and the files read back.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;

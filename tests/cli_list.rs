@@ -1,5 +1,11 @@
 //! `briefsmith list` on the real binary: one line per item, queries, errors.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

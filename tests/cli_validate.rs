@@ -1,5 +1,11 @@
 //! `briefsmith validate` on the real binary: hostile files, samples, drafts, exit codes.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;

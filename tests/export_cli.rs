@@ -1,5 +1,11 @@
 //! `briefsmith templates` and `briefsmith export`, run as a user runs them.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 mod templates_support;
 
 use std::fs;

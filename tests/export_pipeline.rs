@@ -1,6 +1,12 @@
 //! The export pipeline the CLI and the GUI share: Markdown with its page style and
 //! document facts, typeset pages and PDF bytes.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 mod templates_support;
 
 use briefsmith::export::{to_layout_markdown, to_markdown, to_pdf, typeset};

@@ -1,6 +1,12 @@
 //! What an analyst does in the window, driven through egui_kittest by accessible labels;
 //! the assertions are on the brief in the editor (and on files), not on pixels.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 mod gui_support;
 
 use briefsmith::app::state::{Dialog, Startup};

@@ -1,6 +1,12 @@
 //! The app on an ordinary laptop: small windows, keyboard use of the library, duplicates,
 //! judgments, honest unsaved state and the recovery prompt. Driven through egui_kittest.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 mod gui_support;
 
 use briefsmith::app::state::{Dialog, Preferences, Replace, Startup};

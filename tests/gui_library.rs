@@ -2,6 +2,12 @@
 //! (fact, direct quote, reported speech) through the forms, picked into a brief and
 //! exported; every edit undone and redone; the library reopened. Driven with egui_kittest.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 mod gui_support;
 
 use briefsmith::app::BriefsmithApp;

@@ -1,5 +1,11 @@
 //! What the app keeps between sessions through eframe's storage: recent drafts and zoom.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 mod gui_support;
 
 use briefsmith::app::BriefsmithApp;

@@ -1,6 +1,12 @@
 //! The real window: `briefsmith --screenshot OUT.png [DRAFT]` opens it under Xvfb with the
 //! glow (OpenGL) renderer on Mesa, draws the sample (or a draft), saves a PNG and exits.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};

@@ -1,6 +1,12 @@
 //! Every example of the CommonMark spec goes through typeset + write_pdf without a panic
 //! and comes out as a PDF that lopdf can parse.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 

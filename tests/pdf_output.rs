@@ -1,5 +1,11 @@
 //! Markdown → typeset → PDF, read back with tools that share no code with the writer.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 mod pdf_support;
 
 use briefsmith_layout::{DocumentInfo, PageStyle};

@@ -2,6 +2,12 @@
 //! the atomic writer: a partial copy an interrupted save left is rewritten whole, and a
 //! different file the user keeps under that name is left alone.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 use briefsmith::sample::sample_document;
 use briefsmith_core::store::open_draft;
 use std::fs;

@@ -1,6 +1,12 @@
 //! Every sample draft through every built-in template: snapshots of the Markdown, and the
 //! Markdown read back to check what a reader and the layout rely on.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 mod templates_support;
 
 use briefsmith_core::model::{Block, Brief};

@@ -1,5 +1,11 @@
 //! `briefsmith typeset INPUT.md [--template NAME] -o OUT.pdf`, run as the user runs it.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 mod pdf_support;
 
 use std::path::Path;

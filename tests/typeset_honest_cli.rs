@@ -1,6 +1,12 @@
 //! `briefsmith typeset` on inputs that used to mislead or hang: text no bundled font
 //! covers is warned about, and a device named as the input is refused at once.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 use std::path::Path;
 use std::process::{Command, Output};
 

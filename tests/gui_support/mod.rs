@@ -1,6 +1,9 @@
 //! Shared set-up for the GUI tests: a draft and its dataset in a temporary folder, and the
 //! real app in an egui_kittest harness with injected paths (no home folder, no dialogs).
-#![allow(dead_code)]
+#![allow(
+    dead_code,
+    reason = "each test binary uses part of these shared helpers"
+)]
 
 use briefsmith::app::BriefsmithApp;
 use briefsmith::app::state::{AppOptions, Startup};

@@ -1,7 +1,10 @@
 //! Shared helpers for the PDF tests: typeset Markdown, write the PDF, read it back with
 //! independent tools (poppler's pdftotext/pdffonts/pdfinfo, lopdf).
 
-#![allow(dead_code)]
+#![allow(
+    dead_code,
+    reason = "each test binary uses part of these shared helpers"
+)]
 
 use std::path::Path;
 use std::process::Command;

@@ -1,6 +1,9 @@
 //! Helpers shared by the template and export tests: the sample drafts, and the Markdown
 //! they produce read back with pulldown-cmark.
-#![allow(dead_code)]
+#![allow(
+    dead_code,
+    reason = "each test binary uses part of these shared helpers"
+)]
 
 use briefsmith_core::model::{Block, Brief, Dataset, ItemKind, Speech};
 use briefsmith_core::store::open_draft;

@@ -4,6 +4,12 @@
 //! under 200 ms, filter it by a query in under 100 ms; compare a 500-block brief's snapshots
 //! with the dataset in under 20 ms; an edit plus its undo on a 500-block brief in under 50 µs.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a benchmark: a failed set-up step stops it"
+)]
+
 use briefsmith_core::compose::{BlockPos, Edit, Editor};
 use briefsmith_core::model::ItemQuery;
 use briefsmith_core::store::parse_dataset;

@@ -1,5 +1,11 @@
 //! Editing a brief through the Editor: every edit, undo/redo, coalescing, errors, modified flag.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 use briefsmith_core::compose::{BlockPos, ComposeError, Edit, Editor};
 use briefsmith_core::model::{
     Block, Brief, BriefMeta, Confidence, Credibility, DatasetRef, ItemId, ItemKind, ItemRef,

@@ -1,5 +1,11 @@
 //! Paths that are not regular files: a draft whose dataset is `/dev/zero`, `/dev/urandom` or a
 //! FIFO, and such paths opened directly, must give a clear message within a bounded time.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
 #![cfg(target_os = "linux")]
 
 use briefsmith_core::store::{load_brief, load_dataset, open_draft, save_brief};

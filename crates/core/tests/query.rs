@@ -1,5 +1,11 @@
 //! Finding items by words in text, speaker, tags and entity names.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 use briefsmith_core::model::ItemQuery;
 use briefsmith_core::store::load_dataset;
 use std::path::Path;

@@ -5,6 +5,12 @@
 //! The child is this test binary run again with `SAVE_KILL_DRAFT` set, selecting the
 //! ignored `saver` test. `SAVE_KILL_COUNT` sets the number of kills (200 by default;
 //! raise it to run the campaign at length).
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
 #![cfg(unix)]
 
 use briefsmith_core::store::{backup_path, load_brief, save_brief, write_atomic};

@@ -1,5 +1,11 @@
 //! Loading, migrating, saving and recovering datasets and drafts, including hostile files.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 use briefsmith_core::model::{BRIEF_SCHEMA, Block, Dataset, ItemSnapshot};
 use briefsmith_core::store::{
     LoadError, backup_path, discard_recovery, fingerprint, load_brief, load_dataset,

@@ -1,5 +1,11 @@
 //! Validation of datasets and briefs: each kind of problem, all reported at once, with places.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 use briefsmith_core::model::{
     Block, Confidence, ItemId, ItemRef, ItemSnapshot, Judgment, Likelihood, Section,
 };

@@ -3,6 +3,12 @@
 //!
 //!     cargo bench -p briefsmith-import --bench import
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a benchmark: a failed set-up step stops it"
+)]
+
 use briefsmith_import::{NaiveDate, Options, import_bytes, read_document};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;

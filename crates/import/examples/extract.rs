@@ -3,6 +3,12 @@
 //!
 //!     cargo run --release -p briefsmith-import --example extract -- [--text] FILE...
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a tool run by hand: a failed step stops it"
+)]
+
 use briefsmith_import::{Options, import_path, read_document};
 use std::io::Write;
 use std::path::Path;

@@ -130,3 +130,13 @@ fn check(file: &str, bytes: &[u8]) -> Result<Format, ImportError> {
 pub fn import_text(name: &str, text: &str, options: &Options<'_>) -> Result<Import, ImportError> {
     import_bytes(name, text.as_bytes(), options)
 }
+
+/// Compiles one of the crate's constant patterns. Every one is compiled by the tests, so a
+/// bad pattern fails there, never on a user's article.
+#[expect(
+    clippy::expect_used,
+    reason = "constant patterns, each compiled in every test run"
+)]
+pub(crate) fn pattern(re: &str) -> regex::Regex {
+    regex::Regex::new(re).expect("a constant pattern compiles")
+}

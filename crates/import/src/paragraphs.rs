@@ -7,10 +7,9 @@ use std::sync::LazyLock;
 /// Short promotional or site-furniture lines that readers of saved pages and pasted text
 /// let through (newsletter and subscription prompts, cookie notices, share buttons).
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern(
         r"(?i)(?-u:\b)(newsletters?|sign up|subscribe|subscription|unlock the|for free|cookies?|all rights reserved|share (this|on)|click here|advertisement|read more|follow us|skip to (main )?content|related (articles|stories))(?-u:\b)",
     )
-    .expect("static pattern")
 });
 
 /// Longest paragraph (in words) that may be dropped as boilerplate: article paragraphs

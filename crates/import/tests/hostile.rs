@@ -1,6 +1,12 @@
 //! Broken, empty, binary, huge and hostile inputs: each refused with a message naming the
 //! file and saying what is wrong, never a panic, never unbounded work.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 use briefsmith_import::{ImportError, MAX_INPUT_BYTES, Options, import_bytes, import_path};
 use std::io::Write;
 

@@ -1,6 +1,12 @@
 //! Quote extraction on a labelled set of real articles (tests/fixtures/labelled): precision
 //! and recall of (verbatim text, speaker) pairs, printed, and held above a floor.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 use briefsmith_import::{CandidateKind, Options, import_path};
 use serde::Deserialize;
 use std::collections::BTreeMap;

@@ -1,6 +1,12 @@
 //! Real saved documents through each reader: a news page (HTML with page furniture, meta
 //! tags and JSON-LD), a PDF and a Word document; metadata, paragraphs, quotes, locators.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 use briefsmith_import::{CandidateKind, Import, Options, import_path, import_text};
 use std::path::{Path, PathBuf};
 

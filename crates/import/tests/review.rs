@@ -1,6 +1,12 @@
 //! The review operations over an import (accept, reject, edit, merge, accept-all, grades)
 //! and the dataset records they make, checked by the core validator.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 use briefsmith_core::model::{
     Credibility, DATASET_SCHEMA, Dataset, ItemKind, Reliability, SourceId, Speech,
 };

@@ -1,6 +1,12 @@
 //! The seed report (plain text) against the sample dataset that was built from it by hand:
 //! every direct quote verbatim, with its speaker and locator, and the reported statements.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 use briefsmith_core::model::{Dataset, Speech};
 use briefsmith_import::{CandidateKind, Import, Options, import_bytes};
 use chrono::NaiveDate;

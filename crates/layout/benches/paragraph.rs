@@ -1,6 +1,12 @@
 //! Paragraph-breaking throughput of the text engine: shaping, hyphenation, Knuth–Plass and
 //! line setting for a 24,000-word document (about 45 pages) of justified body text.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a benchmark: a failed set-up step stops it"
+)]
+
 use std::hint::black_box;
 
 use briefsmith_layout::{

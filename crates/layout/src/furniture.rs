@@ -106,7 +106,10 @@ pub(crate) fn dress(
 }
 
 /// One running head or foot: left and right texts on a baseline and a hairline at `rule_y`.
-#[allow(clippy::too_many_arguments)]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the page furniture reads the whole page style"
+)]
 fn running(
     book: &FontBook,
     theme: &Theme,

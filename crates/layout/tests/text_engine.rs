@@ -1,5 +1,11 @@
 //! The text engine as its callers use it: paragraphs broken into lines of glyph runs.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 use briefsmith_layout::{
     Align, Family, FontBook, GlyphRun, Line, LinkTarget, PageItem, ParagraphSpec, Rgb, Span,
     TextStyle, break_paragraph, single_line, width_bounds,

@@ -1,5 +1,11 @@
 //! How each kind of block is set: title block, lists, quotes, code, images, literal HTML.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 mod common;
 
 use briefsmith_layout::{DocumentInfo, GlyphRun, Page, PageItem, PageStyle, typeset};

@@ -1,5 +1,11 @@
 //! Pagination and page furniture: what a reader sees on each page.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 mod common;
 
 use std::collections::BTreeMap;

@@ -1,6 +1,12 @@
 //! No input makes the layout panic, overflow the stack or run away: the CommonMark spec's
 //! examples and deliberately hostile documents.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 mod common;
 
 use briefsmith_layout::{NotesPlacement, PageItem, PageStyle};

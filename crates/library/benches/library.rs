@@ -4,6 +4,12 @@
 //! Targets (issue 8): open < 1 s; a keystroke's search < 16 ms; a durable add or edit
 //! < 5 ms; import-json of 100,000 items < 5 s.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a benchmark: a failed set-up step stops it"
+)]
+
 #[path = "support/big.rs"]
 mod big;
 

@@ -3,6 +3,12 @@
 //!
 //!     cargo run --release -p briefsmith-library --example library_memory
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a tool run by hand: a failed step stops it"
+)]
+
 #[path = "../benches/support/big.rs"]
 mod big;
 

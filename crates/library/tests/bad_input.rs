@@ -1,6 +1,12 @@
 //! Bad input gets a clear message naming the file (and row and column), and changes
 //! nothing: the library file is byte-for-byte what it was.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 use briefsmith_core::model::{Dataset, ItemId};
 use briefsmith_core::store::load_dataset;
 use briefsmith_library::{Library, LibraryError, SheetImport};

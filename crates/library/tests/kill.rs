@@ -6,6 +6,12 @@
 //!
 //! The child is this test binary run again with `LIBRARY_KILL_FILE` set, selecting the
 //! ignored `writer` test. `LIBRARY_KILL_COUNT` sets the number of kills (60 by default).
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
 #![cfg(unix)]
 
 use briefsmith_core::model::{Credibility, Item, ItemId, ItemKind};

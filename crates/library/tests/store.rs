@@ -1,6 +1,12 @@
 //! The store's basic promises: exact JSON round trips, edits and their undo, refused
 //! edits that would break references, and prefix search.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 use briefsmith_core::model::{Dataset, EntityId, ItemId, ItemKind, SourceId};
 use briefsmith_core::store::load_dataset;
 use briefsmith_core::synthetic::generate_dataset;

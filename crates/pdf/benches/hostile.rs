@@ -1,6 +1,12 @@
 //! Markdown → pages → PDF on the reliability issue's hostile inputs; the aim is under 2 s
 //! for any input up to 1 MB. `cargo bench -p briefsmith-pdf --bench hostile`.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a benchmark: a failed set-up step stops it"
+)]
+
 #[path = "../tests/hostile_cases/mod.rs"]
 mod hostile_cases;
 

@@ -2,6 +2,12 @@
 //! placeholder naming the file and why (it used to fail the whole PDF with "PNG image:
 //! unexpected end of file").
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 use briefsmith_layout::{DocumentInfo, FontBook, PageItem, PageStyle, typeset};
 use briefsmith_pdf::{PdfOptions, write_pdf};
 use std::path::Path;

@@ -2,6 +2,12 @@
 //! hyphenation, right-to-left) and written with `write_pdf`: pdftotext must read back the
 //! words as written, and the preview must ink the same places.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 use std::process::Command;
 
 use briefsmith_layout::{

@@ -8,6 +8,12 @@
 //! A failure prints the smallest mutant proptest found (and saves its seed under
 //! `proptest-regressions/`, to be committed so it is tried again).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 use briefsmith_layout::{DocumentInfo, FontBook, NotesPlacement, PageStyle, typeset};
 use briefsmith_pdf::{PdfOptions, write_pdf};
 use proptest::prelude::*;

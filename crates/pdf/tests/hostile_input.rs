@@ -4,6 +4,12 @@
 //!
 //! The deadline is a bound, not a benchmark: far above what the fixed code takes even in
 //! an unoptimised build on a busy machine, far below what the defects took.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
 #![cfg(target_os = "linux")]
 
 mod hostile_cases;

@@ -1,6 +1,12 @@
 //! The PDF's text layer says what the page says, even where no embedded face has the
 //! characters: copying `한국어 and 日本語` must not give `한한한 and 한한한`.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 use briefsmith_layout::{DocumentInfo, FontBook, PageStyle, typeset};
 use briefsmith_pdf::{PdfOptions, coverage_warning, uncovered_characters, write_pdf};
 use std::process::Command;

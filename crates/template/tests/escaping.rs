@@ -2,6 +2,12 @@
 //! analyst's Markdown keeps its formatting but loses raw HTML and unsafe links. Checked by
 //! rendering and reading the Markdown back with pulldown-cmark.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 mod common;
 
 use briefsmith_core::model::{Block, Speech};

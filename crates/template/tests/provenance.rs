@@ -1,6 +1,12 @@
 //! Provenance: footnotes per item, sources once each, judgments citing their support,
 //! and items whose dataset entry changed marked as such.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 mod common;
 
 use briefsmith_core::model::{Block, Dataset, ItemId, ItemSnapshot};

@@ -1,6 +1,12 @@
 //! Template sets: built-ins, user folders that replace or add templates, and the errors a
 //! broken or runaway template gives.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
 mod common;
 
 use briefsmith_template::{Origin, Registry, TemplateError, render};

@@ -10,10 +10,9 @@ use std::sync::LazyLock;
 /// Verbs of saying. "reported" is weak: "…, state media reported" names the channel the
 /// words came through, so it counts only when no other verb attributes them.
 static SPEECH_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern(
         r"(?-u:\b)(?:said|says|say|added|adds|told|tells|warned|warns|stated|states|noted|notes|explained|explains|asked|asks|replied|replies|wrote|writes|insisted|insists|argued|argues|declared|declares|announced|announces|claimed|claims|charged|confirmed|confirms|denied|denies|deny|acknowledged|admitted|suggested|suggests|stressed|stresses|emphasised|emphasized|continued|remarked|commented|predicted|cautioned|urged|urges|vowed|pledged|promised|recalled|observed|believes|believe|estimated|estimates|called for|calls for|reported|reports|(?i:according to))(?-u:\b)",
     )
-    .expect("static pattern")
 });
 
 /// Words that may stand between a speaker and the verb ("officials last month charged",
@@ -65,8 +64,7 @@ const BETWEEN: &[&str] = &[
 ];
 
 /// "that" introducing a reported clause, possibly before an aside ("that, as part of…").
-static THAT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)that[ ,]").expect("static pattern"));
+static THAT: LazyLock<Regex> = LazyLock::new(|| crate::pattern(r"(?-u:\b)that[ ,]"));
 
 /// Stands in a frame for a quotation, so quoted words never count as attribution.
 pub const MARK: char = '\u{1}';

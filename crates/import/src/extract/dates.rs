@@ -23,7 +23,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
       | (?-u:\b)(?P<year>(?:19|20)\d{{2}})(?-u:\b)
     "
     );
-    Regex::new(&pattern).expect("static pattern")
+    crate::pattern(&pattern)
 });
 
 /// A date expression in a paragraph and its resolved ISO 8601 value (`None` when it is

@@ -24,7 +24,7 @@ static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
           | (?-u:\b){num}(?:\s(?:{SCALE}))?\s[a-z][a-z\-]+
         )"
     );
-    Regex::new(&pattern).expect("static pattern")
+    crate::pattern(&pattern)
 });
 
 /// Words after a number that make it something other than a figure: a date or an hour.

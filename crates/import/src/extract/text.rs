@@ -8,9 +8,8 @@ use std::sync::LazyLock;
 
 /// A word: letters and digits, with inner apostrophes, hyphens and dots ("U.S", "S-400",
 /// "Iran’s"), but no trailing punctuation.
-static WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\p{L}\p{N}]+(?:[’'\-\.][\p{L}\p{N}]+)*").expect("static pattern")
-});
+static WORD: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern(r"[\p{L}\p{N}]+(?:[’'\-\.][\p{L}\p{N}]+)*"));
 
 /// A word and where it stands in its paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,6 +1,9 @@
 //! Helpers shared by the layout's integration tests: reading typeset pages back.
 
-#![allow(dead_code)]
+#![allow(
+    dead_code,
+    reason = "each test binary uses part of these shared helpers"
+)]
 
 use briefsmith_layout::{Document, DocumentInfo, Page, PageItem, PageStyle, typeset};
 

@@ -1,7 +1,7 @@
 //! The hostile inputs of the reliability issue, shared by the bounded tests
 //! (`tests/hostile_input.rs`) and the benchmark (`benches/hostile.rs`).
 
-#![allow(dead_code)] // each user takes what it needs
+#![allow(dead_code, reason = "each user takes what it needs")]
 
 /// The names of the cases, for the benchmark.
 pub const CASES: &[&str] = &[

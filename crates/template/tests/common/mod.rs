@@ -1,5 +1,8 @@
 //! A small brief built in code, for the template crate's tests.
-#![allow(dead_code)]
+#![allow(
+    dead_code,
+    reason = "each test binary uses part of these shared helpers"
+)]
 
 use briefsmith_core::model::{
     Block, Brief, BriefMeta, Confidence, Credibility, DatasetRef, ItemId, ItemKind, ItemRef,
