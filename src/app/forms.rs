@@ -424,14 +424,23 @@ impl ItemForm {
 }
 
 impl Form {
+    /// What the form edits: "source", "entity" or "item".
+    pub fn noun(&self) -> &'static str {
+        match self {
+            Form::Source(_) => "source",
+            Form::Entity(_) => "entity",
+            Form::Item(_) => "item",
+        }
+    }
+
     /// The form's title, e.g. "New item", "Edit source".
     pub fn title(&self) -> String {
-        let (existing, noun) = match self {
-            Form::Source(f) => (f.existing, "source"),
-            Form::Entity(f) => (f.existing, "entity"),
-            Form::Item(f) => (f.existing, "item"),
+        let existing = match self {
+            Form::Source(f) => f.existing,
+            Form::Entity(f) => f.existing,
+            Form::Item(f) => f.existing,
         };
-        format!("{} {noun}", if existing { "Edit" } else { "New" })
+        format!("{} {}", if existing { "Edit" } else { "New" }, self.noun())
     }
 
     /// What is wrong with the form as typed; empty when it can be saved.

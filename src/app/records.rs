@@ -179,10 +179,7 @@ impl AppState {
             if let Form::Item(f) = &form {
                 self.select_item_id(&ItemId::new(f.id.trim()));
             }
-            self.info(format!(
-                "{} saved in the library",
-                form.title().replace("New ", "").replace("Edit ", "")
-            ));
+            self.info(format!("Saved the {} in the library", form.noun()));
         }
         ok
     }
