@@ -1,0 +1,33 @@
+//! Running the real `briefsmith` binary from a test: its exit code and what it printed.
+
+#![allow(
+    clippy::expect_used,
+    dead_code,
+    reason = "test helpers; each test binary uses part of them"
+)]
+
+use std::path::Path;
+use std::process::Command;
+
+/// One run of the binary.
+pub struct Run {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs `briefsmith ARGS` in `dir`; a panic message on stderr fails the test at once.
+pub fn run(args: &[&str], dir: &Path) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_briefsmith"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run briefsmith");
+    let run = Run {
+        code: out.status.code(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    run
+}
