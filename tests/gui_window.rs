@@ -7,6 +7,7 @@
     reason = "a test: a failed step fails the test"
 )]
 
+use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -18,30 +19,42 @@ struct Xvfb {
 }
 
 impl Xvfb {
+    /// Starts Xvfb and waits until it accepts connections. `-displayfd 1` lets the server
+    /// pick a free display and print its number once it is listening, so neither a stale
+    /// socket left in /tmp/.X11-unix nor another X server can be mistaken for ours.
     fn start() -> Xvfb {
-        // A display number unlikely to clash with another test run or a developer's X.
-        let n = 140 + std::process::id() % 400;
-        let display = format!(":{n}");
-        let child = Command::new("Xvfb")
+        let mut child = Command::new("Xvfb")
             .args([
-                display.as_str(),
+                "-displayfd",
+                "1",
                 "-screen",
                 "0",
                 "1600x1000x24",
                 "-nolisten",
                 "tcp",
             ])
-            .stdout(Stdio::null())
+            .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .expect("Xvfb must be installed (apt-get install xvfb) to test the real window");
-        let socket = format!("/tmp/.X11-unix/X{n}");
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while !Path::new(&socket).exists() {
-            assert!(Instant::now() < deadline, "Xvfb did not start");
-            std::thread::sleep(Duration::from_millis(50));
+        let stdout = child.stdout.take().expect("piped stdout");
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut line = String::new();
+            let _ = BufReader::new(stdout).read_line(&mut line);
+            let _ = tx.send(line);
+        });
+        let line = rx
+            .recv_timeout(Duration::from_secs(20))
+            .expect("Xvfb did not report a display within 20 s");
+        let n: u32 = line
+            .trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("Xvfb reported no display number: {line:?}"));
+        Xvfb {
+            child,
+            display: format!(":{n}"),
         }
-        Xvfb { child, display }
     }
 }
 
