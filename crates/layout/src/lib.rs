@@ -30,10 +30,13 @@ pub use page::{
     Anchor, Document, GlyphRun, ImageBox, LinkArea, LinkTarget, OutlineEntry, Page, PageItem,
     PositionedGlyph, Rect, Rgb,
 };
+pub use parse::parse;
 pub use pixels::{PngError, RgbaImage, decode_png};
+pub use pulldown_cmark::Alignment;
 pub use style::{DocumentInfo, Family, Margins, NotesPlacement, PageStyle, Paper};
 pub use text::{
     Align, FontBook, FontId, Line, ParagraphSpec, Span, TextStyle, break_paragraph, single_line,
     width_bounds,
 };
+pub use tree::{Block, Image, List, ListItem, NoteDef, Run, RunKind, Table, Tree};
 pub use typeset::{typeset, typeset_with};

@@ -20,8 +20,9 @@ fn options() -> Options {
         | Options::ENABLE_TASKLISTS
 }
 
-/// Parses Markdown into the tree the layout sets. Never fails: any text is some document.
-pub(crate) fn parse(markdown: &str) -> Tree {
+/// Parses Markdown into the tree the layout sets (and the Word writer maps). Never fails:
+/// any text is some document.
+pub fn parse(markdown: &str) -> Tree {
     let mut b = Builder::new();
     for event in Parser::new_ext(markdown, options()) {
         b.event(event);

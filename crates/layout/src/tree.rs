@@ -1,12 +1,13 @@
 //! The document tree: the few block and inline kinds the layout sets, built from Markdown
-//! by [`crate::parse`]. Inline content is a flat list of styled runs, so no inline nesting
+//! by [`crate::parse()`]. Public so other writers (Word) map the very same structure. Inline content is a flat list of styled runs, so no inline nesting
 //! can recurse; block nesting is capped when the tree is built.
 
 use pulldown_cmark::Alignment;
 
 /// A parsed document: its blocks in reading order and its note definitions.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct Tree {
+pub struct Tree {
+    /// The body's blocks in reading order.
     pub blocks: Vec<Block>,
     /// Footnote definitions `[^label]: …` in source order, kept out of the flow.
     pub notes: Vec<NoteDef>,
@@ -14,67 +15,86 @@ pub(crate) struct Tree {
 
 /// A footnote definition: its label and its content.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct NoteDef {
+pub struct NoteDef {
+    /// The label as written, without `[^` and `]`.
     pub label: String,
+    /// The note's content.
     pub blocks: Vec<Block>,
 }
 
 /// A block-level element.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Block {
-    Heading {
-        level: u8,
-        runs: Vec<Run>,
-    },
+pub enum Block {
+    /// A heading of level 1–6.
+    Heading { level: u8, runs: Vec<Run> },
+    /// A paragraph of running text.
     Paragraph(Vec<Run>),
+    /// A bullet or numbered list.
     List(List),
+    /// A block quote and the blocks inside it.
     Quote(Vec<Block>),
     /// Preformatted text set verbatim: code blocks, and HTML blocks (never interpreted).
     Code(String),
+    /// A thematic break.
     Rule,
+    /// A GFM table.
     Table(Table),
+    /// An image standing as a block of its own.
     Image(Image),
 }
 
 /// A bullet or numbered list.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct List {
+pub struct List {
     /// The first number of a numbered list; `None` for bullets.
     pub start: Option<u64>,
     /// Tight lists set their items without paragraph spacing.
     pub tight: bool,
+    /// The items in order.
     pub items: Vec<ListItem>,
 }
 
 /// One list item: an optional task-box state and its blocks.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub(crate) struct ListItem {
+pub struct ListItem {
+    /// `Some(done)` for a task-list item.
     pub task: Option<bool>,
+    /// The item's content.
     pub blocks: Vec<Block>,
 }
 
 /// A GFM table: column alignments, one header row and the body rows of cells.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Table {
+pub struct Table {
+    /// One alignment per column.
     pub aligns: Vec<Alignment>,
+    /// The header row's cells.
     pub header: Vec<Vec<Run>>,
+    /// The body rows, each a list of cells.
     pub rows: Vec<Vec<Vec<Run>>>,
 }
 
 /// A Markdown image: where it points and its alternative text.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Image {
+pub struct Image {
+    /// The path or URL as written.
     pub src: String,
+    /// The alternative text.
     pub alt: String,
 }
 
 /// A piece of inline content in one style.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Run {
+pub struct Run {
+    /// The text (for a note reference, its label).
     pub text: String,
+    /// What the run is.
     pub kind: RunKind,
+    /// Emphasis (italic).
     pub emph: bool,
+    /// Strong emphasis (bold).
     pub strong: bool,
+    /// Struck through.
     pub strike: bool,
     /// The destination of the link this run is part of, if any (any scheme; the layout
     /// decides what becomes clickable).
@@ -83,7 +103,8 @@ pub(crate) struct Run {
 
 /// What a run is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum RunKind {
+pub enum RunKind {
+    /// Ordinary text.
     Text,
     /// Inline code, set in the mono family.
     Code,
