@@ -31,6 +31,25 @@ pub struct BriefMeta {
     pub template: String,
     /// Bottom line up front: the judgment and why it matters, in Markdown.
     pub bottom_line: String,
+    /// Tradecraft findings the analyst has accepted, each with the reason; kept in the
+    /// metadata so acknowledging is one undoable `SetMeta` edit like any other.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub acknowledged: Vec<Acknowledgement>,
+}
+
+/// A check finding the analyst accepts as it stands, and why.
+///
+/// Keyed by what the finding is about (an item id, a judgment's text), not by block
+/// position, so moving or adding other blocks does not lose it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Acknowledgement {
+    /// The check's id, e.g. `judgment.single-source`.
+    pub check: String,
+    /// The finding's subject key, e.g. `item:fact-s400-range` or `brief`.
+    pub place: String,
+    /// Why the finding is accepted, in the analyst's words.
+    pub reason: String,
 }
 
 /// The dataset a brief was composed from.

@@ -10,8 +10,8 @@ mod query;
 mod snapshot;
 
 pub use brief::{
-    Block, Brief, BriefMeta, DatasetRef, ItemRef, ItemSnapshot, Judgment, Section, SourceSnapshot,
-    TextBlock,
+    Acknowledgement, Block, Brief, BriefMeta, DatasetRef, ItemRef, ItemSnapshot, Judgment, Section,
+    SourceSnapshot, TextBlock,
 };
 pub use dataset::{Dataset, Entity, EntityKind, Item, ItemKind, Source, SourceKind, Speech};
 pub use grade::{Confidence, Credibility, Likelihood, Reliability};

@@ -84,6 +84,7 @@ pub fn brief(title: &str, sections: Vec<(&str, Vec<Block>)>) -> Brief {
             classification: "OFFICIAL".into(),
             template: "bluf-memo".into(),
             bottom_line: "Russia is **unlikely** to deliver soon.".into(),
+            ..BriefMeta::default()
         },
         dataset: DatasetRef::default(),
         sections: sections
