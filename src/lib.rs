@@ -3,5 +3,6 @@
 pub mod app;
 pub mod cli;
 pub mod export;
+pub mod intake;
 pub mod report;
 pub mod sample;

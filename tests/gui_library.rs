@@ -17,32 +17,10 @@ use briefsmith_library::Library;
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use gui_support::{CTRL, harness, options, settle};
+use gui_support::{CTRL, answer_path, harness, library_menu, options, settle};
 use std::path::Path;
 
 type H = Harness<'static, BriefsmithApp>;
-
-/// Opens a menu entry of the Library menu.
-fn library_menu(h: &mut H, entry: &str) {
-    // The menu bar comes first in the tree; the pane's heading is also "Library".
-    h.get_all_by_label("Library").next().unwrap().click();
-    h.run();
-    h.get_by_label(entry).click();
-    h.run();
-}
-
-/// Answers the in-app path prompt with `path`.
-fn answer_path(h: &mut H, path: &Path) {
-    h.get_by_label("File path").click();
-    h.run();
-    h.key_press_modifiers(CTRL, Key::A);
-    h.run();
-    h.get_by_label("File path")
-        .type_text(path.to_str().unwrap());
-    h.run();
-    h.get_by_label("OK").click();
-    settle(h);
-}
 
 /// The widget labelled `label` that was drawn last: the form's window comes after the
 /// panes, whose brief details also have a "Title" and a "Date".

@@ -272,7 +272,7 @@ impl AppState {
             PathPurpose::SaveAs => dir.join(format!("{stem}.brief.json")),
             PathPurpose::ExportMarkdown => dir.join(format!("{stem}.md")),
             PathPurpose::ExportPdf => dir.join(format!("{stem}.pdf")),
-            PathPurpose::OpenDraft | PathPurpose::OpenDataset => dir,
+            PathPurpose::OpenDraft | PathPurpose::OpenDataset | PathPurpose::ImportArticle => dir,
             PathPurpose::NewLibrary => dir.join("library.bslib"),
             PathPurpose::LibraryFromDataset => {
                 let name = self
@@ -335,6 +335,7 @@ impl AppState {
             PathPurpose::OpenDataset => self.open_dataset(&path),
             PathPurpose::NewLibrary => self.new_library(&path),
             PathPurpose::LibraryFromDataset => self.library_from_dataset(&path),
+            PathPurpose::ImportArticle => self.import_file(&path),
         }
     }
 }
@@ -362,6 +363,10 @@ fn native_dialog(purpose: PathPurpose, suggested: &Path) -> Option<PathBuf> {
         }
         PathPurpose::ExportMarkdown => dialog.add_filter("Markdown", &["md"]),
         PathPurpose::ExportPdf => dialog.add_filter("PDF", &["pdf"]),
+        PathPurpose::ImportArticle => dialog.add_filter(
+            "Article (web page, text, Markdown, PDF, Word)",
+            &crate::app::state::IMPORT_EXTENSIONS,
+        ),
     };
     if purpose.is_save() {
         if let Some(name) = suggested.file_name() {

@@ -7,6 +7,7 @@ pub mod document;
 pub mod files;
 pub mod forms;
 pub mod history;
+pub mod import;
 pub mod jobs;
 pub mod library;
 pub mod panels;

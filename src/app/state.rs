@@ -77,6 +77,9 @@ pub struct Toast {
     pub until: f64,
 }
 
+/// The files an article can be imported from.
+pub const IMPORT_EXTENSIONS: [&str; 7] = ["html", "htm", "txt", "md", "pdf", "docx", "xhtml"];
+
 /// What a path prompt or file dialog is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PathPurpose {
@@ -87,6 +90,7 @@ pub enum PathPurpose {
     OpenDataset,
     NewLibrary,
     LibraryFromDataset,
+    ImportArticle,
 }
 
 impl PathPurpose {
@@ -100,6 +104,7 @@ impl PathPurpose {
             PathPurpose::OpenDataset => "Open dataset or library",
             PathPurpose::NewLibrary => "New library",
             PathPurpose::LibraryFromDataset => "Make a library from this dataset",
+            PathPurpose::ImportArticle => "Import article",
         }
     }
 
@@ -111,6 +116,7 @@ impl PathPurpose {
             PathPurpose::NewLibrary | PathPurpose::LibraryFromDataset => vec!["bslib"],
             PathPurpose::ExportMarkdown => vec!["md"],
             PathPurpose::ExportPdf => vec!["pdf"],
+            PathPurpose::ImportArticle => IMPORT_EXTENSIONS.to_vec(),
         }
     }
 
@@ -242,6 +248,10 @@ pub struct AppState {
     pub show_records: bool,
     /// Quick capture: a passage typed or pasted, turned into an item in two keystrokes.
     pub capture: Capture,
+    /// The article under review in the import window, if any.
+    pub import: Option<crate::app::import::ImportReview>,
+    /// The box an article is pasted into for import, while it is open.
+    pub paste: Option<crate::app::import::PasteBox>,
 }
 
 impl AppState {
@@ -282,6 +292,8 @@ impl AppState {
             form: None,
             show_records: false,
             capture: Capture::default(),
+            import: None,
+            paste: None,
         }
     }
 
@@ -439,6 +451,7 @@ impl AppState {
         self.insert_block(
             Block::Text(TextBlock {
                 markdown: String::new(),
+                marking: None,
             }),
             at,
         )

@@ -6,10 +6,9 @@
 //! transaction per file, so a file is imported whole or not at all; importing an article
 //! again finds its source (by URL, or title and date) and adds only what is new.
 
-use briefsmith_core::model::{Reliability, Source, SourceId};
+use briefsmith_core::model::Reliability;
 use briefsmith_import::{Import, NaiveDate, Options, Review, import_path};
-use briefsmith_library::{Change, Library, LibraryError};
-use std::collections::HashSet;
+use briefsmith_library::{Library, LibraryError};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -175,143 +174,9 @@ fn write(
     import: Import,
     reliability: &Reliability,
 ) -> Result<String, LibraryError> {
-    let existing = find_source(&lib.sources()?, &import);
-    let mut taken: HashSet<String> = HashSet::new();
-    let source_id = match &existing {
-        Some(s) => s.id.clone(),
-        None => {
-            let stem = format!("src-{}", slug(&import.title_or_file_name()));
-            SourceId::new(fresh_id(lib, &stem, &mut taken)?)
-        }
-    };
     let mut review = Review::new(import, reliability.clone());
     review.accept_all();
-    let mut id_error = None;
-    let accepted = review.into_records(source_id.clone(), &mut |stem| {
-        fresh_id(lib, stem, &mut taken).unwrap_or_else(|e| {
-            id_error.get_or_insert(e);
-            stem.to_owned()
-        })
-    });
-    if let Some(e) = id_error {
-        return Err(e);
-    }
-    // On a re-import, items already recorded from this source (same place, same words) stay.
-    let already: HashSet<(String, String)> = match &existing {
-        Some(_) => lib
-            .to_dataset()?
-            .items
-            .into_iter()
-            .filter(|i| i.source == source_id)
-            .map(|i| (i.locator, i.text))
-            .collect(),
-        None => HashSet::new(),
-    };
-    let mut parts: Vec<Change> = Vec::new();
-    if existing.is_none() {
-        parts.push(lib.put_source(accepted.source)?);
-    }
-    let entity_count = accepted.new_entities.len();
-    for (k, entity) in accepted.new_entities.into_iter().enumerate() {
-        parts.push(at_offset(lib.put_entity(entity)?, k));
-    }
-    let items: Vec<_> = accepted
-        .items
-        .into_iter()
-        .filter(|i| !already.contains(&(i.locator.clone(), i.text.clone())))
-        .collect();
-    let item_count = items.len();
-    for (k, item) in items.into_iter().enumerate() {
-        parts.push(at_offset(lib.put_item(item)?, k));
-    }
-    lib.apply(&Change::Batch(parts))?;
-    Ok(match existing {
-        Some(s) => format!(
-            "already in the library as {}; added {item_count} new item(s) and {entity_count} entity(ies)",
-            s.id
-        ),
-        None => format!(
-            "added source {source_id} with {item_count} item(s) and {entity_count} new entity(ies)"
-        ),
-    })
-}
-
-/// A source the article was imported as before: same URL, or same title and date.
-fn find_source(sources: &[Source], import: &Import) -> Option<Source> {
-    let meta = &import.source;
-    sources
-        .iter()
-        .find(|s| {
-            let same_url = meta.url.is_some() && s.url == meta.url;
-            let same_title = import.title_or_file_name() == s.title
-                && meta.date.as_deref().unwrap_or("") == s.date;
-            same_url || same_title
-        })
-        .cloned()
-}
-
-/// New records of one batch are all placed "at the end"; the k-th goes k places further so
-/// their positions differ and keep their order.
-fn at_offset(change: Change, k: usize) -> Change {
-    let k = i64::try_from(k).unwrap_or(i64::MAX);
-    match change {
-        Change::Entity {
-            position,
-            before: None,
-            after,
-        } => Change::Entity {
-            position: position.saturating_add(k),
-            before: None,
-            after,
-        },
-        Change::Item {
-            position,
-            before: None,
-            after,
-        } => Change::Item {
-            position: position.saturating_add(k),
-            before: None,
-            after,
-        },
-        other => other,
-    }
-}
-
-/// `stem`, or `stem-2`, `stem-3`, … : the first id no record in the library or this batch has.
-fn fresh_id(
-    lib: &Library,
-    stem: &str,
-    taken: &mut HashSet<String>,
-) -> Result<String, LibraryError> {
-    let mut n = 1;
-    loop {
-        let id = if n == 1 {
-            stem.to_owned()
-        } else {
-            format!("{stem}-{n}")
-        };
-        let in_library = lib.source(&SourceId::new(id.as_str()))?.is_some()
-            || lib.entity(&id.as_str().into())?.is_some()
-            || lib.item(&id.as_str().into())?.is_some();
-        if !in_library && taken.insert(id.clone()) {
-            return Ok(id);
-        }
-        n += 1;
-    }
-}
-
-/// "Putin meets Iran's new president" → "putin-meets-iran-s-new-president", at most 40 bytes.
-fn slug(title: &str) -> String {
-    let mut out = String::new();
-    for c in title.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-        if out.len() >= 40 {
-            break;
-        }
-    }
-    out.trim_end_matches('-').to_owned()
+    let intake = crate::intake::intake(lib, review)?;
+    lib.apply(&intake.change)?;
+    Ok(intake.summary())
 }

@@ -159,3 +159,25 @@ pub fn item_ids(h: &Harness<'static, BriefsmithApp>, section: usize) -> Vec<Stri
         })
         .collect()
 }
+
+/// Opens a menu entry of the Library menu.
+pub fn library_menu(h: &mut Harness<'static, BriefsmithApp>, entry: &str) {
+    // The menu bar comes first in the tree; the pane's heading is also "Library".
+    h.get_all_by_label("Library").next().unwrap().click();
+    h.run();
+    h.get_by_label(entry).click();
+    h.run();
+}
+
+/// Answers the in-app path prompt with `path`.
+pub fn answer_path(h: &mut Harness<'static, BriefsmithApp>, path: &Path) {
+    h.get_by_label("File path").click();
+    h.run();
+    h.key_press_modifiers(CTRL, egui::Key::A);
+    h.run();
+    h.get_by_label("File path")
+        .type_text(path.to_str().unwrap());
+    h.run();
+    h.get_by_label("OK").click();
+    settle(h);
+}

@@ -133,6 +133,12 @@ impl Review {
         Ok(())
     }
 
+    /// The credibility (1–6) candidate `index` would be filed with.
+    pub fn credibility(&self, index: usize) -> Result<Credibility, ReviewError> {
+        self.check(index)?;
+        Ok(self.credibility[index])
+    }
+
     /// Sets the credibility (1–6) of candidate `index`.
     pub fn set_credibility(
         &mut self,

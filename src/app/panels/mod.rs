@@ -3,6 +3,7 @@
 
 mod brief;
 mod dialogs;
+mod import;
 mod library;
 mod menu;
 mod preview;
@@ -88,6 +89,7 @@ pub fn show(ui: &mut egui::Ui, state: &mut AppState) {
     });
     records::form_window(ui.ctx(), state);
     records::records_window(ui.ctx(), state);
+    import::show(ui.ctx(), state);
     dialogs::show(ui.ctx(), state);
     status::toasts(ui.ctx(), state);
     drag_ghost(ui.ctx(), state);

@@ -68,6 +68,17 @@ pub fn menu(ui: &mut egui::Ui, state: &mut AppState) {
         if ui.button("Sources and entities…").clicked() {
             state.show_records = true;
         }
+        ui.separator();
+        if ui
+            .button("Import article…")
+            .on_hover_text("Read a saved web page, text, PDF or Word file for quotes and facts")
+            .clicked()
+        {
+            state.ask_path(PathPurpose::ImportArticle);
+        }
+        if ui.button("Import pasted text…").clicked() {
+            state.paste = Some(crate::app::import::PasteBox::default());
+        }
     });
 }
 
