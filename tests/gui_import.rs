@@ -155,7 +155,15 @@ fn an_article_becomes_reviewed_items_in_the_library_and_a_cited_block() {
     assert!(after_undo.entities.is_empty());
     h.key_press_modifiers(CTRL, Key::Y);
     settle(&mut h);
-    assert_eq!(Library::open(&lib).unwrap().to_dataset().unwrap().items.len(), 1);
+    assert_eq!(
+        Library::open(&lib)
+            .unwrap()
+            .to_dataset()
+            .unwrap()
+            .items
+            .len(),
+        1
+    );
 
     // Importing the same article again finds its source instead of making a duplicate.
     library_menu(&mut h, "Import article…");
@@ -188,5 +196,8 @@ fn importing_without_a_library_or_from_a_bad_file_says_why() {
     answer_path(&mut h, &empty);
     assert!(h.state().state.import.is_none());
     let said = format!("{:?}", h.state().state.toasts);
-    assert!(said.contains("empty.txt"), "the message names the file: {said}");
+    assert!(
+        said.contains("empty.txt"),
+        "the message names the file: {said}"
+    );
 }

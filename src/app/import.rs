@@ -167,7 +167,9 @@ impl AppState {
 
     /// Saves the edit under way in the import window (an edit also accepts).
     pub fn save_candidate_edit(&mut self) {
-        let Some(r) = self.import.as_mut() else { return };
+        let Some(r) = self.import.as_mut() else {
+            return;
+        };
         let Some((index, text, speaker)) = r.editing.take() else {
             return;
         };
@@ -181,7 +183,9 @@ impl AppState {
     /// Merges candidate `index` with the next one of the same kind (a quotation split by
     /// its attribution), reporting why when they cannot be.
     pub fn merge_with_next(&mut self, index: usize) {
-        let Some(r) = self.import.as_mut() else { return };
+        let Some(r) = self.import.as_mut() else {
+            return;
+        };
         let kind = r.review.candidates().get(index).map(|c| c.kind);
         let next = r
             .review

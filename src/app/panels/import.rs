@@ -60,14 +60,16 @@ fn paste_window(ctx: &egui::Context, state: &mut AppState) {
         .show(ctx, |ui| {
             ui.label("Paste the article (text or HTML), then read it for quotes and facts.");
             let label = ui.label("Article text");
-            egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
-                ui.add(
-                    egui::TextEdit::multiline(&mut paste.text)
-                        .desired_rows(14)
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(label.id);
-            });
+            egui::ScrollArea::vertical()
+                .max_height(320.0)
+                .show(ui, |ui| {
+                    ui.add(
+                        egui::TextEdit::multiline(&mut paste.text)
+                            .desired_rows(14)
+                            .desired_width(f32::INFINITY),
+                    )
+                    .labelled_by(label.id);
+                });
             read = ui
                 .add_enabled(!paste.text.trim().is_empty(), egui::Button::new("Read"))
                 .clicked();
@@ -322,7 +324,9 @@ fn candidates(ui: &mut egui::Ui, r: &mut ImportReview, actions: &mut Vec<Action>
     });
     ui.separator();
     if r.review.candidates().is_empty() {
-        ui.label("Nothing to propose: no quotations, statements, figures, dates or names were found.");
+        ui.label(
+            "Nothing to propose: no quotations, statements, figures, dates or names were found.",
+        );
         return;
     }
     for i in 0..r.review.candidates().len() {
