@@ -76,6 +76,47 @@ pub fn to_pdf(
     Ok(Pdf { bytes, warnings })
 }
 
+/// The brief as a Word file: the layout Markdown the PDF is typeset from, parsed into the
+/// same document tree and written as Word structure with the template's `[word]` styling.
+pub fn to_docx(
+    registry: &Registry,
+    brief: &Brief,
+    dataset: Option<&Dataset>,
+    template_name: Option<&str>,
+    base_dir: Option<&Path>,
+) -> Result<briefsmith_docx::Docx> {
+    let template = choose_template(registry, brief, template_name)?;
+    let (markdown, style, info) = to_layout_markdown(registry, brief, dataset, template_name)?;
+    markdown_to_docx(&markdown, &style, &info, Some(template), base_dir)
+}
+
+/// Markdown → `.docx` with a template's Word styling (without a template, the defaults).
+/// A `reference_docx` is looked up in the template's own folder.
+pub fn markdown_to_docx(
+    markdown: &str,
+    style: &PageStyle,
+    info: &DocumentInfo,
+    template: Option<&Template>,
+    base_dir: Option<&Path>,
+) -> Result<briefsmith_docx::Docx> {
+    let default = briefsmith_docx::WordStyle::default();
+    let word = template.map_or(&default, |t| &t.manifest.word);
+    let reference = match (&word.reference_docx, template.map(|t| &t.origin)) {
+        (None, _) => None,
+        (Some(file), Some(briefsmith_template::Origin::Folder(dir))) => Some(dir.join(file)),
+        (Some(file), _) => anyhow::bail!(
+            "reference_docx = {file:?}: only a template in a folder can name a reference .docx"
+        ),
+    };
+    let options = briefsmith_docx::Options {
+        word,
+        base_dir,
+        reference_docx: reference.as_deref(),
+    };
+    briefsmith_docx::markdown_to_docx(markdown, style, info, &options)
+        .with_context(|| format!("writing the Word file of \"{}\"", info.title))
+}
+
 /// The templates the program offers: the built-in ones, then the user's template folder in
 /// the platform config folder (if it exists), then `extra` (e.g. `--templates DIR`), each
 /// replacing templates of the same name.

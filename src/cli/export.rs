@@ -1,4 +1,4 @@
-//! `briefsmith export DRAFT --format md|pdf [--template NAME] [-o OUT]`.
+//! `briefsmith export DRAFT --format md|pdf|docx [--template NAME] [-o OUT]`.
 
 use anyhow::{Context as _, Result};
 use briefsmith_core::store::open_draft_with;
@@ -13,6 +13,8 @@ pub enum Format {
     Md,
     /// A typeset PDF.
     Pdf,
+    /// A Word document (.docx) of the same structure as the PDF.
+    Docx,
 }
 
 /// What `briefsmith export` was asked to do.
@@ -51,11 +53,14 @@ fn export(args: &ExportArgs<'_>) -> Result<PathBuf> {
     let format = match (args.format, args.output) {
         (Some(f), _) => f,
         (None, Some(out)) => format_of(out)?,
-        (None, None) => anyhow::bail!("say which format to export: --format md or --format pdf"),
+        (None, None) => {
+            anyhow::bail!("say which format to export: --format md, --format pdf or --format docx")
+        }
     };
     let extension = match format {
         Format::Md => "md",
         Format::Pdf => "pdf",
+        Format::Docx => "docx",
     };
     let out = args
         .output
@@ -74,6 +79,15 @@ fn export(args: &ExportArgs<'_>) -> Result<PathBuf> {
             }
             pdf.bytes
         }
+        Format::Docx => {
+            let base_dir = args.draft.parent();
+            let docx =
+                crate::export::to_docx(&registry, &draft.brief, dataset, args.template, base_dir)?;
+            for warning in &docx.warnings {
+                eprintln!("warning: {}: {warning}", args.draft.display());
+            }
+            docx.bytes
+        }
     };
     crate::export::write_atomic(&out, &bytes, &[args.draft, &draft.dataset_path])
         .with_context(|| format!("exporting {}", args.draft.display()))?;
@@ -89,8 +103,9 @@ fn format_of(out: &Path) -> Result<Format> {
     match ext.as_str() {
         "md" | "markdown" => Ok(Format::Md),
         "pdf" => Ok(Format::Pdf),
+        "docx" => Ok(Format::Docx),
         _ => anyhow::bail!(
-            "{}: cannot tell the format from the extension; add --format md or --format pdf",
+            "{}: cannot tell the format from the extension; add --format md, pdf or docx",
             out.display()
         ),
     }

@@ -56,7 +56,7 @@ pub enum Command {
     Import(import::ImportArgs),
     /// List the templates: built-in, from the user's config folder and from --templates.
     Templates,
-    /// Export a draft as Markdown or PDF through a template.
+    /// Export a draft as Markdown, PDF or Word through a template.
     Export {
         draft: PathBuf,
         /// Output format; by default taken from the output file's extension.
@@ -65,7 +65,7 @@ pub enum Command {
         /// Template to use instead of the draft's own.
         #[arg(long, value_name = "NAME")]
         template: Option<String>,
-        /// Output file; by default next to the draft, with .md or .pdf.
+        /// Output file; by default next to the draft, with .md, .pdf or .docx.
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         output: Option<PathBuf>,
     },
@@ -75,6 +75,9 @@ pub enum Command {
         /// Template whose page style to use (default: the plain default style).
         #[arg(long, value_name = "NAME")]
         template: Option<String>,
+        /// Output format, pdf or docx; by default taken from the output file's extension.
+        #[arg(long, value_enum)]
+        format: Option<typeset::TypesetFormat>,
         /// Output file; by default next to the input, with .pdf.
         #[arg(short = 'o', long = "output", value_name = "OUT.pdf")]
         output: Option<PathBuf>,
@@ -104,15 +107,23 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Typeset {
             input,
             template,
+            format,
             output,
         }) => {
-            let output = output.unwrap_or_else(|| input.with_extension("pdf"));
-            typeset::run(typeset::TypesetArgs {
+            let docx = typeset::wants_docx(format, output.as_deref());
+            let extension = if docx { "docx" } else { "pdf" };
+            let output = output.unwrap_or_else(|| input.with_extension(extension));
+            let args = typeset::TypesetArgs {
                 input: &input,
                 template: template.as_deref(),
                 output: &output,
                 templates_dir: cli.templates.as_deref(),
-            })
+            };
+            if docx {
+                typeset::run_docx(args)
+            } else {
+                typeset::run(args)
+            }
         }
         Some(Command::Open { draft }) => open::run(open::OpenArgs {
             draft: Some(&draft),

@@ -1,4 +1,5 @@
-//! `briefsmith typeset INPUT.md [--template NAME] -o OUT.pdf`: any Markdown file → PDF.
+//! `briefsmith typeset INPUT.md [--template NAME] [--format pdf|docx] -o OUT`: any Markdown
+//! file → PDF or Word.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -43,16 +44,8 @@ fn typeset_file(
     templates_dir: Option<&Path>,
     output: &Path,
 ) -> Result<usize> {
-    // Bounded: a device or FIFO named as the input is refused, not read forever.
-    let bytes = briefsmith_core::store::read_bounded(input, briefsmith_core::store::DRAFT_LIMIT)?;
-    let markdown = String::from_utf8(bytes)
-        .map_err(|e| anyhow::anyhow!("{}: not UTF-8 text ({e})", input.display()))?;
+    let (markdown, info) = source(input)?;
     let style = page_style(template, templates_dir)?;
-    let info = DocumentInfo {
-        title: first_heading(&markdown).unwrap_or_else(|| file_title(input)),
-        date: briefsmith_core::date::long_date(&crate::export::today()),
-        ..DocumentInfo::default()
-    };
     let base_dir = input.parent();
     let doc = briefsmith_layout::typeset(&markdown, &style, &info, base_dir)
         .with_context(|| format!("typesetting {}", input.display()))?;
@@ -64,6 +57,70 @@ fn typeset_file(
         .with_context(|| format!("writing the PDF for {}", input.display()))?;
     crate::export::write_atomic(output, &pdf, &[input])?;
     Ok(doc.pages.len().max(1))
+}
+
+/// The output formats of `typeset`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TypesetFormat {
+    /// A typeset PDF (the default).
+    Pdf,
+    /// A Word document of the same structure.
+    Docx,
+}
+
+/// Whether to write Word: asked for with `--format docx`, or by an `.docx` output file.
+pub fn wants_docx(format: Option<TypesetFormat>, output: Option<&Path>) -> bool {
+    match format {
+        Some(f) => f == TypesetFormat::Docx,
+        None => output
+            .and_then(Path::extension)
+            .is_some_and(|e| e.eq_ignore_ascii_case("docx")),
+    }
+}
+
+/// Writes the input as a `.docx` with the template's page and Word styles; reports
+/// warnings and errors on stderr.
+pub fn run_docx(args: TypesetArgs<'_>) -> ExitCode {
+    match docx_file(&args) {
+        Ok(()) => {
+            println!("wrote {}", args.output.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn docx_file(args: &TypesetArgs<'_>) -> Result<()> {
+    let (markdown, info) = source(args.input)?;
+    let registry = crate::export::registry(args.templates_dir)?;
+    let template = args
+        .template
+        .map(|name| registry.require(name))
+        .transpose()?;
+    let style = template.map_or_else(PageStyle::default, |t| t.manifest.page.clone());
+    let docx =
+        crate::export::markdown_to_docx(&markdown, &style, &info, template, args.input.parent())?;
+    for warning in &docx.warnings {
+        eprintln!("warning: {}: {warning}", args.input.display());
+    }
+    crate::export::write_atomic(args.output, &docx.bytes, &[args.input])
+}
+
+/// The input's Markdown and the document facts taken from it (title, today's date).
+fn source(input: &Path) -> Result<(String, DocumentInfo)> {
+    // Bounded: a device or FIFO named as the input is refused, not read forever.
+    let bytes = briefsmith_core::store::read_bounded(input, briefsmith_core::store::DRAFT_LIMIT)?;
+    let markdown = String::from_utf8(bytes)
+        .map_err(|e| anyhow::anyhow!("{}: not UTF-8 text ({e})", input.display()))?;
+    let info = DocumentInfo {
+        title: first_heading(&markdown).unwrap_or_else(|| file_title(input)),
+        date: briefsmith_core::date::long_date(&crate::export::today()),
+        ..DocumentInfo::default()
+    };
+    Ok((markdown, info))
 }
 
 /// The page style of the named template, or the default style.

@@ -24,6 +24,9 @@ pub struct Manifest {
     /// Paper, margins, type, running heads, banner and notes of the PDF.
     #[serde(default)]
     pub page: PageStyle,
+    /// Word export: font names, spacing, language, an optional reference `.docx`.
+    #[serde(default)]
+    pub word: briefsmith_docx::WordStyle,
 }
 
 impl Manifest {
