@@ -4,6 +4,7 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+pub mod check;
 pub mod export;
 pub mod import;
 pub mod library;
@@ -56,6 +57,15 @@ pub enum Command {
     Import(import::ImportArgs),
     /// List the templates: built-in, from the user's config folder and from --templates.
     Templates,
+    /// Check drafts against tradecraft rules (sourcing, estimative language, changed
+    /// items, quotes, dates, structure); exit 0 clean, 1 unacknowledged errors, 2 unreadable.
+    Check {
+        #[arg(required = true, value_name = "DRAFT")]
+        drafts: Vec<PathBuf>,
+        /// How to print the findings.
+        #[arg(long, value_enum, default_value = "text")]
+        format: check::Format,
+    },
     /// Export a draft as Markdown, PDF or Word through a template.
     Export {
         draft: PathBuf,
@@ -92,6 +102,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Library { command }) => library::run(command),
         Some(Command::Import(args)) => import::run(&args),
         Some(Command::Templates) => templates::run(cli.templates.as_deref()),
+        Some(Command::Check { drafts, format }) => {
+            check::run(&drafts, format, cli.templates.as_deref())
+        }
         Some(Command::Export {
             draft,
             format,

@@ -75,10 +75,16 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
 fn relative_days(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let mut flag = |place: Place, text: &str| {
         for sentence in sentences(text) {
+            // "today's" speaks of the present day in general ("today's air defences"),
+            // not of a day the reader must pin down.
+            let possessive = |at: usize, w: &str| {
+                let rest = &sentence[at + w.len()..];
+                rest.starts_with("'s") || rest.starts_with("’s")
+            };
             let Some(word) = words(sentence)
                 .into_iter()
+                .find(|(at, w)| RELATIVE_DAYS.contains(&w.as_str()) && !possessive(*at, w))
                 .map(|(_, w)| w)
-                .find(|w| RELATIVE_DAYS.contains(&w.as_str()))
             else {
                 continue;
             };

@@ -366,7 +366,9 @@ fn dates_are_checked() {
     let b = brief(
         &ds,
         vec![good_judgment()],
-        vec![text("Israel said today (11 October) it would act.")],
+        vec![text(
+            "Israel said today (11 October) it would act. Today’s defences are old.",
+        )],
     );
     assert!(run(&b, &ds).findings.is_empty());
 }

@@ -27,6 +27,10 @@ pub struct Manifest {
     /// Word export: font names, spacing, language, an optional reference `.docx`.
     #[serde(default)]
     pub word: briefsmith_docx::WordStyle,
+    /// Tradecraft rules for briefs made with this template (`require`, `disable`,
+    /// thresholds), passed as data to the checks engine, which validates them.
+    #[serde(default, skip_serializing_if = "toml::Table::is_empty")]
+    pub checks: toml::Table,
 }
 
 impl Manifest {
