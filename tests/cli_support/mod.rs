@@ -18,8 +18,14 @@ pub struct Run {
 
 /// Runs `briefsmith ARGS` in `dir`; a panic message on stderr fails the test at once.
 pub fn run(args: &[&str], dir: &Path) -> Run {
+    run_env(args, dir, &[])
+}
+
+/// [`run`] with environment variables set, e.g. `XDG_CONFIG_HOME` for a user config folder.
+pub fn run_env(args: &[&str], dir: &Path, env: &[(&str, &Path)]) -> Run {
     let out = Command::new(env!("CARGO_BIN_EXE_briefsmith"))
         .args(args)
+        .envs(env.iter().copied())
         .current_dir(dir)
         .output()
         .expect("run briefsmith");
