@@ -43,9 +43,11 @@ impl Xml {
         self.close(name);
     }
 
-    /// Character data, escaped and cleaned of what XML 1.0 cannot hold.
+    /// Character data, escaped (`<`, `>`, `&`; quotes need no escape outside attributes)
+    /// and cleaned of what XML 1.0 cannot hold.
     pub fn text(&mut self, text: &str) {
-        self.out.push_str(&quick_xml::escape::escape(clean(text)));
+        self.out
+            .push_str(&quick_xml::escape::partial_escape(clean(text)));
     }
 
     /// Markup written as is: only for constant strings of this crate.
