@@ -4,7 +4,7 @@
 
 use briefsmith_core::model::{
     Credibility, DATASET_SCHEMA, Dataset, Entity, EntityId, EntityKind, Item, ItemId, ItemKind,
-    Reliability, Source, SourceId, SourceKind, Speech,
+    Marking, Reliability, Source, SourceId, SourceKind, Speech,
 };
 use briefsmith_core::validate::validate_dataset;
 use briefsmith_library::{Change, Library};
@@ -120,6 +120,8 @@ pub struct ItemForm {
     pub entities: String,
     /// Tags separated by `;`.
     pub tags: String,
+    /// The item's handling mark as typed, e.g. `S//NF`; empty for none (the source's).
+    pub marking: String,
 }
 
 /// Splits a `;`-separated list, trimming and dropping empty parts.
@@ -215,6 +217,7 @@ impl SourceForm {
             reliability: Reliability::new(self.reliability.trim()),
             notes: self.notes.trim().to_owned(),
             paragraphs: previous.map(|s| s.paragraphs.clone()).unwrap_or_default(),
+            marking: previous.and_then(|s| s.marking.clone()),
         }
     }
 
@@ -309,6 +312,7 @@ impl ItemForm {
             credibility: 6,
             entities: String::new(),
             tags: String::new(),
+            marking: String::new(),
         }
     }
 
@@ -338,6 +342,11 @@ impl ItemForm {
                 .collect::<Vec<_>>()
                 .join("; "),
             tags: item.tags.join("; "),
+            marking: item
+                .marking
+                .as_ref()
+                .map(|m| m.to_string())
+                .unwrap_or_default(),
         }
     }
 
@@ -380,6 +389,9 @@ impl ItemForm {
             entities,
             tags: list(&self.tags),
             credibility: Credibility(self.credibility),
+            marking: Some(self.marking.trim())
+                .filter(|m| !m.is_empty())
+                .map(Marking::from),
         };
         (item, unknown)
     }
@@ -535,6 +547,7 @@ impl Capture {
                 .collect(),
             tags: Vec::new(),
             credibility: Credibility(6),
+            marking: None,
         })
     }
 }

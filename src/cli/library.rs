@@ -230,6 +230,7 @@ fn execute(command: LibraryCommand) -> Result<(), LibraryError> {
                 reliability: a.reliability,
                 notes: a.notes,
                 paragraphs: Vec::new(),
+                marking: None,
             };
             let exists = lib.source(&id)?.is_some();
             add(&mut lib, "source", id.as_str(), exists, |l| {
@@ -329,6 +330,7 @@ fn add_item(a: AddItemArgs) -> Result<(), LibraryError> {
         entities,
         tags: a.tags,
         credibility: Credibility(a.credibility),
+        marking: None,
     };
     // The same checks `validate` makes, so an add never stores what validate would reject.
     let probe = briefsmith_core::model::Dataset {

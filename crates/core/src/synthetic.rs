@@ -136,6 +136,7 @@ pub fn generate_dataset(items: usize, seed: u64) -> Dataset {
             reliability: Reliability::new(["A", "B", "B", "C", "C", "D", "E", "F"][rng.below(8)]),
             notes: String::new(),
             paragraphs: Vec::new(),
+            marking: None,
         })
         .collect();
     let entities: Vec<Entity> = (0..entity_count)
@@ -195,6 +196,7 @@ pub fn generate_dataset(items: usize, seed: u64) -> Dataset {
                 },
                 tags: vec![rng.pick(&TAGS).to_owned(), rng.pick(&TAGS).to_owned()],
                 credibility: Credibility(rng.below(6) as i64 + 1),
+                marking: None,
             }
         })
         .collect();
@@ -247,6 +249,7 @@ pub fn generate_brief(dataset: &Dataset, blocks: usize, sections: usize) -> Brie
             let block = match n % 25 {
                 0 => Block::Text(TextBlock {
                     markdown: format!("Context for section {}: *why this matters*.", s + 1),
+                    marking: None,
                 }),
                 1 => Block::Judgment(Judgment {
                     text: "Russia will very likely deliver further air defence systems.".into(),

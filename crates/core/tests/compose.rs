@@ -19,6 +19,7 @@ fn pos(section: usize, index: usize) -> BlockPos {
 fn text(s: &str) -> Block {
     Block::Text(TextBlock {
         markdown: s.to_owned(),
+        marking: None,
     })
 }
 
@@ -45,6 +46,7 @@ fn item(id: &str) -> Block {
                 reliability: Reliability::new("B"),
             },
             locator: String::new(),
+            marking: None,
         },
         note: String::new(),
     })
@@ -56,6 +58,7 @@ fn judgment(t: &str) -> Block {
         confidence: Confidence::Moderate,
         likelihood: Likelihood::Likely,
         support: vec![ItemId::new("a")],
+        marking: None,
     })
 }
 
@@ -333,6 +336,7 @@ fn set_note_text_judgment_and_snapshot() {
         confidence: Confidence::High,
         likelihood: Likelihood::VeryLikely,
         support: vec![],
+        marking: None,
     };
     ed.apply(Edit::SetJudgment {
         at: pos(0, 2),

@@ -212,6 +212,7 @@ fn every_brief_problem_is_reported_at_once() {
         confidence: Confidence::Low,
         likelihood: Likelihood::Unlikely,
         support: vec![ItemId::new("f-s400"), ItemId::new("f-gone")],
+        marking: None,
     }));
     brief.sections[0].blocks.push(Block::Judgment(Judgment {
         text: "Unsupported.".into(),

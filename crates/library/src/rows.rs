@@ -3,7 +3,7 @@
 
 use crate::schema::GAP;
 use briefsmith_core::model::{
-    Credibility, Entity, EntityId, Item, ItemId, Reliability, Source, SourceId,
+    Credibility, Entity, EntityId, Item, ItemId, Marking, Reliability, Source, SourceId,
 };
 use rusqlite::types::Type;
 use rusqlite::{Connection, OptionalExtension, Row, params};
@@ -45,7 +45,7 @@ fn list_json(list: &[String]) -> String {
 }
 
 pub(crate) const SOURCE_COLS: &str =
-    "pos, id, title, publisher, authors, date, url, kind, reliability, notes, paragraphs";
+    "pos, id, title, publisher, authors, date, url, kind, reliability, notes, paragraphs, marking";
 
 /// A source row selected with [`SOURCE_COLS`], with its position.
 pub(crate) fn source_from_row(row: &Row<'_>) -> rusqlite::Result<(i64, Source)> {
@@ -62,14 +62,15 @@ pub(crate) fn source_from_row(row: &Row<'_>) -> rusqlite::Result<(i64, Source)> 
             reliability: Reliability(row.get(8)?),
             notes: row.get(9)?,
             paragraphs: list_col(row, 10)?,
+            marking: row.get::<_, Option<String>>(11)?.map(Marking),
         },
     ))
 }
 
 pub(crate) fn insert_source(conn: &Connection, pos: i64, s: &Source) -> rusqlite::Result<()> {
     conn.prepare_cached(
-        "INSERT INTO sources (pos, id, title, publisher, authors, date, url, kind, reliability, notes, paragraphs)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        "INSERT INTO sources (pos, id, title, publisher, authors, date, url, kind, reliability, notes, paragraphs, marking)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?
     .execute(params![
         pos,
@@ -83,6 +84,7 @@ pub(crate) fn insert_source(conn: &Connection, pos: i64, s: &Source) -> rusqlite
         s.reliability.0,
         s.notes,
         list_json(&s.paragraphs),
+        s.marking.as_ref().map(Marking::as_str),
     ])?;
     Ok(())
 }
@@ -122,7 +124,7 @@ pub(crate) fn insert_entity(conn: &Connection, pos: i64, e: &Entity) -> rusqlite
 }
 
 pub(crate) const ITEM_COLS: &str =
-    "pos, id, kind, text, speaker, speech, via, date, place, source, locator, credibility";
+    "pos, id, kind, text, speaker, speech, via, date, place, source, locator, credibility, marking";
 
 /// An item row selected with [`ITEM_COLS`], with its position; entities and tags empty.
 pub(crate) fn item_from_row(row: &Row<'_>) -> rusqlite::Result<(i64, Item)> {
@@ -145,6 +147,7 @@ pub(crate) fn item_from_row(row: &Row<'_>) -> rusqlite::Result<(i64, Item)> {
             entities: Vec::new(),
             tags: Vec::new(),
             credibility: Credibility(row.get(11)?),
+            marking: row.get::<_, Option<String>>(12)?.map(Marking),
         },
     ))
 }
@@ -181,8 +184,8 @@ pub(crate) fn insert_item(
 ) -> rusqlite::Result<()> {
     let (lo, hi) = date_bounds(&item.date);
     conn.prepare_cached(
-        "INSERT INTO items (pos, id, kind, text, speaker, speech, via, date, date_lo, date_hi, place, source, locator, credibility)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        "INSERT INTO items (pos, id, kind, text, speaker, speech, via, date, date_lo, date_hi, place, source, locator, credibility, marking)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?
     .execute(params![
         pos,
@@ -199,6 +202,7 @@ pub(crate) fn insert_item(
         item.source.as_str(),
         item.locator,
         item.credibility.0,
+        item.marking.as_ref().map(Marking::as_str),
     ])?;
     let mut link =
         conn.prepare_cached("INSERT INTO item_entities (item, n, entity) VALUES (?1, ?2, ?3)")?;

@@ -27,7 +27,8 @@ CREATE TABLE sources (
     kind TEXT NOT NULL,
     reliability TEXT NOT NULL,
     notes TEXT NOT NULL,
-    paragraphs TEXT NOT NULL     -- JSON array of strings
+    paragraphs TEXT NOT NULL,    -- JSON array of strings
+    marking TEXT                 -- handling mark as written, e.g. 'S//NF'; NULL for none
 );
 CREATE TABLE entities (
     pos INTEGER PRIMARY KEY,
@@ -52,7 +53,8 @@ CREATE TABLE items (
     place TEXT NOT NULL,
     source TEXT NOT NULL REFERENCES sources(id) DEFERRABLE INITIALLY DEFERRED,
     locator TEXT NOT NULL,
-    credibility INTEGER NOT NULL
+    credibility INTEGER NOT NULL,
+    marking TEXT                 -- NULL: the source's mark
 );
 CREATE INDEX items_source ON items(source);
 CREATE INDEX items_speaker ON items(speaker) WHERE speaker IS NOT NULL;
@@ -90,5 +92,10 @@ CREATE TABLE search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE VIRTUAL TABLE temp.items_vocab USING fts5vocab(main, items_fts, 'row');
 INSERT INTO search_terms (term) SELECT term FROM temp.items_vocab;
 DROP TABLE temp.items_vocab;
+"#,
+    // 2 → 3: handling marks on sources and items (NULL, as before, for none).
+    r#"
+ALTER TABLE sources ADD COLUMN marking TEXT;
+ALTER TABLE items ADD COLUMN marking TEXT;
 "#,
 ];

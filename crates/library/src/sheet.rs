@@ -387,6 +387,7 @@ impl Library {
             entities: Vec::new(),
             tags: Vec::new(),
             credibility: Credibility(0),
+            marking: None,
         };
         let mut kind = None;
         let mut credibility = None;

@@ -7,7 +7,7 @@
     reason = "a test: a failed step fails the test"
 )]
 
-use briefsmith_core::model::{Dataset, EntityId, ItemId, ItemKind, SourceId};
+use briefsmith_core::model::{Dataset, EntityId, ItemId, ItemKind, Marking, SourceId};
 use briefsmith_core::store::load_dataset;
 use briefsmith_core::synthetic::generate_dataset;
 use briefsmith_library::{Change, Library, LibraryError, Search};
@@ -229,10 +229,13 @@ fn a_library_of_schema_1_is_upgraded_on_open() {
     let (_dir, lib) = library_of(&ds);
     let path = lib.path().to_owned();
     drop(lib);
-    // Schema 1 had no word list.
+    // Schema 1 had no word list, and no marks.
     let conn = rusqlite::Connection::open(&path).unwrap();
-    conn.execute_batch("DROP TABLE search_terms; PRAGMA user_version = 1;")
-        .unwrap();
+    conn.execute_batch(
+        "DROP TABLE search_terms; ALTER TABLE items DROP COLUMN marking;
+         ALTER TABLE sources DROP COLUMN marking; PRAGMA user_version = 1;",
+    )
+    .unwrap();
     drop(conn);
 
     let lib = Library::open(&path).unwrap();
@@ -242,7 +245,7 @@ fn a_library_of_schema_1_is_upgraded_on_open() {
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
     assert_eq!(version, briefsmith_library::LIBRARY_SCHEMA);
-    assert_eq!(version, 2);
+    assert_eq!(version, 3);
     let with_missile = ds
         .items
         .iter()
@@ -283,4 +286,56 @@ fn accented_and_non_latin_names_are_found_as_typed() {
             "{typed}: {hits:?}"
         );
     }
+}
+
+#[test]
+fn a_library_of_schema_2_gains_marks_and_keeps_them() {
+    let mut ds = generate_dataset(60, 5);
+    let (_dir, lib) = library_of(&ds);
+    let path = lib.path().to_owned();
+    drop(lib);
+    // Schema 2 had no marks.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "ALTER TABLE items DROP COLUMN marking; ALTER TABLE sources DROP COLUMN marking;
+         PRAGMA user_version = 2;",
+    )
+    .unwrap();
+    drop(conn);
+
+    let mut lib = Library::open(&path).unwrap();
+    assert_eq!(
+        lib.to_dataset().unwrap(),
+        ds,
+        "unmarked records read back unmarked"
+    );
+    let mut item = ds.items[3].clone();
+    item.marking = Some(Marking::from("S//NF"));
+    let mut source = ds.sources[0].clone();
+    source.marking = Some(Marking::from("C"));
+    let put = Change::Batch(vec![
+        lib.put_source(source.clone()).unwrap(),
+        lib.put_item(item.clone()).unwrap(),
+    ]);
+    lib.apply(&put).unwrap();
+    drop(lib);
+
+    let lib = Library::open(&path).unwrap();
+    ds.items[3] = item;
+    ds.sources[0] = source;
+    assert_eq!(lib.to_dataset().unwrap(), ds);
+    assert_eq!(
+        lib.item(&ds.items[3].id).unwrap().unwrap().marking,
+        Some(Marking::from("S//NF"))
+    );
+}
+
+#[test]
+fn marks_round_trip_through_json_import_and_export() {
+    let mut ds = sample();
+    ds.sources[0].marking = Some(Marking::from("OS"));
+    ds.items[1].marking = Some(Marking::from("TLP:AMBER+STRICT"));
+    ds.items[2].marking = Some(Marking::from("S//REL TO USA, GBR"));
+    let (_dir, lib) = library_of(&ds);
+    assert_eq!(lib.to_dataset().unwrap(), ds);
 }

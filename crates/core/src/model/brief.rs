@@ -1,6 +1,8 @@
 //! The brief (draft) an analyst makes: metadata, sections of blocks.
 
-use super::{Confidence, Credibility, ItemId, ItemKind, Likelihood, Reliability, SourceId, Speech};
+use super::{
+    Confidence, Credibility, ItemId, ItemKind, Likelihood, Marking, Reliability, SourceId, Speech,
+};
 use serde::{Deserialize, Serialize};
 
 /// A `*.brief.json` file.
@@ -35,6 +37,43 @@ pub struct BriefMeta {
     /// metadata so acknowledging is one undoable `SetMeta` edit like any other.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub acknowledged: Vec<Acknowledgement>,
+    /// The marking scheme and the marks of the title and bottom line; unset for a brief
+    /// that only has the free-text `classification`.
+    #[serde(default, skip_serializing_if = "Markings::is_unset")]
+    pub markings: Markings,
+}
+
+/// How a brief is marked: the scheme it follows, the lowest and highest marks it may
+/// carry, and the marks of the portions that are not blocks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Markings {
+    /// The scheme's name, e.g. `us-style`, `uk-gov`, `tlp`; empty for none.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub scheme: String,
+    /// The mark unmarked analyst text gets; none means the scheme's lowest level.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub floor: Option<Marking>,
+    /// The highest mark the brief is meant to carry; picking anything above it warns.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ceiling: Option<Marking>,
+    /// The title's mark; none means the floor.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<Marking>,
+    /// The bottom line's mark; none means the floor.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bottom_line: Option<Marking>,
+    /// Set on a copy cut down for release (`--max-marking`): the ceiling it was cut to,
+    /// so every export of it says it is a reduced version.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reduced_to: Option<Marking>,
+}
+
+impl Markings {
+    /// True when no scheme is set and nothing is marked: the draft saves as before.
+    pub fn is_unset(&self) -> bool {
+        *self == Markings::default()
+    }
 }
 
 /// A check finding the analyst accepts as it stands, and why.
@@ -104,6 +143,9 @@ pub struct ItemRef {
 #[serde(deny_unknown_fields)]
 pub struct TextBlock {
     pub markdown: String,
+    /// The analyst's mark for this text; none means the brief's floor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marking: Option<Marking>,
 }
 
 /// A key judgment with its confidence, likelihood and supporting items.
@@ -115,6 +157,9 @@ pub struct Judgment {
     pub likelihood: Likelihood,
     #[serde(default)]
     pub support: Vec<ItemId>,
+    /// The analyst's mark for this judgment; none means the brief's floor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marking: Option<Marking>,
 }
 
 /// An item as it stood when picked: enough to export the brief without its dataset,
@@ -142,6 +187,9 @@ pub struct ItemSnapshot {
     pub source: SourceSnapshot,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub locator: String,
+    /// The item's mark when picked (its own, else its source's); the block carries it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marking: Option<Marking>,
 }
 
 /// A source as it stood when an item was picked.

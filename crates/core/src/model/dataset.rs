@@ -1,6 +1,6 @@
 //! The dataset an analyst picks from: sources, entities, and items (facts and quotes).
 
-use super::{Credibility, EntityId, ItemId, Reliability, SourceId};
+use super::{Credibility, EntityId, ItemId, Marking, Reliability, SourceId};
 use serde::{Deserialize, Serialize};
 
 /// A `*.dataset.json` file.
@@ -39,6 +39,9 @@ pub struct Source {
     /// seventh (counting from 1). Empty when the text was not kept.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub paragraphs: Vec<String>,
+    /// The handling mark of the source as a whole; its items inherit it unless they carry their own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marking: Option<Marking>,
 }
 
 /// The kind of a source.
@@ -186,6 +189,9 @@ pub struct Item {
     pub tags: Vec<String>,
     /// Credibility of this piece of information, 1–6.
     pub credibility: Credibility,
+    /// The handling mark of this item; none means its source's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marking: Option<Marking>,
 }
 
 impl Dataset {
@@ -202,6 +208,13 @@ impl Dataset {
     /// The item with this id, if any.
     pub fn item(&self, id: &ItemId) -> Option<&Item> {
         self.items.iter().find(|i| &i.id == id)
+    }
+
+    /// The mark an item carries: its own, else its source's; none when neither is marked.
+    pub fn marking_of(&self, item: &Item) -> Option<Marking> {
+        item.marking
+            .clone()
+            .or_else(|| self.source(&item.source).and_then(|s| s.marking.clone()))
     }
 }
 

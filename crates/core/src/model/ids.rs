@@ -47,3 +47,8 @@ id_type!(
     /// Identifies a fact or quote within a dataset.
     ItemId
 );
+id_type!(
+    /// A handling mark as written, e.g. `S//NF`, `OFFICIAL-SENSITIVE` or `TLP:AMBER`; its
+    /// meaning comes from the marking scheme the brief names (see `briefsmith-marking`).
+    Marking
+);

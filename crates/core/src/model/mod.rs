@@ -10,12 +10,12 @@ mod query;
 mod snapshot;
 
 pub use brief::{
-    Acknowledgement, Block, Brief, BriefMeta, DatasetRef, ItemRef, ItemSnapshot, Judgment, Section,
-    SourceSnapshot, TextBlock,
+    Acknowledgement, Block, Brief, BriefMeta, DatasetRef, ItemRef, ItemSnapshot, Judgment, Markings,
+    Section, SourceSnapshot, TextBlock,
 };
 pub use dataset::{Dataset, Entity, EntityKind, Item, ItemKind, Source, SourceKind, Speech};
 pub use grade::{Confidence, Credibility, Likelihood, Reliability};
-pub use ids::{EntityId, ItemId, SourceId};
+pub use ids::{EntityId, ItemId, Marking, SourceId};
 pub use index::DatasetIndex;
 pub use position::{BRIEF_SCHEMA, BlockPos, DATASET_SCHEMA};
 pub use query::ItemQuery;

@@ -32,6 +32,7 @@ impl ItemSnapshot {
             Some(Err(id)) => (id.to_string(), String::new()),
             None => (String::new(), String::new()),
         };
+        let source_marking = source.and_then(|s| s.marking.as_ref());
         let source = match source {
             Some(s) => SourceSnapshot {
                 id: s.id.clone(),
@@ -64,6 +65,8 @@ impl ItemSnapshot {
             credibility: item.credibility,
             source,
             locator: item.locator.clone(),
+            // The rule of `Dataset::marking_of`, on the source already resolved.
+            marking: item.marking.clone().or_else(|| source_marking.cloned()),
         }
     }
 

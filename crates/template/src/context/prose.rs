@@ -157,6 +157,7 @@ mod tests {
                 reliability: Reliability::new("B"),
             },
             locator: String::new(),
+            marking: None,
         }
     }
 

@@ -31,6 +31,7 @@ pub fn fact(text: &str, source_title: &str) -> ItemSnapshot {
             reliability: Reliability::new("B"),
         },
         locator: "para 1".into(),
+        marking: None,
     }
 }
 
@@ -58,6 +59,7 @@ pub fn item(id: &str, snapshot: ItemSnapshot, note: &str) -> Block {
 pub fn text(markdown: &str) -> Block {
     Block::Text(TextBlock {
         markdown: markdown.into(),
+        marking: None,
     })
 }
 
@@ -68,6 +70,7 @@ pub fn judgment(text: &str, support: &[&str]) -> Block {
         confidence: Confidence::Moderate,
         likelihood: Likelihood::Likely,
         support: support.iter().map(|s| ItemId::new(*s)).collect(),
+        marking: None,
     })
 }
 
