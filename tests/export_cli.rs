@@ -309,7 +309,8 @@ fn export_warns_about_characters_no_embedded_font_covers() {
         .blocks
         .push(briefsmith_core::model::Block::Text(
             briefsmith_core::model::TextBlock {
-                markdown: "Seoul said: 한국어.".into(),
+                // Private use: no font, bundled or system, is chosen for it.
+                markdown: "Seoul said: \u{E000}.".into(),
             },
         ));
     fs::write(&draft, serde_json::to_vec_pretty(&brief).unwrap()).unwrap();
@@ -326,7 +327,7 @@ fn export_warns_about_characters_no_embedded_font_covers() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stderr = text(&out.stderr);
     assert!(
-        stderr.contains("have no embedded font") && stderr.contains("한 (U+D55C)"),
+        stderr.contains("have no font") && stderr.contains("(U+E000, page 1)"),
         "{stderr}"
     );
     assert!(out_pdf.is_file());

@@ -272,6 +272,7 @@ impl AppState {
             PathPurpose::SaveAs => dir.join(format!("{stem}.brief.json")),
             PathPurpose::ExportMarkdown => dir.join(format!("{stem}.md")),
             PathPurpose::ExportPdf => dir.join(format!("{stem}.pdf")),
+            PathPurpose::ExportDocx => dir.join(format!("{stem}.docx")),
             PathPurpose::OpenDraft | PathPurpose::OpenDataset | PathPurpose::ImportArticle => dir,
             PathPurpose::NewLibrary => dir.join("library.bslib"),
             PathPurpose::LibraryFromDataset => {
@@ -332,6 +333,7 @@ impl AppState {
             }
             PathPurpose::ExportMarkdown => self.export(ExportFormat::Markdown, &path),
             PathPurpose::ExportPdf => self.export(ExportFormat::Pdf, &path),
+            PathPurpose::ExportDocx => self.export(ExportFormat::Docx, &path),
             PathPurpose::OpenDataset => self.open_dataset(&path),
             PathPurpose::NewLibrary => self.new_library(&path),
             PathPurpose::LibraryFromDataset => self.library_from_dataset(&path),
@@ -363,6 +365,7 @@ fn native_dialog(purpose: PathPurpose, suggested: &Path) -> Option<PathBuf> {
         }
         PathPurpose::ExportMarkdown => dialog.add_filter("Markdown", &["md"]),
         PathPurpose::ExportPdf => dialog.add_filter("PDF", &["pdf"]),
+        PathPurpose::ExportDocx => dialog.add_filter("Word document", &["docx"]),
         PathPurpose::ImportArticle => dialog.add_filter(
             "Article (web page, text, Markdown, PDF, Word)",
             &crate::app::state::IMPORT_EXTENSIONS,

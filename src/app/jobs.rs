@@ -11,6 +11,8 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 pub enum ExportFormat {
     Markdown,
     Pdf,
+    /// A Word document (.docx).
+    Docx,
 }
 
 impl ExportFormat {
@@ -19,6 +21,7 @@ impl ExportFormat {
         match self {
             ExportFormat::Markdown => "Markdown",
             ExportFormat::Pdf => "PDF",
+            ExportFormat::Docx => "Word",
         }
     }
 }
@@ -171,6 +174,10 @@ fn export(
         ExportFormat::Pdf => {
             let pdf = crate::export::to_pdf(templates, brief, dataset, None, base_dir)?;
             (pdf.bytes, pdf.warnings)
+        }
+        ExportFormat::Docx => {
+            let docx = crate::export::to_docx(templates, brief, dataset, None, base_dir)?;
+            (docx.bytes, docx.warnings)
         }
     };
     crate::export::write_atomic(path, &bytes, sources)?;

@@ -87,6 +87,7 @@ pub enum PathPurpose {
     SaveAs,
     ExportMarkdown,
     ExportPdf,
+    ExportDocx,
     OpenDataset,
     NewLibrary,
     LibraryFromDataset,
@@ -101,6 +102,7 @@ impl PathPurpose {
             PathPurpose::SaveAs => "Save draft as",
             PathPurpose::ExportMarkdown => "Export Markdown",
             PathPurpose::ExportPdf => "Export PDF",
+            PathPurpose::ExportDocx => "Export Word",
             PathPurpose::OpenDataset => "Open dataset or library",
             PathPurpose::NewLibrary => "New library",
             PathPurpose::LibraryFromDataset => "Make a library from this dataset",
@@ -116,6 +118,7 @@ impl PathPurpose {
             PathPurpose::NewLibrary | PathPurpose::LibraryFromDataset => vec!["bslib"],
             PathPurpose::ExportMarkdown => vec!["md"],
             PathPurpose::ExportPdf => vec!["pdf"],
+            PathPurpose::ExportDocx => vec!["docx"],
             PathPurpose::ImportArticle => IMPORT_EXTENSIONS.to_vec(),
         }
     }
@@ -127,6 +130,7 @@ impl PathPurpose {
             PathPurpose::SaveAs
                 | PathPurpose::ExportMarkdown
                 | PathPurpose::ExportPdf
+                | PathPurpose::ExportDocx
                 | PathPurpose::NewLibrary
                 | PathPurpose::LibraryFromDataset
         )

@@ -12,6 +12,8 @@ const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O)
 const EXPORT_PDF: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
 const EXPORT_MD: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::E);
+const EXPORT_DOCX: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::W);
 const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
 const REDO: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
@@ -39,6 +41,9 @@ pub fn shortcuts(ctx: &egui::Context, state: &mut AppState) {
         state.ask_path(PathPurpose::ExportMarkdown);
     } else if pressed(&EXPORT_PDF) {
         state.ask_path(PathPurpose::ExportPdf);
+    }
+    if pressed(&EXPORT_DOCX) {
+        state.ask_path(PathPurpose::ExportDocx);
     }
     if pressed(&REDO) || pressed(&REDO_Y) {
         state.redo();
@@ -172,6 +177,9 @@ fn file_menu(ui: &mut egui::Ui, state: &mut AppState) {
     }
     if item(ui, "Export PDF…", Some(&EXPORT_PDF)) {
         state.ask_path(PathPurpose::ExportPdf);
+    }
+    if item(ui, "Export Word…", Some(&EXPORT_DOCX)) {
+        state.ask_path(PathPurpose::ExportDocx);
     }
     ui.separator();
     if item(ui, "Quit", None) {
