@@ -108,19 +108,38 @@ fn review_window(ctx: &egui::Context, state: &mut AppState) {
         .collapsible(false)
         .resizable(true)
         .default_size([920.0, 600.0])
+        .max_size(ctx.content_rect().size() - egui::vec2(16.0, 16.0))
         .show(ctx, |ui| {
             source_line(ui, r, &mut actions);
             ui.add_space(4.0);
-            let height = (ui.available_height() - 40.0).max(200.0);
-            ui.columns(2, |cols| {
-                egui::ScrollArea::vertical()
-                    .id_salt("import-article")
-                    .max_height(height)
-                    .show(&mut cols[0], |ui| article(ui, r));
-                egui::ScrollArea::vertical()
-                    .id_salt("import-candidates")
-                    .max_height(height)
-                    .show(&mut cols[1], |ui| candidates(ui, r, &mut actions));
+            // Fixed column widths: a paragraph wraps inside its column instead of widening
+            // the window past the screen.
+            // The columns' height follows the screen, not the window: a height taken from
+            // the window's own room would grow it frame by frame.
+            let height = (ctx.content_rect().height() - 240.0).clamp(200.0, 640.0);
+            let width = ui.available_width();
+            let left = (width * 0.56).floor();
+            ui.horizontal_top(|ui| {
+                let column = egui::Layout::top_down(egui::Align::Min);
+                ui.allocate_ui_with_layout(egui::vec2(left, height), column, |ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("import-article")
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| article(ui, r));
+                });
+                // Space, not a separator: a vertical separator takes all the height it
+                // is offered and would stretch the window.
+                ui.add_space(12.0);
+                ui.allocate_ui_with_layout(
+                    egui::vec2(ui.available_width(), height),
+                    column,
+                    |ui| {
+                        egui::ScrollArea::vertical()
+                            .id_salt("import-candidates")
+                            .auto_shrink([false, false])
+                            .show(ui, |ui| candidates(ui, r, &mut actions));
+                    },
+                );
             });
             ui.add_space(4.0);
             footer(ui, r, &mut actions);
@@ -220,24 +239,20 @@ fn article(ui: &mut egui::Ui, r: &mut ImportReview) {
     let import = r.review.import();
     for (i, paragraph) in import.paragraphs.iter().enumerate() {
         let number = i + 1;
-        let job = highlighted(ui, paragraph, number, r);
-        ui.horizontal_top(|ui| {
-            ui.label(RichText::new(format!("¶{number}")).weak().small());
-            let response = ui.label(job);
-            let selected_here = r
-                .selected
-                .and_then(|s| import.candidates.get(s))
-                .is_some_and(|c| c.paragraph == number);
-            if selected_here && r.reveal {
-                response.scroll_to_me(Some(egui::Align::Center));
-            }
-        });
+        let response = ui.add(egui::Label::new(highlighted(ui, paragraph, number, r)).wrap());
+        let selected_here = r
+            .selected
+            .and_then(|s| import.candidates.get(s))
+            .is_some_and(|c| c.paragraph == number);
+        if selected_here && r.reveal {
+            response.scroll_to_me(Some(egui::Align::Center));
+        }
         ui.add_space(6.0);
     }
     r.reveal = false;
 }
 
-/// One paragraph as a layout job: every candidate found in it gets its kind's colour;
+/// One paragraph as a layout job, after its number: every candidate found in it gets its kind's colour;
 /// quotations win over the names and figures inside them, the selected candidate over all.
 fn highlighted(ui: &egui::Ui, text: &str, number: usize, r: &ImportReview) -> LayoutJob {
     let mut owner: Vec<Option<usize>> = vec![None; text.len()];
@@ -273,11 +288,18 @@ fn highlighted(ui: &egui::Ui, text: &str, number: usize, r: &ImportReview) -> La
     };
     let mut job = LayoutJob {
         wrap: egui::text::TextWrapping {
-            max_width: ui.available_width() - 30.0,
+            max_width: ui.available_width(),
             ..Default::default()
         },
         ..LayoutJob::default()
     };
+    // The paragraph number leads, so a locator ("para 7") can be found by eye.
+    let number_format = TextFormat {
+        font_id: egui::TextStyle::Small.resolve(ui.style()),
+        color: ui.visuals().weak_text_color(),
+        ..TextFormat::default()
+    };
+    job.append(&format!("¶{number}  "), 0.0, number_format);
     let mut start = 0;
     while start < text.len() {
         let who = owner[start];
@@ -391,7 +413,7 @@ fn candidate_row(
         RichText::new(&c.text)
     };
     if ui
-        .add(egui::Label::new(shown).sense(egui::Sense::click()))
+        .add(egui::Label::new(shown).wrap().sense(egui::Sense::click()))
         .on_hover_text("Show it in the article")
         .clicked()
     {
