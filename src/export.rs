@@ -6,7 +6,7 @@
 //! banner on every page from [`DocumentInfo::banner`].
 
 use anyhow::{Context as _, Result};
-use briefsmith_core::date::{Timestamp, long_date};
+use briefsmith_core::date::{IsoDate, Timestamp, long_date};
 use briefsmith_core::model::{Block, Brief, Dataset};
 use briefsmith_layout::{Document, DocumentInfo, FontBook, PageStyle};
 use briefsmith_pdf::PdfOptions;
@@ -68,7 +68,7 @@ pub fn to_pdf(
     base_dir: Option<&Path>,
 ) -> Result<Pdf> {
     let document = typeset(registry, brief, dataset, template_name, base_dir)?;
-    let bytes = briefsmith_pdf::write_pdf(&document, &FontBook::bundled(), &dated_now())
+    let bytes = briefsmith_pdf::write_pdf(&document, &FontBook::bundled(), &pdf_options(brief)?)
         .with_context(|| format!("writing the PDF of \"{}\"", document.info.title))?;
     let warnings = briefsmith_pdf::coverage_warning(&document)
         .into_iter()
@@ -214,16 +214,49 @@ fn plain_text(markdown: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Today's date (UTC), ISO 8601.
+/// Today's date (UTC), ISO 8601; the day of `SOURCE_DATE_EPOCH` when that is set.
 pub fn today() -> String {
-    Timestamp::now().date_iso()
+    source_date_epoch()
+        .ok()
+        .flatten()
+        .unwrap_or_else(Timestamp::now)
+        .date_iso()
 }
 
-/// PDF options for a file made now: the writer itself never reads the clock.
-pub fn dated_now() -> PdfOptions {
-    PdfOptions {
-        timestamp: Some(Timestamp::now()),
-    }
+/// PDF options for a file made now (or at `SOURCE_DATE_EPOCH`): the writer itself never
+/// reads the clock.
+pub fn dated_now() -> Result<PdfOptions> {
+    Ok(PdfOptions {
+        timestamp: Some(source_date_epoch()?.unwrap_or_else(Timestamp::now)),
+    })
+}
+
+/// PDF options for an export of `brief`, dated so that exporting the same draft again gives
+/// the same bytes: `SOURCE_DATE_EPOCH` when set, else the brief's own date (midnight UTC),
+/// else now (a brief without a date carries the export date in its header anyway).
+pub fn pdf_options(brief: &Brief) -> Result<PdfOptions> {
+    let from_brief = IsoDate::parse(brief.meta.date.trim()).map(Timestamp::start_of);
+    let timestamp = match source_date_epoch()? {
+        Some(when) => when,
+        None => from_brief.unwrap_or_else(Timestamp::now),
+    };
+    Ok(PdfOptions {
+        timestamp: Some(timestamp),
+    })
+}
+
+/// The `SOURCE_DATE_EPOCH` environment variable (seconds since 1970, the reproducible-
+/// builds convention), if set; a value that is not such a number is an error, as the
+/// convention asks, rather than silently dating the file now.
+fn source_date_epoch() -> Result<Option<Timestamp>> {
+    let Some(value) = std::env::var_os("SOURCE_DATE_EPOCH") else {
+        return Ok(None);
+    };
+    let text = value.to_string_lossy();
+    let secs: i64 = text.trim().parse().map_err(|_| {
+        anyhow::anyhow!("SOURCE_DATE_EPOCH={text:?} is not a whole number of seconds since 1970")
+    })?;
+    Ok(Some(Timestamp::from_unix(secs)))
 }
 
 /// Where an export goes by default: next to the draft, `.brief.json` (or `.json`)

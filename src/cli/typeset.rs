@@ -53,7 +53,7 @@ fn typeset_file(
     for warning in doc.warnings.iter().chain(&coverage) {
         eprintln!("warning: {}: {warning}", input.display());
     }
-    let pdf = briefsmith_pdf::write_pdf(&doc, &FontBook::bundled(), &crate::export::dated_now())
+    let pdf = briefsmith_pdf::write_pdf(&doc, &FontBook::bundled(), &crate::export::dated_now()?)
         .with_context(|| format!("writing the PDF for {}", input.display()))?;
     crate::export::write_atomic(output, &pdf, &[input])?;
     Ok(doc.pages.len().max(1))

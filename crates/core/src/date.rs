@@ -142,6 +142,19 @@ impl Timestamp {
         }
     }
 
+    /// Midnight UTC at the start of `date` (of its first month or day where it names none):
+    /// the moment a document dated by its author is stamped with, for reproducible files.
+    pub fn start_of(date: IsoDate) -> Self {
+        Timestamp {
+            year: i64::from(date.year),
+            month: date.month.unwrap_or(1),
+            day: date.day.unwrap_or(1),
+            hour: 0,
+            minute: 0,
+            second: 0,
+        }
+    }
+
     /// The year.
     pub fn year(self) -> i64 {
         self.year
@@ -350,6 +363,18 @@ mod tests {
             assert_eq!(Timestamp::from_unix(secs).to_string(), iso, "{secs}");
         }
         assert_eq!(Timestamp::from_unix(1_795_587_658).date_iso(), "2026-11-25");
+    }
+
+    #[test]
+    fn a_date_starts_at_midnight_utc() {
+        let start = |d| Timestamp::start_of(IsoDate::parse(d).unwrap()).to_string();
+        assert_eq!(start("2024-10-11"), "2024-10-11T00:00:00Z");
+        assert_eq!(start("2024-10"), "2024-10-01T00:00:00Z");
+        assert_eq!(start("2024"), "2024-01-01T00:00:00Z");
+        assert_eq!(
+            Timestamp::start_of(IsoDate::parse("2024-10-11").unwrap()),
+            Timestamp::from_unix(1_728_604_800)
+        );
     }
 
     #[test]

@@ -270,7 +270,8 @@ fn each_script_is_set_in_a_face_that_has_it() {
 #[test]
 fn a_character_no_face_has_becomes_notdef_of_the_primary_face() {
     let book = FontBook::bundled();
-    let line = single_line(&book, &plain("a\u{10FFFD}b 漢"));
+    // Private-use characters never fall back to a system face.
+    let line = single_line(&book, &plain("a\u{10FFFD}b \u{E000}"));
     let all: Vec<_> = runs(&line).collect();
     assert!(all.iter().any(|r| r.glyphs.iter().any(|g| g.id == 0)));
     assert!(
@@ -492,10 +493,14 @@ fn hard_line_breaks_end_lines() {
 
 #[test]
 fn font_book_serves_the_pdf_writer() {
+    // A fresh book: the shared one may have taken on system faces for other tests.
+    let fresh = FontBook::load();
+    assert_eq!(fresh.ids().count(), 16);
     let book = FontBook::bundled();
-    assert_eq!(book.ids().count(), 12);
-    for id in book.ids() {
-        assert!(book.face_data(id).len() > 100_000);
+    for id in fresh.ids() {
+        assert!(book.face_data(id).len() > 20_000);
+        assert_eq!(book.face_index(id), 0);
+        assert!(!book.is_system_face(id));
         assert_eq!(book.units_per_em(id), 1000);
         assert!(!book.face_name(id).is_empty());
     }
@@ -594,4 +599,110 @@ fn names_are_not_hyphenated() {
         }
     }
     assert!(hyphenated > 0, "common words should still be hyphenated");
+}
+
+/// Where on the line the first character of `word` is drawn.
+fn x_of(line: &Line, word: &str) -> f32 {
+    runs(line)
+        .find_map(|run| {
+            let at = run.text.find(word)? as u32;
+            run.glyphs.iter().find(|g| g.cluster == at).map(|g| g.x)
+        })
+        .unwrap_or_else(|| panic!("{word} is not set"))
+}
+
+/// Where a line's glyphs start and end.
+fn extent(line: &Line) -> (f32, f32) {
+    let glyphs = || runs(line).flat_map(|r| &r.glyphs);
+    let left = glyphs().map(|g| g.x).fold(f32::INFINITY, f32::min);
+    let right = glyphs().map(|g| g.x + g.advance).fold(0.0, f32::max);
+    (left, right)
+}
+
+#[test]
+fn a_persian_paragraph_runs_right_to_left_from_the_right_margin() {
+    let book = FontBook::bundled();
+    // "Masoud Pezeshkian met Vladimir Putin."
+    let text = "مسعود پزشکیان با ولادیمیر پوتین دیدار کرد.";
+    for align in [Align::Left, Align::Justify] {
+        let lines = break_paragraph(&book, &plain(text), &spec(400.0, align));
+        assert_eq!(lines.len(), 1);
+        let (left, right) = extent(&lines[0]);
+        assert!((right - 400.0).abs() < 0.5, "{align:?}: ends at {right}");
+        assert!(left > 100.0, "{align:?}: starts at {left}");
+        // The first word read is the rightmost.
+        assert!(x_of(&lines[0], "مسعود") > x_of(&lines[0], "پزشکیان"));
+        assert!(x_of(&lines[0], "پزشکیان") > x_of(&lines[0], "کرد"));
+    }
+    // Several lines: each starts at the right margin, and the indent is on the right.
+    let mut narrow = spec(120.0, Align::Left);
+    narrow.first_indent = 20.0;
+    let lines = break_paragraph(&book, &plain(text), &narrow);
+    assert!(lines.len() > 1);
+    let (_, right) = extent(&lines[0]);
+    assert!((right - 100.0).abs() < 0.5, "first line ends at {right}");
+    for line in &lines[1..] {
+        let (_, right) = extent(line);
+        assert!((right - 120.0).abs() < 0.5, "line ends at {right}");
+    }
+}
+
+#[test]
+fn an_english_paragraph_with_a_persian_name_stays_left_to_right() {
+    let book = FontBook::bundled();
+    let text = "President مسعود پزشکیان arrived in Kazan.";
+    let lines = break_paragraph(&book, &plain(text), &spec(400.0, Align::Left));
+    assert_eq!(lines.len(), 1);
+    let (left, _) = extent(&lines[0]);
+    assert!(left.abs() < 0.01, "starts at {left}");
+    let x_of = |word: &str| x_of(&lines[0], word);
+    // Visual order: President, then the name with its words swapped (read right to left),
+    // then "arrived".
+    assert!(x_of("President") < x_of("پزشکیان"));
+    assert!(x_of("پزشکیان") < x_of("مسعود"));
+    assert!(x_of("مسعود") < x_of("arrived"));
+}
+
+#[test]
+fn hebrew_is_set_in_noto_hebrew_of_the_family() {
+    let book = FontBook::bundled();
+    for (family, face) in [
+        (Family::Serif, "NotoSerifHebrew-Regular"),
+        (Family::Sans, "NotoSansHebrew-Regular"),
+    ] {
+        let line = single_line(&book, &[Span::new("ירושלים", TextStyle::new(family, 10.0))]);
+        let run = runs(&line).next().expect("a run");
+        assert_eq!(book.face_name(run.font), face);
+        assert!(run.glyphs.iter().all(|g| g.id != 0));
+    }
+}
+
+/// Whether this machine has the Noto CJK fonts (installed by `.ci/run`).
+fn has_system_cjk() -> bool {
+    std::path::Path::new("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc").exists()
+}
+
+#[test]
+fn chinese_falls_back_to_a_system_face_once_per_character() {
+    if !has_system_cjk() {
+        eprintln!("skipped: no Noto CJK fonts on this machine (.ci/run installs them)");
+        return;
+    }
+    let book = FontBook::load();
+    let bundled = book.ids().count();
+    let line = single_line(&book, &plain("Xi 习近平 and 习"));
+    let cjk: Vec<_> = runs(&line).filter(|r| r.text.contains('习')).collect();
+    assert!(!cjk.is_empty());
+    for run in &cjk {
+        assert!(book.is_system_face(run.font));
+        assert!(
+            book.face_name(run.font).contains("CJK"),
+            "{}",
+            book.face_name(run.font)
+        );
+        assert!(run.glyphs.iter().all(|g| g.id != 0));
+    }
+    // One face taken on for all of it; the serif body prefers Noto Serif CJK.
+    assert_eq!(book.ids().count(), bundled + 1);
+    assert!(book.face_name(cjk[0].font).starts_with("NotoSerifCJK"));
 }

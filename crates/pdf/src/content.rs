@@ -220,10 +220,10 @@ impl PageWriter {
                 self.out.extend_from_slice(b"Tm [<");
                 open = true;
             }
-            // The subset glyph id is the character code (Identity-H): true of TrueType
-            // faces, which is all the FontBook holds. CID-keyed CFF would need its CIDs.
+            // The character code (Identity-H) is the subset glyph id, or for a CID-keyed
+            // CFF face (a system CJK font) the glyph's CID.
             let new_id = face.remap.get(usize::from(glyph.id)).copied().unwrap_or(0);
-            write_hex_u16(&mut self.out, new_id);
+            write_hex_u16(&mut self.out, face.code(new_id));
             pen += face.widths.get(usize::from(new_id)).copied().unwrap_or(0) as f32;
         }
         if open {
@@ -261,7 +261,13 @@ impl PageWriter {
                     pixels: RawImageData::U8(decoded.pixels),
                     tag: Vec::new(),
                 };
-                let id = pdf.add_image(&raw);
+                // A name of our own, in order of first use: printpdf's are drawn from a
+                // process-wide counter and would differ between two exports.
+                let id = XObjectId(format!("Im{}", cache.ids.len() + 1));
+                pdf.resources
+                    .xobjects
+                    .map
+                    .insert(id.clone(), printpdf::XObject::Image(raw));
                 // Keep the Arc alive so its address cannot be reused by other data.
                 cache.ids.insert(
                     key,

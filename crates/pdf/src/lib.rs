@@ -10,6 +10,7 @@
 
 mod content;
 mod coverage;
+mod ident;
 mod links;
 mod metadata;
 mod outline;
@@ -49,8 +50,12 @@ pub enum PdfError {
 
 /// Font bytes by layout font id: what the writer needs from a [`FontBook`].
 pub(crate) trait FaceSource {
-    /// The face's font file (TrueType or OpenType).
+    /// The face's font file (TrueType or OpenType, or a collection of them).
     fn face_bytes(&self, id: FontId) -> &[u8];
+    /// Which face of a collection [`FaceSource::face_bytes`] holds it in (0 otherwise).
+    fn face_index(&self, _id: FontId) -> u32 {
+        0
+    }
     /// A human-readable name for messages and as a fallback font name.
     fn face_label(&self, id: FontId) -> &str;
 }
@@ -61,6 +66,9 @@ impl FaceSource for FontBook {
     }
     fn face_label(&self, id: FontId) -> &str {
         self.face_name(id)
+    }
+    fn face_index(&self, id: FontId) -> u32 {
+        FontBook::face_index(self, id)
     }
 }
 
@@ -92,7 +100,11 @@ fn write_with(
 
     // Fonts: subset first, then register the small faces with printpdf.
     let mut fonts = BTreeMap::new();
-    for (font, face) in GlyphUsage::collect(doc).subset_all(faces)? {
+    for (number, (font, face)) in GlyphUsage::collect(doc)
+        .subset_all(faces)?
+        .into_iter()
+        .enumerate()
+    {
         let mut warnings = Vec::new();
         let mut parsed = printpdf::ParsedFont::from_bytes(&face.bytes, 0, &mut warnings)
             .ok_or_else(|| PdfError::Font {
@@ -100,7 +112,13 @@ fn write_with(
                 reason: "the subset font could not be read back".into(),
             })?;
         parsed.font_name = Some(face.name.clone());
-        let id = pdf.add_font(&parsed);
+        // Resource names of our own, in order of first use: printpdf's are drawn from a
+        // process-wide counter, so a second export would name the fonts differently.
+        let id = printpdf::FontId(format!("F{}", number + 1));
+        pdf.resources
+            .fonts
+            .map
+            .insert(id.clone(), printpdf::PdfFont::new(parsed));
         fonts.insert(font, (face, id));
     }
 
@@ -169,10 +187,12 @@ fn write_with(
         .map_err(|e| PdfError::Write(e.to_string()))?;
     prune::prune_unreachable(&mut out);
     compress_streams(&mut out)?;
+    out.trailer.set("ID", ident::placeholder());
 
     let mut bytes = Vec::new();
     out.save_to(&mut bytes)
         .map_err(|e| PdfError::Write(e.to_string()))?;
+    ident::stamp(&mut bytes)?;
     Ok(bytes)
 }
 

@@ -30,12 +30,29 @@ pub(crate) struct SubsetFace {
     pub widths: Vec<i64>,
     /// Text per subset glyph id, for `/ToUnicode` (empty: the glyph maps to no text).
     pub texts: Vec<String>,
+    /// The character code (Identity-H) per subset glyph id where it is not the glyph id:
+    /// a CID-keyed CFF font (Noto CJK) is addressed by the CIDs of its charset, which
+    /// printpdf also keys `/W` and `/ToUnicode` by.
+    pub codes: Option<Vec<u16>>,
+}
+
+impl SubsetFace {
+    /// The code that shows subset glyph `gid` in a content stream.
+    pub fn code(&self, gid: u16) -> u16 {
+        match &self.codes {
+            Some(codes) => codes.get(usize::from(gid)).copied().unwrap_or(0),
+            None => gid,
+        }
+    }
 }
 
 /// Glyphs a document uses, per face, with the text each stands for.
 #[derive(Default)]
 pub(crate) struct GlyphUsage {
     faces: BTreeMap<FontId, BTreeMap<u16, String>>,
+    /// The faces in the order the document first draws them: resource names follow it,
+    /// since a system face's `FontId` depends on what the book set before this document.
+    order: Vec<FontId>,
 }
 
 impl GlyphUsage {
@@ -55,6 +72,9 @@ impl GlyphUsage {
     fn add_run(&mut self, run: &GlyphRun) {
         if run.glyphs.is_empty() {
             return; // a face drawn nowhere must not be embedded
+        }
+        if !self.faces.contains_key(&run.font) {
+            self.order.push(run.font);
         }
         let glyphs = self.faces.entry(run.font).or_default();
         // A long document meets nearly all its glyphs on its first pages: skip the work of
@@ -82,14 +102,15 @@ impl GlyphUsage {
         }
     }
 
-    /// Subsets every used face. Faces are subset in `FontId` order, so output is stable.
+    /// Subsets every used face, in the order the document first draws them.
     pub fn subset_all(
         &self,
         faces: &dyn FaceSource,
-    ) -> Result<BTreeMap<FontId, SubsetFace>, PdfError> {
-        self.faces
+    ) -> Result<Vec<(FontId, SubsetFace)>, PdfError> {
+        self.order
             .iter()
-            .map(|(&font, glyphs)| Ok((font, subset_face(faces, font, glyphs)?)))
+            .filter_map(|font| Some((*font, self.faces.get(font)?)))
+            .map(|(font, glyphs)| Ok((font, subset_face(faces, font, glyphs)?)))
             .collect()
     }
 }
@@ -124,12 +145,13 @@ fn subset_face(
     glyphs: &BTreeMap<u16, String>,
 ) -> Result<SubsetFace, PdfError> {
     let data = faces.face_bytes(font);
+    let index = faces.face_index(font);
     let label = faces.face_label(font).to_owned();
     let fail = |reason: String| PdfError::Font {
         font: label.clone(),
         reason,
     };
-    let parsed = ttf_parser::Face::parse(data, 0).map_err(|e| fail(e.to_string()))?;
+    let parsed = ttf_parser::Face::parse(data, index).map_err(|e| fail(e.to_string()))?;
     let upm = f32::from(parsed.units_per_em());
 
     // Glyph 0 (.notdef) must come first; allsorts numbers the subset glyphs by their
@@ -142,7 +164,7 @@ fn subset_face(
         .read::<FontData<'_>>()
         .map_err(|e| fail(e.to_string()))?;
     let provider = font_data
-        .table_provider(0)
+        .table_provider(index as usize)
         .map_err(|e| fail(e.to_string()))?;
     let bytes = subset(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode)
         .map_err(|e| fail(e.to_string()))?;
@@ -161,28 +183,30 @@ fn subset_face(
         remap[usize::from(old)] = new as u16;
     }
 
-    let name = format!(
-        "{}+{}",
-        subset_tag(font, &ids),
-        postscript_name(&parsed, &label)
-    );
+    let postscript = postscript_name(&parsed, &label);
+    let name = format!("{}+{postscript}", subset_tag(&postscript, &ids));
+    let codes = printpdf::cff_charset_gid_to_cid_map(&bytes, 0).map(|map| {
+        (0..ids.len() as u16)
+            .map(|gid| map.get(&gid).copied().unwrap_or(gid))
+            .collect()
+    });
     Ok(SubsetFace {
         bytes,
         name,
         remap,
         widths,
         texts,
+        codes,
     })
 }
 
-/// Six capital letters derived from the face and its glyph set, as PDF subset tags are.
-fn subset_tag(font: FontId, ids: &[u16]) -> String {
+/// Six capital letters derived from the face's name and its glyph set, as PDF subset tags
+/// are (the name, not the `FontId`, which differs for a system face between runs).
+fn subset_tag(postscript: &str, ids: &[u16]) -> String {
     // FNV-1a: stable across runs and platforms, so the same document gets the same tag.
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in font
-        .0
-        .to_le_bytes()
-        .into_iter()
+    for byte in postscript
+        .bytes()
         .chain(ids.iter().flat_map(|g| g.to_le_bytes()))
     {
         hash ^= u64::from(byte);
@@ -265,10 +289,11 @@ mod tests {
 
     #[test]
     fn subset_tags_are_six_capitals_and_stable() {
-        let a = subset_tag(FontId(3), &[0, 5, 9]);
+        let a = subset_tag("NotoSerif-Regular", &[0, 5, 9]);
         assert_eq!(a.len(), 6);
         assert!(a.chars().all(|c| c.is_ascii_uppercase()));
-        assert_eq!(a, subset_tag(FontId(3), &[0, 5, 9]));
-        assert_ne!(a, subset_tag(FontId(3), &[0, 5, 10]));
+        assert_eq!(a, subset_tag("NotoSerif-Regular", &[0, 5, 9]));
+        assert_ne!(a, subset_tag("NotoSerif-Regular", &[0, 5, 10]));
+        assert_ne!(a, subset_tag("NotoSans-Regular", &[0, 5, 9]));
     }
 }

@@ -574,3 +574,26 @@ fn a_broken_image_is_an_error_not_a_panic() {
     let err = write_with(&doc, &faces, &dated(0)).unwrap_err();
     assert!(err.to_string().starts_with("image on page 1:"), "{err}");
 }
+
+#[test]
+fn the_same_document_gives_the_same_bytes_within_one_process() {
+    // printpdf names resources from a process-wide counter; the writer must not let that
+    // (or anything else) make a second export of the same document differ.
+    let first = write_sample();
+    let second = write_sample();
+    assert!(first == second, "two writes of one document differ");
+    let parsed = load(&first);
+    let ids = parsed.trailer.get(b"ID").unwrap().as_array().unwrap();
+    assert_eq!(ids.len(), 2);
+    let id = ids[0].as_str().unwrap();
+    assert_eq!(id.len(), 16);
+    assert!(id.iter().any(|&b| b != 0), "the placeholder was replaced");
+    // A different document gets a different identifier.
+    let faces = DiskFaces::load();
+    let other = write_with(&sample(&faces), &faces, &dated(0)).unwrap();
+    let other_id = load(&other).trailer.get(b"ID").unwrap().as_array().unwrap()[0]
+        .as_str()
+        .unwrap()
+        .to_vec();
+    assert_ne!(id, other_id.as_slice());
+}

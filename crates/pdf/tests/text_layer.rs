@@ -1,5 +1,6 @@
 //! The PDF's text layer says what the page says, even where no embedded face has the
-//! characters: copying `한국어 and 日本語` must not give `한한한 and 한한한`.
+//! characters: copying `\u{E000}\u{E001}` (private use, which no face is chosen for) must
+//! not give the first twice; and CJK from a system face copies as itself.
 
 #![allow(
     clippy::unwrap_used,
@@ -39,7 +40,7 @@ fn extracted(markdown: &str) -> String {
 
 #[test]
 fn characters_no_face_covers_each_copy_as_themselves() {
-    let text = extracted("한국어 and 日本語, then Ελληνικά and ქართული.\n");
+    let text = extracted("한국어 and 日本語, then Ελληνικά, x\u{E000}\u{E001}y and ქართული.\n");
     // The page's own words, before the footer's "Page 1 of 1".
     let words: Vec<&str> = text
         .split_whitespace()
@@ -52,7 +53,8 @@ fn characters_no_face_covers_each_copy_as_themselves() {
             "and",
             "日本語,",
             "then",
-            "Ελληνικά",
+            "Ελληνικά,",
+            "x\u{E000}\u{E001}y",
             "and",
             "ქართული."
         ],
@@ -69,23 +71,26 @@ fn covered_text_still_extracts_plainly() {
 
 #[test]
 fn characters_no_face_covers_are_named_in_a_warning() {
+    // Private-use characters: no font, bundled or system, is ever chosen for them.
     let doc = typeset(
-        "한국어 and 日本語 and 한국.\n",
+        "Mark \u{E000}\u{E001} and \u{E000}.\n",
         &PageStyle::default(),
         &DocumentInfo::default(),
         None,
     )
     .unwrap();
-    assert_eq!(
-        uncovered_characters(&doc),
-        ['한', '국', '어', '日', '本', '語']
-    );
+    assert_eq!(uncovered_characters(&doc), ['\u{E000}', '\u{E001}']);
     let warning = coverage_warning(&doc).unwrap();
     assert!(
-        warning.starts_with("6 character(s) have no embedded font and print as empty boxes"),
+        warning.starts_with(
+            "2 character(s) have no font, bundled or on this system, and print as empty boxes"
+        ),
         "{warning}"
     );
-    assert!(warning.ends_with("本 (U+672C) 語 (U+8A9E)"), "{warning}");
+    assert!(
+        warning.ends_with("\u{E000} (U+E000, page 1) \u{E001} (U+E001, page 1)"),
+        "{warning}"
+    );
     let covered = typeset(
         "Plain café.\n",
         &PageStyle::default(),

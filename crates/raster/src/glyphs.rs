@@ -7,7 +7,7 @@ use tiny_skia::{Path, PathBuilder};
 
 /// A face's identity for the cache: the address and length of its font data. The bundled
 /// faces are compiled in, so their data never moves or goes away.
-pub(crate) type FaceKey = (usize, usize);
+pub(crate) type FaceKey = (usize, usize, u32);
 
 type Cache = HashMap<(FaceKey, u16), Option<Arc<Path>>>;
 
@@ -17,9 +17,9 @@ fn cache() -> &'static Mutex<Cache> {
     CACHE.get_or_init(|| Mutex::new(HashMap::new()))
 }
 
-/// The face key of font data.
-pub(crate) fn face_key(data: &[u8]) -> FaceKey {
-    (data.as_ptr() as usize, data.len())
+/// The face key of face `index` of font data (a collection holds several faces).
+pub(crate) fn face_key(data: &[u8], index: u32) -> FaceKey {
+    (data.as_ptr() as usize, data.len(), index)
 }
 
 /// The outline of `glyph`, or `None` for glyphs without one (spaces) or broken fonts.

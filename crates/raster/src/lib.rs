@@ -18,11 +18,20 @@ const MAX_SIDE: f32 = 8_192.0;
 /// Draws a page at `scale` pixels per point (1.0 = 72 dpi). Never fails: an image that
 /// cannot be decoded is drawn as a grey box, so the preview shows that something is there.
 pub fn rasterize(page: &Page, fonts: &FontBook, scale: f32) -> RgbaImage {
-    paint_page(page, &|id| fonts.face_data(id), scale)
+    paint_page(
+        page,
+        &|id| (fonts.face_data(id), fonts.face_index(id)),
+        scale,
+    )
 }
 
-/// The drawing itself, over any source of font data (tests use fonts from disk).
-fn paint_page<'a>(page: &Page, face_data: &dyn Fn(FontId) -> &'a [u8], scale: f32) -> RgbaImage {
+/// The drawing itself, over any source of font data and face index (tests use fonts from
+/// disk).
+fn paint_page<'a>(
+    page: &Page,
+    face_data: &dyn Fn(FontId) -> (&'a [u8], u32),
+    scale: f32,
+) -> RgbaImage {
     let mut scale = if scale.is_finite() && scale > 0.0 {
         scale
     } else {
@@ -49,10 +58,10 @@ fn paint_page<'a>(page: &Page, face_data: &dyn Fn(FontId) -> &'a [u8], scale: f3
         match item {
             PageItem::Glyphs(run) => {
                 let (key, face) = faces.entry(run.font).or_insert_with(|| {
-                    let data = face_data(run.font);
+                    let (data, index) = face_data(run.font);
                     (
-                        glyphs::face_key(data),
-                        ttf_parser::Face::parse(data, 0).ok(),
+                        glyphs::face_key(data, index),
+                        ttf_parser::Face::parse(data, index).ok(),
                     )
                 });
                 draw_run(&mut pixmap, run, *key, face.as_ref(), scale);

@@ -48,7 +48,7 @@ fn run(text: &str, x: f32, baseline: f32, size: f32) -> GlyphRun {
 }
 
 fn render(page: &Page, scale: f32) -> RgbaImage {
-    paint_page(page, &|_| serif(), scale)
+    paint_page(page, &|_| (serif(), 0), scale)
 }
 
 fn is_dark(p: [u8; 4]) -> bool {

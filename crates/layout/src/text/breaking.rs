@@ -357,6 +357,17 @@ pub(crate) fn first_fit(items: &[Item], m: &Measure) -> Vec<usize> {
         }
         let width = m.width(breaks.len());
         let (_, overfull) = ratio(&sums[start], &sums[b], break_width(items, b), width, m);
+        // A line whose text fits but whose added hyphen would not: a later break (after
+        // the word) may fit, so this one is not taken as an overfull last resort.
+        if overfull
+            && last_fit.is_none()
+            && !items[b].is_forced_break()
+            && break_width(items, b) > 0.0
+            && !ratio(&sums[start], &sums[b], 0.0, width, m).1
+        {
+            b += 1;
+            continue;
+        }
         if overfull && let Some(l) = last_fit.take() {
             breaks.push(l);
             start = line_start_after(items, l);

@@ -1,4 +1,5 @@
-//! The bundled font faces (compiled in from `fonts/`), parsed once and shared.
+//! The bundled font faces (compiled in from `fonts/`), parsed once and shared, and the
+//! system faces taken on for characters they lack (module `system`).
 
 use std::sync::{Arc, OnceLock};
 
@@ -6,6 +7,7 @@ use rustybuzz::Face;
 
 use super::FontId;
 use super::cache::TextCache;
+use super::system::{SystemFace, SystemFaces, Want};
 use crate::Family;
 
 /// One bundled face: its PostScript name and file bytes.
@@ -24,7 +26,7 @@ macro_rules! bundled {
 }
 
 /// Indices into this table are the [`FontId`]s; the constants below name them.
-static BUNDLED: [Bundled; 12] = bundled![
+static BUNDLED: [Bundled; 16] = bundled![
     "NotoSerif-Regular",
     "NotoSerif-Bold",
     "NotoSerif-Italic",
@@ -37,12 +39,18 @@ static BUNDLED: [Bundled; 12] = bundled![
     "NotoSansMono-Bold",
     "NotoNaskhArabic-Regular",
     "NotoNaskhArabic-Bold",
+    "NotoSansHebrew-Regular",
+    "NotoSansHebrew-Bold",
+    "NotoSerifHebrew-Regular",
+    "NotoSerifHebrew-Bold",
 ];
 
 const SERIF: u16 = 0;
 const SANS: u16 = 4;
 const MONO: u16 = 8;
 const NASKH: u16 = 10;
+const SANS_HEBREW: u16 = 12;
+const SERIF_HEBREW: u16 = 14;
 
 /// Vertical metrics of a face, in font units.
 #[derive(Debug, Clone, Copy)]
@@ -72,17 +80,41 @@ pub(crate) struct LoadedFace {
 /// Code points below this (Latin through IPA) have their coverage precomputed.
 const LOW_CHARS: usize = 0x280;
 
+impl LoadedFace {
+    /// Parses what the layout needs of a face once.
+    pub(crate) fn new(face: Face<'static>) -> LoadedFace {
+        let metrics = face_metrics(&face);
+        let mut low_coverage = [0u64; LOW_CHARS / 64];
+        for (cp, c) in (0..LOW_CHARS as u32).filter_map(|cp| Some((cp, char::from_u32(cp)?))) {
+            if face.glyph_index(c).is_some() {
+                low_coverage[cp as usize / 64] |= 1 << (cp % 64);
+            }
+        }
+        LoadedFace {
+            upem: face.units_per_em() as f32,
+            face,
+            metrics,
+            low_coverage,
+        }
+    }
+}
+
 /// The set of faces a document is laid out with, plus the shaping and hyphenation caches
-/// that go with them.
+/// that go with them. Ids below the bundled count are bundled faces; those above are the
+/// system faces taken on, in the order first needed.
 pub struct FontBook {
     faces: Vec<LoadedFace>,
+    system: SystemFaces,
     pub(crate) cache: TextCache,
 }
 
 impl std::fmt::Debug for FontBook {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("FontBook")
-            .field("faces", &BUNDLED.iter().map(|b| b.name).collect::<Vec<_>>())
+            .field(
+                "faces",
+                &self.ids().map(|id| self.face_name(id)).collect::<Vec<_>>(),
+            )
             .finish()
     }
 }
@@ -109,37 +141,41 @@ impl FontBook {
                         b.name
                     )
                 });
-                let metrics = face_metrics(&face);
-                let mut low_coverage = [0u64; LOW_CHARS / 64];
-                for (cp, c) in
-                    (0..LOW_CHARS as u32).filter_map(|cp| Some((cp, char::from_u32(cp)?)))
-                {
-                    if face.glyph_index(c).is_some() {
-                        low_coverage[cp as usize / 64] |= 1 << (cp % 64);
-                    }
-                }
-                LoadedFace {
-                    upem: face.units_per_em() as f32,
-                    face,
-                    metrics,
-                    low_coverage,
-                }
+                LoadedFace::new(face)
             })
             .collect();
         FontBook {
             faces,
+            system: SystemFaces::default(),
             cache: TextCache::default(),
         }
     }
 
-    /// The font file (TrueType) of a face, for embedding.
+    /// The font file of a face, for embedding: TrueType for the bundled faces; a system
+    /// face may be OpenType with CFF outlines, or a collection (see [`Self::face_index`]).
     pub fn face_data(&self, id: FontId) -> &[u8] {
-        BUNDLED[self.index(id)].data
+        match self.system_face(id) {
+            Some(face) => face.data,
+            None => BUNDLED[self.index(id)].data,
+        }
+    }
+
+    /// Which face of [`Self::face_data`] this is: 0 but for a face of a font collection.
+    pub fn face_index(&self, id: FontId) -> u32 {
+        self.system_face(id).map_or(0, |face| face.index)
     }
 
     /// The PostScript name of a face, e.g. `NotoSerif-Regular`.
     pub fn face_name(&self, id: FontId) -> &str {
-        BUNDLED[self.index(id)].name
+        match self.system_face(id) {
+            Some(face) => &face.name,
+            None => BUNDLED[self.index(id)].name,
+        }
+    }
+
+    /// Whether a face comes from the system's fonts rather than the program.
+    pub fn is_system_face(&self, id: FontId) -> bool {
+        self.system_face(id).is_some()
     }
 
     /// Font units per em of a face (glyph coordinates are in these units).
@@ -152,9 +188,10 @@ impl FontBook {
         &self.face(id).face
     }
 
-    /// All faces of the book, in id order.
+    /// All faces of the book (the bundled ones and the system faces taken on so far), in
+    /// id order.
     pub fn ids(&self) -> impl Iterator<Item = FontId> + '_ {
-        (0..self.faces.len() as u16).map(FontId)
+        (0..(self.faces.len() + self.system.len()) as u16).map(FontId)
     }
 
     /// The face that sets text of this family and weight/slant (before fallback).
@@ -168,16 +205,47 @@ impl FontBook {
         FontId(base + bold as u16 + 2 * italic as u16)
     }
 
-    /// The faces tried in order for a character: the primary face, then the Arabic face,
-    /// then the other families of the same weight and slant.
-    pub fn fallback_chain(&self, family: Family, bold: bool, italic: bool) -> [FontId; 4] {
+    /// The bundled faces tried in order for a character: the primary face, the Arabic
+    /// face, the Hebrew face of the family, then the other families of the same weight and
+    /// slant. A character none has goes to [`Self::system_fallback`].
+    pub fn fallback_chain(&self, family: Family, bold: bool, italic: bool) -> [FontId; 5] {
         let naskh = FontId(NASKH + bold as u16);
+        let hebrew = |base: u16| FontId(base + bold as u16);
         let p = |f| self.primary(f, bold, italic);
         match family {
-            Family::Serif => [p(Family::Serif), naskh, p(Family::Sans), p(Family::Mono)],
-            Family::Sans => [p(Family::Sans), naskh, p(Family::Serif), p(Family::Mono)],
-            Family::Mono => [p(Family::Mono), naskh, p(Family::Sans), p(Family::Serif)],
+            Family::Serif => [
+                p(Family::Serif),
+                naskh,
+                hebrew(SERIF_HEBREW),
+                p(Family::Sans),
+                p(Family::Mono),
+            ],
+            Family::Sans => [
+                p(Family::Sans),
+                naskh,
+                hebrew(SANS_HEBREW),
+                p(Family::Serif),
+                p(Family::Mono),
+            ],
+            Family::Mono => [
+                p(Family::Mono),
+                naskh,
+                hebrew(SANS_HEBREW),
+                p(Family::Sans),
+                p(Family::Serif),
+            ],
         }
+    }
+
+    /// A face from the system's fonts that has `c`, for text of this family and weight;
+    /// `None` when none has it. Looked up once per character and book, then cached.
+    pub fn system_fallback(&self, c: char, family: Family, bold: bool) -> Option<FontId> {
+        let want = Want {
+            serif: family == Family::Serif,
+            bold,
+        };
+        let slot = self.system.slot_for(c, want)?;
+        Some(FontId((self.faces.len() + slot) as u16))
     }
 
     /// Whether the face has a glyph for the character.
@@ -198,8 +266,16 @@ impl FontBook {
         if i < self.faces.len() { i } else { 0 }
     }
 
+    fn system_face(&self, id: FontId) -> Option<&SystemFace> {
+        let slot = usize::from(id.0).checked_sub(self.faces.len())?;
+        self.system.get(slot)
+    }
+
     pub(crate) fn face(&self, id: FontId) -> &LoadedFace {
-        &self.faces[self.index(id)]
+        match self.system_face(id) {
+            Some(face) => &face.loaded,
+            None => &self.faces[self.index(id)],
+        }
     }
 }
 

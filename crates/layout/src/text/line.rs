@@ -135,12 +135,27 @@ pub(crate) fn set_line(
     adjust_spaces(items, &mut pieces, spec);
     reorder(&mut pieces);
     let natural: f32 = pieces.iter().map(|pc| pc.width).sum();
-    let x0 = spec.indent
-        + match spec.align {
-            Align::Right => (spec.width - natural).max(0.0),
-            Align::Center => ((spec.width - natural) / 2.0).max(0.0),
-            Align::Left | Align::Justify => 0.0,
-        };
+    // A line set at its natural width (`single_line`) has no slack to place it in.
+    let slack = if spec.width.is_finite() {
+        (spec.width - natural).max(0.0)
+    } else {
+        0.0
+    };
+    let x0 = if p.rtl {
+        // Left and justified mean "from the start", which is the right edge here; the
+        // indent sits at the right too, so the line ends short of it.
+        match spec.align {
+            Align::Center => slack / 2.0,
+            Align::Left | Align::Justify | Align::Right => slack,
+        }
+    } else {
+        spec.indent
+            + match spec.align {
+                Align::Right => slack,
+                Align::Center => slack / 2.0,
+                Align::Left | Align::Justify => 0.0,
+            }
+    };
     let mut out = LineBuilder::new(book, p);
     let mut x = x0;
     for pc in &pieces {

@@ -5,8 +5,9 @@
 //! [`width_bounds`] measures them for table columns. Lines hold glyph runs, rules and link
 //! areas relative to their left edge and baseline.
 //!
-//! Direction: paragraphs are left-to-right (briefs are English); right-to-left text such
-//! as a Persian name is an embedded run, reordered to visual order on each line (UAX #9).
+//! Direction: a paragraph takes the direction of its first strong character (UAX #9), so a
+//! Persian paragraph runs right to left and starts at the right margin, while a Persian name
+//! in English text is an embedded run; each line is reordered to visual order.
 //!
 //! Text extraction: every run's `text` is a slice of the source in logical order and every
 //! glyph's `cluster` points into it. Spaces are set as space glyphs (so extracted words stay
@@ -20,6 +21,7 @@ mod line;
 mod prepare;
 mod shaping;
 mod style;
+mod system;
 #[cfg(test)]
 mod tests;
 

@@ -9,7 +9,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use unicode_bidi::{BidiInfo, Level};
+use unicode_bidi::{BidiInfo, Direction, Level, get_base_direction_full};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -93,6 +93,9 @@ pub(crate) struct Prepared<'a> {
     pub spans: &'a [Span],
     /// The spans' texts joined.
     pub text: String,
+    /// The paragraph runs right to left (its first strong character is, UAX #9 P2–P3):
+    /// its lines start at the right.
+    pub rtl: bool,
     pub segments: Vec<Segment>,
     pub items: Vec<Item>,
 }
@@ -119,7 +122,7 @@ pub(crate) fn prepare<'a>(
         text.push_str(&s.text);
         span_ends.push(text.len());
     }
-    let levels = bidi_levels(&text);
+    let (levels, rtl) = bidi_levels(&text);
     let mut b = Builder {
         book,
         spans,
@@ -151,20 +154,26 @@ pub(crate) fn prepare<'a>(
     Prepared {
         spans,
         text,
+        rtl,
         segments,
         items,
     }
 }
 
-/// Bidi embedding level of every byte; the paragraph direction is left-to-right (briefs are
-/// English), so right-to-left text such as a Persian name is an embedded run.
-fn bidi_levels(text: &str) -> Vec<u8> {
+/// Bidi embedding level of every byte, and whether the paragraph is right-to-left. The
+/// paragraph takes the direction of its first strong character (a Persian paragraph is
+/// right-to-left, an English one with a Persian name left-to-right with an embedded run);
+/// one with none is left-to-right. Hard line breaks do not restart the choice: the whole
+/// paragraph is aligned one way.
+fn bidi_levels(text: &str) -> (Vec<u8>, bool) {
     // Below U+0590 no character is right-to-left: skip the bidi pass for most paragraphs.
     if text.chars().all(|c| (c as u32) < 0x590) {
-        return vec![0; text.len()];
+        return (vec![0; text.len()], false);
     }
-    let info = BidiInfo::new(text, Some(Level::ltr()));
-    info.levels.iter().map(|l| l.number()).collect()
+    let rtl = get_base_direction_full(text) == Direction::Rtl;
+    let base = if rtl { Level::rtl() } else { Level::ltr() };
+    let info = BidiInfo::new(text, Some(base));
+    (info.levels.iter().map(|l| l.number()).collect(), rtl)
 }
 
 fn is_space(c: char) -> bool {
@@ -269,7 +278,8 @@ impl Builder<'_> {
     }
 
     /// The face for `c`: the current face for neutral characters it has, otherwise the first
-    /// face of the span's fallback chain that has it, otherwise the primary face (.notdef).
+    /// face of the span's fallback chain that has it, otherwise a system face that has it,
+    /// otherwise the primary face (.notdef).
     fn pick_font(&self, span: u32, c: char, cur: Option<FontId>) -> FontId {
         let style = &self.spans[span as usize].style;
         let chain = self
@@ -288,6 +298,12 @@ impl Builder<'_> {
             .iter()
             .copied()
             .find(|&f| self.book.has_glyph(f, c))
+            .or_else(|| {
+                // Spaces and controls a face lacks are not worth a system face.
+                (!c.is_whitespace() && !c.is_control())
+                    .then(|| self.book.system_fallback(c, style.family, style.bold))
+                    .flatten()
+            })
             .unwrap_or(chain[0])
     }
 
