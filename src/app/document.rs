@@ -3,8 +3,9 @@
 
 use crate::app::library::LibraryIndex;
 use anyhow::Context as _;
+use briefsmith_checks::{Report, Rules};
 use briefsmith_core::compose::{BlockPos, ComposeError, Edit, Editor};
-use briefsmith_core::model::{Block, Brief, Dataset, ItemId, ItemSnapshot};
+use briefsmith_core::model::{Block, Brief, Dataset, ItemId};
 use briefsmith_core::store;
 use briefsmith_library::{Change, Library, is_library_file};
 use std::collections::HashSet;
@@ -157,6 +158,10 @@ pub struct Document {
     changed_outside: bool,
     stale_cache: (u64, HashSet<(usize, usize)>),
     picked_cache: (u64, HashSet<ItemId>),
+    /// Counts changes to the dataset's content, so views derived from it know to redo.
+    dataset_generation: u64,
+    /// The last check run: (editor revision, dataset generation, rules) and its findings.
+    checks_cache: ((u64, u64, Rules), Report),
 }
 
 impl Document {
@@ -171,6 +176,8 @@ impl Document {
             changed_outside: false,
             stale_cache: (u64::MAX, HashSet::new()),
             picked_cache: (u64::MAX, HashSet::new()),
+            dataset_generation: 0,
+            checks_cache: ((u64::MAX, 0, Rules::default()), Report::default()),
         }
     }
 
@@ -313,6 +320,7 @@ impl Document {
     pub fn set_dataset(&mut self, dataset: LoadedDataset) {
         self.dataset = Some(dataset);
         self.stale_cache.0 = u64::MAX;
+        self.dataset_generation += 1;
         self.warnings.clear();
         // The draft now names another dataset: that is a change to save.
         self.changed_outside = true;
@@ -357,33 +365,37 @@ impl Document {
     /// The dataset's content changed (a library edit): views derived from it are redone.
     pub fn dataset_changed(&mut self) {
         self.stale_cache.0 = u64::MAX;
+        self.dataset_generation += 1;
+    }
+
+    /// The tradecraft findings for the brief as it stands under `rules`; recomputed only
+    /// when the brief, the dataset or the rules changed.
+    pub fn checks(&mut self, rules: Rules) -> &Report {
+        let key = (self.editor.revision(), self.dataset_generation, rules);
+        if self.checks_cache.0 != key {
+            let dataset = self
+                .dataset
+                .as_ref()
+                .map(|d| d as &dyn briefsmith_checks::Lookup);
+            let report = briefsmith_checks::check(self.editor.brief(), dataset, &key.2);
+            self.checks_cache = (key, report);
+        }
+        &self.checks_cache.1
     }
 
     /// Blocks whose item changed in the dataset, or left it, since it was picked, as
-    /// (section, index).
-    /// Recomputed only when the brief changes.
+    /// (section, index): the checks' drift test, so the marker and the `item.changed` /
+    /// `item.gone` findings never disagree. Recomputed only when the brief changes.
     pub fn stale_blocks(&mut self) -> &HashSet<(usize, usize)> {
         let revision = self.editor.revision();
         if self.stale_cache.0 != revision {
-            let mut stale = HashSet::new();
-            if let Some(ds) = &self.dataset {
-                for (s, section) in self.editor.brief().sections.iter().enumerate() {
-                    for (b, block) in section.blocks.iter().enumerate() {
-                        let Block::Item(r) = block else { continue };
-                        // Gone from the dataset, or different from the snapshot kept.
-                        let drifted = ds
-                            .index
-                            .position(&r.item)
-                            .and_then(|i| ds.dataset.items.get(i))
-                            .is_none_or(|item| {
-                                ItemSnapshot::capture(&ds.dataset, item) != r.snapshot
-                            });
-                        if drifted {
-                            stale.insert((s, b));
-                        }
-                    }
-                }
-            }
+            let stale = match &self.dataset {
+                Some(ds) => briefsmith_checks::drifted_blocks(self.editor.brief(), ds)
+                    .into_iter()
+                    .map(|(pos, _)| (pos.section, pos.index))
+                    .collect(),
+                None => HashSet::new(),
+            };
             self.stale_cache = (revision, stale);
         }
         &self.stale_cache.1

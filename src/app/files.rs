@@ -223,6 +223,9 @@ impl AppState {
 
     /// Exports the brief in the background; the result shows as a message.
     pub fn export(&mut self, format: ExportFormat, path: &Path) {
+        if self.export_held_by_checks(format, path) {
+            return;
+        }
         let brief = self.doc.brief().clone();
         let dataset = self.doc.dataset.as_ref().map(|d| d.dataset.clone());
         let base_dir = self.doc.base_dir();

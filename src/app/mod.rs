@@ -3,6 +3,7 @@
 
 mod autosave;
 pub mod browser;
+pub mod checks;
 pub mod document;
 pub mod files;
 pub mod forms;
@@ -71,6 +72,7 @@ impl BriefsmithApp {
             Ok(registry) => app.state.templates = Arc::new(registry),
             Err(e) => errors.push(format!("User templates ignored: {}", said_once(&e))),
         }
+        app.state.checks.load_user_rules();
         for e in errors {
             app.state.error(e);
         }

@@ -170,6 +170,12 @@ pub enum Dialog {
         purpose: PathPurpose,
         browser: crate::app::browser::Browser,
     },
+    /// An export asked for while tradecraft checks report open errors: asks first.
+    ExportWithErrors {
+        format: crate::app::jobs::ExportFormat,
+        path: PathBuf,
+        errors: usize,
+    },
 }
 
 /// The user's own defaults for new briefs (Edit ▸ Preferences), kept between sessions.
@@ -256,6 +262,8 @@ pub struct AppState {
     pub import: Option<crate::app::import::ImportReview>,
     /// The box an article is pasted into for import, while it is open.
     pub paste: Option<crate::app::import::PasteBox>,
+    /// The tradecraft checks: rules in force, the Checks window, acknowledging.
+    pub checks: crate::app::checks::ChecksState,
 }
 
 impl AppState {
@@ -298,6 +306,7 @@ impl AppState {
             capture: Capture::default(),
             import: None,
             paste: None,
+            checks: Default::default(),
         }
     }
 

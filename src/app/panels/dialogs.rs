@@ -220,6 +220,35 @@ pub fn show(ctx: &egui::Context, state: &mut AppState) {
                     });
                 }
             }
+            Dialog::ExportWithErrors {
+                format,
+                path,
+                errors,
+            } => {
+                ui.heading("Export with open check errors?");
+                ui.label(format!(
+                    "The tradecraft checks report {} in this brief that {} not been fixed or \
+                     accepted. Export the {} anyway?",
+                    crate::app::panels::count(*errors, "error", "errors"),
+                    if *errors == 1 { "has" } else { "have" },
+                    format.name()
+                ));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Review the findings").clicked() {
+                        close = true;
+                        state.checks.open = true;
+                    }
+                    if ui.button("Export anyway").clicked() {
+                        close = true;
+                        state.dialog = None;
+                        state.export_despite_errors(*format, path);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        close = true;
+                    }
+                });
+            }
         }
     });
     if modal.should_close() && !matches!(dialog, Dialog::Restore { .. }) {

@@ -111,6 +111,11 @@ pub fn show(ui: &mut egui::Ui, state: &mut AppState) {
                 state.add_judgment(None);
             }
         });
+        ui.menu_button("Review", |ui| {
+            if ui.button("Tradecraft checks…").clicked() {
+                state.checks.open = true;
+            }
+        });
     });
 }
 

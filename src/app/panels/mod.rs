@@ -2,6 +2,7 @@
 //! through the state's commands.
 
 mod brief;
+mod checks;
 mod dialogs;
 mod import;
 mod library;
@@ -90,6 +91,7 @@ pub fn show(ui: &mut egui::Ui, state: &mut AppState) {
     records::form_window(ui.ctx(), state);
     records::records_window(ui.ctx(), state);
     import::show(ui.ctx(), state);
+    checks::window(ui.ctx(), state);
     dialogs::show(ui.ctx(), state);
     status::toasts(ui.ctx(), state);
     drag_ghost(ui.ctx(), state);

@@ -44,6 +44,8 @@ pub fn show(ui: &mut egui::Ui, state: &mut AppState) {
                     .unwrap_or_default()
             ));
         }
+        ui.separator();
+        super::checks::status(ui, state);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if state.doc.is_modified() {
                 ui.label("• Unsaved changes");
