@@ -129,7 +129,10 @@ fn spacing(before: f32, after: f32) -> String {
 /// The generated styles part.
 pub(crate) fn generate(page: &PageStyle, word: &WordStyle, text_width_pt: f32) -> Vec<u8> {
     let body = page.body_size_pt;
-    let line = ((page.line_height * 240.0).round() as u32).to_string();
+    // The PDF sets lines `line_height` × the body size apart. Word's "auto" spacing would
+    // multiply the font's own (taller) line instead, so the distance is given in points as
+    // a minimum: larger text (headings, pictures) still gets the room it needs.
+    let line = twips(body * page.line_height).to_string();
     let furniture = (body * 0.76).clamp(6.0, 10.0);
     let note = (body * 0.82).max(4.0);
     let tab = twips(text_width_pt);
@@ -153,7 +156,7 @@ pub(crate) fn generate(page: &PageStyle, word: &WordStyle, text_width_pt: f32) -
         &[
             ("w:after", &twips(word.paragraph_after_pt).to_string()),
             ("w:line", &line),
-            ("w:lineRule", "auto"),
+            ("w:lineRule", "atLeast"),
         ],
     );
     x.raw("</w:pPr></w:pPrDefault></w:docDefaults>");
