@@ -134,8 +134,10 @@ fn describe(e: &std::io::Error) -> String {
 /// Where a browser starts: `wanted`, unless it is inside the app's own data folder (a
 /// hidden place no one should have to find their drafts in); then Documents, or home.
 pub fn start_folder(wanted: &Path, data_dir: &Path) -> PathBuf {
+    // A draft opened by a relative path has "." for its folder: show where that is.
+    let wanted = std::path::absolute(wanted).unwrap_or_else(|_| wanted.to_path_buf());
     if !wanted.starts_with(data_dir) && wanted.is_dir() {
-        return wanted.to_path_buf();
+        return wanted;
     }
     directories::UserDirs::new()
         .and_then(|u| {
@@ -144,7 +146,7 @@ pub fn start_folder(wanted: &Path, data_dir: &Path) -> PathBuf {
                 .map(Path::to_path_buf)
                 .or_else(|| Some(u.home_dir().to_path_buf()))
         })
-        .unwrap_or_else(|| wanted.to_path_buf())
+        .unwrap_or(wanted)
 }
 
 /// The places offered beside the listing: the draft's folder, recent folders, Documents
