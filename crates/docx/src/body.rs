@@ -137,7 +137,15 @@ fn block(out: &mut Part, sh: &mut Shared<'_>, block: &Block, ctx: &Ctx) {
                 style: styles::QUOTE,
                 ..ctx.clone()
             };
-            blocks(out, sh, inner, &quote);
+            match inner.split_last() {
+                Some((Block::Paragraph(runs), rest))
+                    if !rest.is_empty() && is_attribution(runs) =>
+                {
+                    blocks(out, sh, rest, &quote);
+                    paragraph(out, sh, &Para::new(styles::ATTRIBUTION), runs);
+                }
+                _ => blocks(out, sh, inner, &quote),
+            }
         }
         Block::Code(text) => {
             let p = Para {
@@ -225,6 +233,17 @@ pub(crate) fn paragraph(out: &mut Part, sh: &mut Shared<'_>, p: &Para<'_>, runs:
         x.empty("w:bookmarkEnd", &[("w:id", &id.to_string())]);
     }
     x.close("w:p");
+}
+
+/// A quote's closing paragraph that names the speaker ("— Name, role, date"): set small
+/// and to the right, by the same rule as the PDF layout.
+fn is_attribution(runs: &[Run]) -> bool {
+    let first = runs.iter().find(|r| r.kind != RunKind::Break);
+    first.is_some_and(|r| {
+        let t = r.text.trim_start();
+        (t.starts_with('\u{2014}') || t.starts_with('\u{2015}'))
+            && t.chars().nth(1).is_some_and(char::is_whitespace)
+    })
 }
 
 /// The text of runs as a reader reads it (note references left out).

@@ -13,6 +13,7 @@ pub(crate) const BODY: &str = "BodyText";
 pub(crate) const TITLE: &str = "Title";
 pub(crate) const SUBTITLE: &str = "Subtitle";
 pub(crate) const QUOTE: &str = "Quote";
+pub(crate) const ATTRIBUTION: &str = "QuoteAttribution";
 pub(crate) const CODE: &str = "SourceCode";
 pub(crate) const LIST: &str = "ListParagraph";
 pub(crate) const RULE: &str = "HorizontalRule";
@@ -243,6 +244,15 @@ pub(crate) fn generate(page: &PageStyle, word: &WordStyle, text_width_pt: f32) -
                 "<w:pBdr><w:left w:val=\"single\" w:sz=\"12\" w:space=\"8\" w:color=\"{RULE_COLOR}\"/></w:pBdr><w:ind w:left=\"{quote_indent}\"/>"
             ),
             rpr: String::new(),
+        },
+        Def {
+            kind: "paragraph",
+            id: ATTRIBUTION,
+            name: "Quote Attribution",
+            based_on: Some(QUOTE),
+            next: Some(BODY),
+            ppr: "<w:jc w:val=\"right\"/>".into(),
+            rpr: format!("<w:color w:val=\"{MUTED}\"/>{}", size(body * 0.9)),
         },
         Def {
             kind: "paragraph",

@@ -89,6 +89,8 @@ and [the report](https://example.org/a?b=1&c=2). A missing note[^none].
 - [ ] open task
 
 > A quote from the record.
+>
+> — Yoav Gallant, Israeli defence minister
 
 ```
 code <kept>
@@ -140,6 +142,10 @@ fn headings_lists_tables_and_pictures_become_word_structure() {
         "nested list one level down"
     );
     assert!(doc.contains("☒ ") && doc.contains("☐ "));
+    // A quote's closing "— Name" line is its attribution, set to the right as in the PDF.
+    let attribution = doc.find("— Yoav Gallant").unwrap();
+    let start = doc[..attribution].rfind("<w:p>").unwrap();
+    assert!(doc[start..attribution].contains("QuoteAttribution"));
     // Table: a repeated header row, alignments kept.
     assert!(doc.contains("<w:tblHeader/>"));
     assert!(doc.contains("<w:jc w:val=\"right\"/>"));
