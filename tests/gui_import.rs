@@ -204,3 +204,32 @@ fn importing_without_a_library_or_from_a_bad_file_says_why() {
         "the message names the file: {said}"
     );
 }
+
+#[test]
+fn pasted_text_is_read_for_review_like_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(options(Startup::Sample, dir.path()));
+    library_menu(&mut h, "New library…");
+    answer_path(&mut h, &dir.path().join("lib.bslib"));
+    library_menu(&mut h, "Import pasted text…");
+    let pasted = "Iran will respond, a spokesman said on Tuesday.\n\n\
+                  “We will not be intimidated,” said Abbas Araghchi, the foreign minister.";
+    h.get_by_label("Article text").click();
+    h.run();
+    h.get_by_label("Article text").type_text(pasted);
+    h.run();
+    h.get_by_label("Read").click();
+    h.run();
+    let r = h.state().state.import.as_ref().expect("the review opened");
+    assert!(h.state().state.paste.is_none(), "the paste box closed");
+    assert_eq!(r.review.import().paragraphs.len(), 2);
+    let quote = r
+        .review
+        .candidates()
+        .iter()
+        .find(|c| c.kind == CandidateKind::Quote)
+        .expect("the quotation is proposed");
+    assert_eq!(quote.text, "We will not be intimidated");
+    assert_eq!(quote.speaker.as_deref(), Some("Abbas Araghchi"));
+    assert_eq!(quote.locator, "para 2");
+}
