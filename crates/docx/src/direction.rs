@@ -4,8 +4,29 @@
 use unicode_bidi::{BidiClass, Direction, bidi_class, get_base_direction};
 
 /// Whether text whose first strong character is right-to-left (Arabic, Persian, Hebrew…).
+/// A leading portion mark ("(U) ", "(TS//NF) ") is not counted: a Persian paragraph
+/// stays right-to-left when its classification is marked in Latin letters before it.
 pub(crate) fn is_rtl(text: &str) -> bool {
-    get_base_direction(text) == Direction::Rtl
+    get_base_direction(without_portion_mark(text)) == Direction::Rtl
+}
+
+/// Text after a leading parenthesised mark of at most 24 characters and its space.
+fn without_portion_mark(text: &str) -> &str {
+    let trimmed = text.trim_start();
+    let Some(rest) = trimmed.strip_prefix('(') else {
+        return text;
+    };
+    match rest.find(')') {
+        Some(end) if end > 0 && rest[..end].chars().count() <= 24 => {
+            let after = &rest[end + 1..];
+            if after.starts_with(char::is_whitespace) {
+                after
+            } else {
+                text
+            }
+        }
+        _ => text,
+    }
 }
 
 /// A stretch of a run in one direction; `rtl` holds the language of right-to-left text.
@@ -85,6 +106,10 @@ mod tests {
         assert!(!is_rtl("Pezeshkian (مسعود پزشکیان)"));
         assert!(!is_rtl("Путин"));
         assert!(!is_rtl("2024"));
+        assert!(is_rtl("(U) مسعود پزشکیان گفت"));
+        assert!(is_rtl("(TS//NF) שלום"));
+        assert!(!is_rtl("(U) Pezeshkian (مسعود)"));
+        assert!(!is_rtl("(مسعود) said"));
     }
 
     #[test]
