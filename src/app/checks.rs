@@ -17,8 +17,10 @@ pub struct ChecksState {
     pub open: bool,
     /// The user's `checks.toml`, read at start-up.
     user: RulesLayer,
-    /// Why the rules in force are the defaults: the user's or the template's rules are invalid.
-    pub rules_error: Option<String>,
+    /// Why the user's `checks.toml` is not in force (it is invalid).
+    pub user_error: Option<String>,
+    /// Why the template's `[checks]` table is not in force (it is invalid).
+    pub template_error: Option<String>,
     /// The finding whose reason is being typed, as (check, key).
     pub accepting: Option<(&'static str, String)>,
     /// The reason being typed for it.
@@ -29,11 +31,11 @@ pub struct ChecksState {
 
 impl ChecksState {
     /// Reads the user's rules (`checks.toml` in the config folder); an invalid file is
-    /// said in `rules_error` and left out.
+    /// said in `user_error` and left out.
     pub fn load_user_rules(&mut self) {
         match crate::checks::user_rules() {
             Ok(layer) => self.user = layer,
-            Err(e) => self.rules_error = Some(format!("Your check rules are ignored: {e}")),
+            Err(e) => self.user_error = Some(format!("Your check rules are ignored: {e}")),
         }
     }
 }
@@ -58,9 +60,12 @@ impl AppState {
     /// The rules for the open brief: defaults, its template's, the user's.
     fn check_rules(&mut self) -> Rules {
         match crate::checks::rules_for(&self.templates, self.doc.brief(), &self.checks.user) {
-            Ok(rules) => rules,
+            Ok(rules) => {
+                self.checks.template_error = None;
+                rules
+            }
             Err(e) => {
-                self.checks.rules_error = Some(format!("Check rules ignored: {e}"));
+                self.checks.template_error = Some(format!("Check rules ignored: {e}"));
                 Rules::default()
             }
         }

@@ -173,7 +173,7 @@ pub enum RulesError {
     },
     #[error("{origin}: {message}")]
     Shape { origin: String, message: String },
-    #[error("{origin}: `{field}` names no check: {id:?} (see `briefsmith check --list`)")]
+    #[error("{origin}: `{field}` names no check: {id:?} (docs/checks.md lists them)")]
     UnknownCheck {
         origin: String,
         field: &'static str,

@@ -68,7 +68,10 @@ pub fn window(ctx: &egui::Context, state: &mut AppState) {
         .default_height(440.0)
         .vscroll(true)
         .show(ctx, |ui| {
-            if let Some(e) = &state.checks.rules_error {
+            for e in [&state.checks.user_error, &state.checks.template_error]
+                .into_iter()
+                .flatten()
+            {
                 ui.colored_label(ERROR, e);
             }
             ui.label(format!("Tradecraft checks: {}.", summary(report.counts())));
