@@ -8,11 +8,12 @@ use crate::flow::{Chunk, Deco, Flow, shift};
 use crate::image::{self, Loaded};
 use crate::inline::{self, note_of, ref_anchor};
 use crate::notes::NoteRegistry;
+use crate::structure::tag_items;
 use crate::theme::{self, Theme};
 use crate::tree::{Block, Image, List, Run, RunKind};
 use crate::{
-    Align, Anchor, Family, FontBook, ImageBox, Line, PageItem, ParagraphSpec, Rect, Rgb, Span,
-    TextStyle, break_paragraph, single_line,
+    Align, Anchor, Family, FontBook, ImageBox, Line, PageItem, ParagraphSpec, Rect, Rgb, Role,
+    Span, StructElem, StructId, TextStyle, break_paragraph, single_line,
 };
 
 /// Blocks are not indented further once the measure would drop below this share of the
@@ -56,6 +57,8 @@ impl Scope {
 struct Marker {
     line: Line,
     x: f32,
+    /// The label element the marker is content of.
+    tag: Option<StructId>,
 }
 
 /// Sets blocks into a [`Flow`].
@@ -73,6 +76,12 @@ pub(crate) struct Layouter<'a> {
     next_id: u32,
     /// Images set as placeholders, each with why: reported with the document.
     pub warnings: Vec<String>,
+    /// The structure elements made so far, in reading order (0: the document).
+    pub structure: Vec<StructElem>,
+    /// The elements being filled, innermost last: new elements go under the last.
+    open: Vec<StructId>,
+    /// The element the chunks emitted now are content of (`None`: artifacts).
+    leaf: Option<StructId>,
 }
 
 impl<'a> Layouter<'a> {
@@ -95,7 +104,47 @@ impl<'a> Layouter<'a> {
             markers: Vec::new(),
             next_id: 0,
             warnings: Vec::new(),
+            structure: vec![StructElem {
+                role: Role::Document,
+                parent: None,
+                alt: None,
+            }],
+            open: vec![StructId(0)],
+            leaf: None,
         }
+    }
+
+    /// A new structure element under the innermost open one.
+    pub fn element(&mut self, role: Role, alt: Option<String>) -> StructId {
+        let id = StructId(self.structure.len() as u32);
+        self.structure.push(StructElem {
+            role,
+            parent: self.open.last().copied(),
+            alt,
+        });
+        id
+    }
+
+    /// Opens a new element that the following elements go under, until [`Self::leave`].
+    pub fn enter(&mut self, role: Role) -> StructId {
+        let id = self.element(role, None);
+        self.open.push(id);
+        id
+    }
+
+    /// Closes the element last entered.
+    pub fn leave(&mut self) {
+        if self.open.len() > 1 {
+            self.open.pop();
+        }
+    }
+
+    /// Runs `f` with the chunks it emits as content of a new element `role`.
+    pub fn as_content(&mut self, role: Role, alt: Option<String>, f: impl FnOnce(&mut Self)) {
+        let id = self.element(role, alt);
+        let outer = self.leaf.replace(id);
+        f(self);
+        self.leaf = outer;
     }
 
     /// The scope of body text across the whole text area.
@@ -129,26 +178,52 @@ impl<'a> Layouter<'a> {
 
     fn block(&mut self, b: &Block, scope: &Scope) {
         match b {
-            Block::Heading { level, runs } => self.heading(*level, runs, scope),
+            Block::Heading { level, runs } => {
+                self.as_content(Role::Heading(*level), None, |s| {
+                    s.heading(*level, runs, scope)
+                });
+            }
             Block::Paragraph(runs) => {
                 let align = if scope.justify {
                     Align::Justify
                 } else {
                     Align::Left
                 };
-                self.paragraph(runs, scope, align, scope.gap());
+                self.as_content(Role::Paragraph, None, |s| {
+                    s.paragraph(runs, scope, align, scope.gap())
+                });
             }
-            Block::List(l) => self.list(l, scope),
-            Block::Quote(blocks) => self.quote(blocks, scope),
-            Block::Code(text) => self.code(text, scope),
+            Block::List(l) => {
+                self.enter(Role::List);
+                self.list(l, scope);
+                self.leave();
+            }
+            Block::Quote(blocks) => {
+                self.enter(Role::BlockQuote);
+                self.quote(blocks, scope);
+                self.leave();
+            }
+            Block::Code(text) => self.as_content(Role::Code, None, |s| s.code(text, scope)),
+            // A thematic break is decoration: an artifact.
             Block::Rule => self.rule(scope),
-            Block::Table(t) => self.table(t, scope),
-            Block::Image(img) => self.image(img, scope),
+            Block::Table(t) => {
+                self.enter(Role::Table);
+                self.table(t, scope);
+                self.leave();
+            }
+            Block::Image(img) => {
+                let alt = Some(img.alt.trim().to_owned()).filter(|a| !a.is_empty());
+                self.as_content(Role::Figure, alt, |s| s.image(img, scope));
+            }
         }
     }
 
-    /// Appends a chunk, setting any waiting list markers on its first baseline.
+    /// Appends a chunk, setting any waiting list markers on its first baseline; its content
+    /// is tagged as the current element's (none: an artifact).
     pub fn emit(&mut self, mut chunk: Chunk) {
+        if let Some(tag) = self.leaf {
+            tag_items(&mut chunk.items, tag);
+        }
         if !self.markers.is_empty() {
             // Markers come first in reading order: "1. text", not "text 1.".
             let mut items = Vec::new();
@@ -160,6 +235,9 @@ impl<'a> Layouter<'a> {
                     ..
                 } = m.line;
                 shift(&mut i, &mut l, m.x, chunk.baseline);
+                if let Some(tag) = m.tag {
+                    tag_items(&mut i, tag);
+                }
                 items.append(&mut i);
                 links.append(&mut l);
             }
@@ -189,9 +267,11 @@ impl<'a> Layouter<'a> {
         lines
     }
 
-    /// Sets `line` at `x` on the first baseline of the next chunk (list and note numbers).
+    /// Sets `line` at `x` on the first baseline of the next chunk (list and note numbers),
+    /// as a label of the innermost open element.
     pub fn hang_marker(&mut self, line: Line, x: f32) {
-        self.markers.push(Marker { line, x });
+        let tag = Some(self.element(Role::Label, None));
+        self.markers.push(Marker { line, x, tag });
     }
 
     /// Gives markers still waiting (their item was empty) a line of their own.
@@ -226,6 +306,10 @@ impl<'a> Layouter<'a> {
                 ..
             } = line;
             shift(&mut items, &mut links, x, baseline);
+            // Each line its own marked sequence, so readers keep the lines apart.
+            if let Some(tag) = self.leaf {
+                tag_items(&mut items, tag);
+            }
             self.claim_notes(&links, top, &mut c);
             c.items.extend(items);
             c.links.extend(links);
@@ -404,9 +488,13 @@ impl<'a> Layouter<'a> {
                 self.flow.space(scope.lh * 0.5);
             }
             let x = (inner.x - gap - line.width).max(self.theme.left);
-            self.markers.push(Marker { line, x });
+            self.enter(Role::ListItem);
+            self.hang_marker(line, x);
+            self.enter(Role::ListBody);
             self.blocks(&item.blocks, &inner);
             self.finish_markers(scope);
+            self.leave();
+            self.leave();
         }
         self.flow.space(scope.gap());
     }
@@ -486,7 +574,9 @@ impl<'a> Layouter<'a> {
                         ..inner.clone()
                     };
                     self.flow.space(inner.lh * 0.25);
-                    self.paragraph(runs, &small, Align::Right, 0.0);
+                    self.as_content(Role::Paragraph, None, |s| {
+                        s.paragraph(runs, &small, Align::Right, 0.0)
+                    });
                 }
                 _ => self.block(b, &inner),
             }

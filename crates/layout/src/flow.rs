@@ -129,6 +129,7 @@ pub(crate) fn shift(items: &mut [PageItem], links: &mut [LinkArea], dx: f32, dy:
                 img.x += dx;
                 img.y += dy;
             }
+            PageItem::BeginTag(_) | PageItem::EndTag => {}
         }
     }
     for l in links {

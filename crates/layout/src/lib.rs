@@ -18,6 +18,7 @@ mod page;
 mod paginate;
 mod parse;
 mod pixels;
+mod structure;
 mod style;
 mod table;
 mod text;
@@ -33,6 +34,7 @@ pub use page::{
 pub use parse::parse;
 pub use pixels::{PngError, RgbaImage, decode_png};
 pub use pulldown_cmark::Alignment;
+pub use structure::{Role, StructElem, StructId};
 pub use style::{DocumentInfo, Family, Margins, NotesPlacement, PageStyle, Paper};
 pub use text::{
     Align, FontBook, FontId, Line, ParagraphSpec, Span, TextStyle, break_paragraph, single_line,

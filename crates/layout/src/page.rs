@@ -14,6 +14,9 @@ pub struct Document {
     pub info: crate::DocumentInfo,
     /// What the reader of the output should be told: images shown as placeholders, why.
     pub warnings: Vec<String>,
+    /// The logical structure in reading order (element 0 is the document), which the
+    /// pages' tagged content belongs to; empty for a document built by hand.
+    pub structure: Vec<crate::StructElem>,
 }
 
 /// One page and what is drawn on it, in painting order.
@@ -35,6 +38,11 @@ pub enum PageItem {
     /// A filled rectangle (rules are thin rectangles).
     Rect(Rect),
     Image(ImageBox),
+    /// The items up to the matching [`PageItem::EndTag`] are content of this structure
+    /// element; items outside any tag are artifacts (running heads, rules, tints).
+    BeginTag(crate::StructId),
+    /// Ends the content begun by the last [`PageItem::BeginTag`].
+    EndTag,
 }
 
 /// Shaped glyphs in one font and size, on one baseline.

@@ -8,9 +8,10 @@ use pulldown_cmark::Alignment;
 use crate::blocks::{Layouter, Scope};
 use crate::flow::{Chunk, Deco, shift};
 use crate::inline;
+use crate::structure::{tag_items, untag_items};
 use crate::theme;
 use crate::tree::{Run, RunKind, Table};
-use crate::{Align, Line, PageItem, ParagraphSpec, Rect, Rgb, Span, width_bounds};
+use crate::{Align, Line, PageItem, ParagraphSpec, Rect, Rgb, Role, Span, StructId, width_bounds};
 
 /// Rules between body rows: lighter than the header's.
 const ROW_RULE: Rgb = Rgb(0.72, 0.72, 0.72);
@@ -119,6 +120,8 @@ impl Layouter<'_> {
         let repeat = head_chunks.len() == 1 && head_h <= self.theme.text_h * 0.5;
         if repeat && let Some(h) = head_chunks.first() {
             let mut copy = h.clone();
+            // Repeated on later pages as decoration: the header is read once.
+            untag_items(&mut copy.items);
             copy.anchors.clear();
             copy.notes.clear();
             copy.outline = None;
@@ -158,6 +161,14 @@ impl Layouter<'_> {
         decos: &Rc<[Deco]>,
         limit: f32,
     ) -> Vec<Chunk> {
+        self.enter(Role::TableRow);
+        let role = if header {
+            Role::TableHeader
+        } else {
+            Role::TableCell
+        };
+        let tags: Vec<StructId> = (0..cells.len()).map(|_| self.element(role, None)).collect();
+        self.leave();
         let mut lines: Vec<std::collections::VecDeque<Line>> = cells
             .iter()
             .enumerate()
@@ -192,7 +203,7 @@ impl Layouter<'_> {
                 }
             }
             let done = lines.iter().all(|q| q.is_empty());
-            bands.push(self.band(band, cols, header, decos, done));
+            bands.push(self.band(band, &tags, cols, header, decos, done));
             if done {
                 break;
             }
@@ -204,6 +215,7 @@ impl Layouter<'_> {
     fn band(
         &mut self,
         cells: Vec<Vec<Line>>,
+        tags: &[StructId],
         cols: &Columns,
         header: bool,
         decos: &Rc<[Deco]>,
@@ -226,6 +238,9 @@ impl Layouter<'_> {
                     ..
                 } = line;
                 shift(&mut items, &mut l, cols.xs[col] + cols.hpad, baseline);
+                if let Some(&tag) = tags.get(col) {
+                    tag_items(&mut items, tag);
+                }
                 self.claim_notes(&l, y, &mut c);
                 text.extend(items);
                 links.extend(l);

@@ -14,7 +14,7 @@ use crate::theme::{self, Theme};
 use crate::tree::{Block, Run, RunKind};
 use crate::{
     Align, Anchor, Document, DocumentInfo, FontBook, LayoutError, LinkTarget, NotesPlacement,
-    PageItem, PageStyle, Rect, Span, TextStyle, single_line,
+    PageItem, PageStyle, Rect, Role, Span, TextStyle, single_line,
 };
 
 /// Typesets Markdown on pages of `style` with the bundled fonts. Images are read from
@@ -80,12 +80,14 @@ pub fn typeset_with(
         heading.bold = true;
         let size = heading.size;
         lay.flow.space(scope.lh * 1.5);
-        lay.heading_block(
-            &[Span::new("Notes", heading)],
-            size,
-            &scope,
-            Some((1, "Notes".to_string())),
-        );
+        lay.as_content(Role::Heading(1), None, |lay| {
+            lay.heading_block(
+                &[Span::new("Notes", heading)],
+                size,
+                &scope,
+                Some((1, "Notes".to_string())),
+            )
+        });
         lay.flow.space(scope.lh * 0.5);
         for chunks in endnotes {
             for c in chunks {
@@ -96,6 +98,7 @@ pub fn typeset_with(
 
     let flow = std::mem::take(&mut lay.flow);
     let warnings = std::mem::take(&mut lay.warnings);
+    let structure = std::mem::take(&mut lay.structure);
     let mut paged = paginate(flow, note_chunks, &theme);
     let title = if info.title.trim().is_empty() {
         doc_title.as_str()
@@ -126,6 +129,7 @@ pub fn typeset_with(
         outline: paged.outline,
         info,
         warnings,
+        structure,
     })
 }
 
@@ -136,7 +140,9 @@ fn title_block(lay: &mut Layouter<'_>, runs: &[Run], meta: Option<&[Run]>, scope
     let mut style = TextStyle::new(theme.heading_family, size);
     style.bold = true;
     let spans = inline::spans(runs, &style, &mut lay.notes);
-    lay.heading_block(&spans, size, scope, Some((1, inline::plain_text(runs))));
+    lay.as_content(Role::Heading(1), None, |lay| {
+        lay.heading_block(&spans, size, scope, Some((1, inline::plain_text(runs))))
+    });
     if let Some(meta) = meta {
         let small = Scope {
             family: theme.heading_family,
@@ -144,7 +150,9 @@ fn title_block(lay: &mut Layouter<'_>, runs: &[Run], meta: Option<&[Run]>, scope
             color: theme::MUTED,
             ..scope.clone()
         };
-        lay.paragraph(meta, &small, Align::Left, 0.0);
+        lay.as_content(Role::Paragraph, None, |lay| {
+            lay.paragraph(meta, &small, Align::Left, 0.0)
+        });
         lay.flow.keep_last();
     }
     lay.flow.space(scope.lh * 0.5);
@@ -212,11 +220,13 @@ fn note(lay: &mut Layouter<'_>, n: u32, defs: &[crate::tree::NoteDef], linked: b
         style.link = Some(LinkTarget::Internal(ref_anchor(n)));
     }
     let marker = single_line(lay.book, &[Span::new(format!("{n}."), style)]);
+    lay.enter(Role::Note);
     lay.hang_marker(marker, body.x);
     if let Some(def) = lay.notes.definition(n).and_then(|d| defs.get(d)) {
         lay.blocks(&def.blocks, &scope);
     }
     lay.finish_markers(&scope);
+    lay.leave();
 
     lay.in_note = false;
     std::mem::swap(&mut lay.flow, &mut own);

@@ -59,6 +59,7 @@ fn assert_inside(doc: &Document, (l, t, r, b): (f32, f32, f32, f32)) {
                         && im.y + im.height <= b + eps,
                     "page {i}: image outside"
                 ),
+                PageItem::BeginTag(_) | PageItem::EndTag => {}
             }
         }
     }

@@ -6,7 +6,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use briefsmith_layout::FontId;
-use briefsmith_layout::{GlyphRun, ImageBox, LinkArea, LinkTarget, Page, PageItem, Rgb};
+use briefsmith_layout::{
+    GlyphRun, ImageBox, LinkArea, LinkTarget, Page, PageItem, Rgb, StructElem, StructId,
+};
 use printpdf::{
     Actions, BorderArray, Codepoint, ColorArray, Destination, HighlightingMode, LinkAnnotation, Op,
     PdfFontHandle, Pt, RawImage, RawImageData, RawImageFormat, TextItem, XObjectId,
@@ -24,6 +26,8 @@ pub(crate) struct Resources<'a> {
     pub anchors: &'a HashMap<&'a str, (usize, f32)>,
     /// Page heights, to flip the y of link destinations on other pages.
     pub page_heights: &'a [f32],
+    /// The document's structure; empty for an untagged document.
+    pub structure: &'a [StructElem],
 }
 
 /// Images already added to the PDF, by the address of their data: an image drawn on many
@@ -40,11 +44,13 @@ struct CachedImage {
     id: XObjectId,
 }
 
-/// One page as PDF content: the content stream, written here directly, and the link
-/// annotations, which printpdf adds to the page.
+/// One page as PDF content: the content stream, written here directly, the link
+/// annotations, which printpdf adds to the page, and the structure element of each marked
+/// content sequence (indexed by MCID).
 pub(crate) struct PageContent {
     pub stream: Vec<u8>,
     pub links: Vec<Op>,
+    pub mcids: Vec<StructId>,
 }
 
 /// Writes one page. Text goes straight into the content stream as `TJ` arrays of glyph
@@ -63,10 +69,22 @@ pub(crate) fn page_content(
         fill: None,
         font: None,
         in_text: false,
+        tagged: !res.structure.is_empty(),
+        artifact: false,
+        open_tags: 0,
+        mcids: Vec::new(),
     };
     for item in &page.items {
+        if matches!(
+            item,
+            PageItem::Glyphs(_) | PageItem::Rect(_) | PageItem::Image(_)
+        ) {
+            w.mark_artifact_if_untagged();
+        }
         match item {
             PageItem::Glyphs(run) => w.glyphs(run, res)?,
+            PageItem::BeginTag(tag) => w.begin_tag(*tag, res.structure),
+            PageItem::EndTag => w.end_tag(),
             PageItem::Rect(rect) => {
                 w.end_text();
                 w.set_fill(rect.color);
@@ -80,7 +98,7 @@ pub(crate) fn page_content(
             }
         }
     }
-    w.end_text();
+    w.close_marks();
     let links = page
         .links
         .iter()
@@ -89,6 +107,7 @@ pub(crate) fn page_content(
     Ok(PageContent {
         stream: w.out,
         links,
+        mcids: w.mcids,
     })
 }
 
@@ -125,9 +144,69 @@ struct PageWriter {
     fill: Option<Rgb>,
     font: Option<(FontId, f32)>,
     in_text: bool,
+    /// The document has a structure: content outside its tags is marked as artifact.
+    tagged: bool,
+    /// Inside an `/Artifact BMC … EMC` sequence.
+    artifact: bool,
+    /// Tagged sequences open (`BDC` without its `EMC` yet).
+    open_tags: usize,
+    /// The element of each tagged sequence, by MCID.
+    mcids: Vec<StructId>,
 }
 
 impl PageWriter {
+    /// Opens an artifact sequence for content outside every tag (running heads, rules,
+    /// tints, repeated table headers), so a reader of the structure skips it.
+    fn mark_artifact_if_untagged(&mut self) {
+        if self.tagged && self.open_tags == 0 && !self.artifact {
+            self.end_text();
+            self.out.extend_from_slice(b"/Artifact BMC\n");
+            self.artifact = true;
+        }
+    }
+
+    /// Starts the marked content of element `tag`, numbered with the page's next MCID.
+    /// Marked content never straddles a text object: text is ended first.
+    fn begin_tag(&mut self, tag: StructId, structure: &[StructElem]) {
+        self.end_text();
+        self.end_artifact();
+        let role = structure
+            .get(tag.0 as usize)
+            .map_or("Span", |e| e.role.pdf_name());
+        write_name(&mut self.out, role);
+        self.out.extend_from_slice(b" <</MCID ");
+        self.out
+            .extend_from_slice(self.mcids.len().to_string().as_bytes());
+        self.out.extend_from_slice(b">> BDC\n");
+        self.mcids.push(tag);
+        self.open_tags += 1;
+    }
+
+    fn end_tag(&mut self) {
+        if self.open_tags > 0 {
+            self.end_text();
+            self.out.extend_from_slice(b"EMC\n");
+            self.open_tags -= 1;
+        }
+    }
+
+    fn end_artifact(&mut self) {
+        if self.artifact {
+            self.end_text();
+            self.out.extend_from_slice(b"EMC\n");
+            self.artifact = false;
+        }
+    }
+
+    /// Ends the page's text object and every marked sequence still open.
+    fn close_marks(&mut self) {
+        self.end_text();
+        self.end_artifact();
+        while self.open_tags > 0 {
+            self.end_tag();
+        }
+    }
+
     /// Writes numbers each followed by a space.
     fn nums(&mut self, values: &[f32]) {
         for &v in values {

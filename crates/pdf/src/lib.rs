@@ -5,8 +5,9 @@
 //! beforehand (module `subset`), writes each page's content stream itself (module `content`:
 //! printpdf's per-glyph operations were most of the time of a long export), and adds what
 //! printpdf does not do well on the lopdf document it produces: the nested outline, the
-//! Info dictionary and XMP metadata. Nothing here writes JavaScript, Launch actions or an
-//! OpenAction.
+//! Info dictionary and XMP metadata, the structure tree of a tagged PDF (module `tagging`)
+//! and an identifier derived from the file (module `ident`), so the same document always
+//! gives the same bytes. Nothing here writes JavaScript, Launch actions or an OpenAction.
 
 mod content;
 mod coverage;
@@ -16,6 +17,7 @@ mod metadata;
 mod outline;
 mod prune;
 mod subset;
+mod tagging;
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write as _;
@@ -135,11 +137,13 @@ fn write_with(
         fonts: &fonts,
         anchors: &anchors,
         page_heights: &heights,
+        structure: &doc.structure,
     };
 
     let mut images = ImageCache::default();
     let mut pages = Vec::with_capacity(doc.pages.len());
     let mut streams = Vec::with_capacity(doc.pages.len());
+    let mut mcids = Vec::with_capacity(doc.pages.len());
     for (index, page) in doc.pages.iter().enumerate() {
         let content = page_content(page, index, &res, &mut pdf, &mut images)?;
         let size = printpdf::Rect::from_wh(Pt(page.width), Pt(page.height));
@@ -150,6 +154,7 @@ fn write_with(
             ops: content.links,
         });
         streams.push(content.stream);
+        mcids.push(content.mcids);
     }
     if pages.is_empty() {
         // A PDF needs at least one page; an empty document is one blank page.
@@ -181,6 +186,11 @@ fn write_with(
     out.version = "1.7".into();
     let page_ids: Vec<ObjectId> = out.get_pages().into_values().collect();
     set_page_contents(&mut out, &page_ids, streams)?;
+    if !doc.structure.is_empty() {
+        let pages: Vec<_> = page_ids.iter().copied().zip(mcids).collect();
+        tagging::write_structure(&mut out, &doc.structure, &pages)
+            .map_err(|e| PdfError::Write(e.to_string()))?;
+    }
     outline::add_outline(&mut out, &doc.outline, &page_ids, &heights)
         .map_err(|e| PdfError::Write(e.to_string()))?;
     metadata::write_metadata(&mut out, &doc.info, options.timestamp)

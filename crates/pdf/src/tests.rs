@@ -224,6 +224,8 @@ fn sample(faces: &DiskFaces) -> Document {
             banner: String::new(),
         },
         warnings: Vec::new(),
+        // Hand-made pages carry no tags: the file is written untagged.
+        structure: Vec::new(),
     }
 }
 

@@ -75,6 +75,8 @@ fn paint_page<'a>(
                 );
             }
             PageItem::Image(image) => draw_image(&mut pixmap, image, scale),
+            // Structure marks draw nothing.
+            PageItem::BeginTag(_) | PageItem::EndTag => {}
         }
     }
     to_rgba(&pixmap)

@@ -47,6 +47,8 @@ impl Line {
                     img.y += dy;
                     PageItem::Image(img)
                 }
+                PageItem::BeginTag(tag) => PageItem::BeginTag(*tag),
+                PageItem::EndTag => PageItem::EndTag,
             })
             .collect();
         let links = self

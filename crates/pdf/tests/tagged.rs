@@ -1,0 +1,299 @@
+//! Tagged PDF: a document with every kind of block is written, and its structure is read
+//! back with lopdf and poppler. Every piece of content on every page is either marked
+//! content of a structure element or an artifact; every marked sequence is reachable from
+//! the structure tree; header cells have a scope; figures carry their alternative text.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
+use std::collections::{HashMap, HashSet};
+use std::process::Command;
+
+use briefsmith_layout::{DocumentInfo, FontBook, PageStyle, typeset};
+use briefsmith_pdf::{PdfOptions, write_pdf};
+use lopdf::{Document, Object, ObjectId};
+
+const MARKDOWN: &str = "\
+# Border crisis
+
+*12 October 2024*
+
+## Key judgments
+
+Forces are **very likely** massing near the crossing.[^1]
+
+1. First judgment, numbered.
+2. Second judgment.
+
+- A bullet.
+
+> A quoted statement from the ministry.
+>
+> — Ministry spokesman
+
+| System | Range | Status |
+|---|---:|---|
+| S-300 | 200 km | delivered |
+| S-400 | 400 km | sought |
+
+```
+code line
+```
+
+---
+
+![Map of the crossing](map.png)
+
+[^1]: Financial Times, 11 October 2024, para 4.
+";
+
+fn png() -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, 8, 4);
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    let mut writer = encoder.write_header().unwrap();
+    writer.write_image_data(&[90; 8 * 4 * 4]).unwrap();
+    drop(writer);
+    out
+}
+
+/// The document typeset (with its image beside it) and written.
+fn written() -> Vec<u8> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("map.png"), png()).unwrap();
+    let style = PageStyle::default();
+    let info = DocumentInfo {
+        title: "Border crisis".into(),
+        banner: "OFFICIAL".into(),
+        ..DocumentInfo::default()
+    };
+    let doc = typeset(MARKDOWN, &style, &info, Some(dir.path())).expect("typesets");
+    write_pdf(&doc, &FontBook::bundled(), &PdfOptions::default()).expect("writes")
+}
+
+fn name(obj: &Object) -> String {
+    String::from_utf8_lossy(obj.as_name().unwrap()).into_owned()
+}
+
+/// Operators that put something on the page.
+fn paints(op: &str) -> bool {
+    matches!(
+        op,
+        "Tj" | "TJ"
+            | "'"
+            | "\""
+            | "f"
+            | "F"
+            | "f*"
+            | "B"
+            | "B*"
+            | "b"
+            | "b*"
+            | "S"
+            | "s"
+            | "Do"
+            | "sh"
+    )
+}
+
+#[test]
+fn every_content_item_is_tagged_or_an_artifact() {
+    let pdf = written();
+    let doc = Document::load_mem(&pdf).unwrap();
+    let catalog = doc.catalog().unwrap();
+    let mark_info = catalog.get(b"MarkInfo").unwrap().as_dict().unwrap();
+    assert!(mark_info.get(b"Marked").unwrap().as_bool().unwrap());
+    assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"en");
+    let prefs = catalog
+        .get(b"ViewerPreferences")
+        .unwrap()
+        .as_dict()
+        .unwrap();
+    assert!(prefs.get(b"DisplayDocTitle").unwrap().as_bool().unwrap());
+
+    // MCIDs each page's content marks, and what each painting operator sits in.
+    let mut marked: HashMap<ObjectId, HashSet<i64>> = HashMap::new();
+    let (mut tagged, mut artifacts) = (0, 0);
+    for page_id in doc.get_pages().into_values() {
+        let page = doc.get_dictionary(page_id).unwrap();
+        assert_eq!(name(page.get(b"Tabs").unwrap()), "S");
+        let content = lopdf::content::Content::decode(&doc.get_page_content(page_id)).unwrap();
+        // The stack of open sequences: Some(mcid) for tagged, None for artifacts/others.
+        let mut stack: Vec<Option<i64>> = Vec::new();
+        let mut in_artifact = 0usize;
+        for op in &content.operations {
+            match op.operator.as_str() {
+                "BDC" => {
+                    let tag = name(&op.operands[0]);
+                    let props = op.operands[1].as_dict().ok();
+                    let mcid = props.and_then(|p| p.get(b"MCID").ok()?.as_i64().ok());
+                    if let Some(mcid) = mcid {
+                        assert!(
+                            marked.entry(page_id).or_default().insert(mcid),
+                            "MCID {mcid} used twice"
+                        );
+                    }
+                    if tag == "Artifact" {
+                        in_artifact += 1;
+                    }
+                    stack.push(mcid);
+                }
+                "BMC" => {
+                    let artifact = name(&op.operands[0]) == "Artifact";
+                    in_artifact += usize::from(artifact);
+                    stack.push(if artifact { Some(-1) } else { None });
+                }
+                "EMC" => {
+                    let top = stack.pop().expect("EMC without BDC/BMC");
+                    if top == Some(-1) {
+                        in_artifact -= 1;
+                    }
+                }
+                op_name if paints(op_name) => {
+                    let in_tag = stack.iter().any(|s| s.is_some_and(|m| m >= 0));
+                    assert!(
+                        in_tag || in_artifact > 0,
+                        "{op_name} outside any tag or artifact"
+                    );
+                    if in_tag {
+                        tagged += 1;
+                    } else {
+                        artifacts += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        assert!(stack.is_empty(), "unclosed marked content");
+    }
+    assert!(
+        tagged > 20 && artifacts > 3,
+        "{tagged} tagged, {artifacts} artifacts"
+    );
+
+    // The structure tree reaches every MCID, through the parent tree and the elements' kids.
+    let root_ref = catalog
+        .get(b"StructTreeRoot")
+        .unwrap()
+        .as_reference()
+        .unwrap();
+    let root = doc.get_dictionary(root_ref).unwrap();
+    let parent_tree = doc
+        .get_dictionary(root.get(b"ParentTree").unwrap().as_reference().unwrap())
+        .unwrap();
+    let nums = parent_tree.get(b"Nums").unwrap().as_array().unwrap();
+    let mut reached: HashMap<ObjectId, HashSet<i64>> = HashMap::new();
+    let mut roles: Vec<String> = Vec::new();
+    let mut headers = 0;
+    let mut pending = vec![root.get(b"K").unwrap().as_reference().unwrap()];
+    while let Some(id) = pending.pop() {
+        let elem = doc.get_dictionary(id).unwrap();
+        let role = name(elem.get(b"S").unwrap());
+        if role == "TH" {
+            let attributes = elem.get(b"A").unwrap().as_dict().unwrap();
+            assert_eq!(name(attributes.get(b"Scope").unwrap()), "Column");
+            headers += 1;
+        }
+        if role == "Figure" {
+            let alt = elem.get(b"Alt").unwrap().as_str().unwrap();
+            assert_eq!(alt, b"Map of the crossing");
+        }
+        roles.push(role);
+        for kid in elem.get(b"K").unwrap().as_array().unwrap() {
+            match kid {
+                Object::Reference(child) => {
+                    let child_dict = doc.get_dictionary(*child).unwrap();
+                    assert_eq!(child_dict.get(b"P").unwrap().as_reference().unwrap(), id);
+                    pending.push(*child);
+                }
+                Object::Dictionary(mcr) => {
+                    let page = mcr.get(b"Pg").unwrap().as_reference().unwrap();
+                    let mcid = mcr.get(b"MCID").unwrap().as_i64().unwrap();
+                    reached.entry(page).or_default().insert(mcid);
+                    // The parent tree maps this MCID back to this element.
+                    let key = doc
+                        .get_dictionary(page)
+                        .unwrap()
+                        .get(b"StructParents")
+                        .unwrap()
+                        .as_i64()
+                        .unwrap();
+                    let at = nums
+                        .iter()
+                        .position(|n| n.as_i64().ok() == Some(key))
+                        .unwrap();
+                    let parents = nums[at + 1].as_array().unwrap();
+                    assert_eq!(
+                        parents[mcid as usize].as_reference().unwrap(),
+                        id,
+                        "parent tree entry of MCID {mcid}"
+                    );
+                }
+                other => panic!("unexpected kid {other:?}"),
+            }
+        }
+    }
+    assert_eq!(
+        reached, marked,
+        "every marked sequence is in the tree, and only those"
+    );
+    assert_eq!(headers, 3);
+    for role in [
+        "Document",
+        "H1",
+        "H2",
+        "P",
+        "L",
+        "LI",
+        "Lbl",
+        "LBody",
+        "BlockQuote",
+        "Table",
+        "TR",
+        "TH",
+        "TD",
+        "Note",
+        "Figure",
+        "Code",
+    ] {
+        assert!(roles.iter().any(|r| r == role), "no {role} in {roles:?}");
+    }
+}
+
+#[test]
+fn poppler_reads_the_structure_with_its_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tagged.pdf");
+    std::fs::write(&path, written()).unwrap();
+    let out = Command::new("pdfinfo")
+        .arg("-struct-text")
+        .arg(&path)
+        .output()
+        .expect("pdfinfo (poppler-utils) is needed for this test");
+    assert!(out.status.success());
+    let tree = String::from_utf8(out.stdout).unwrap();
+    let expect_under = |role: &str, text: &str| {
+        let at = [" ", ":", "\n"]
+            .iter()
+            .find_map(|end| tree.find(&format!("  {role}{end}")))
+            .unwrap_or_else(|| panic!("no {role} in\n{tree}"));
+        assert!(
+            tree[at..].contains(text),
+            "{text:?} not after {role} in\n{tree}"
+        );
+    };
+    expect_under("H1", "\"Border crisis\"");
+    expect_under("H2", "\"Key judgments\"");
+    expect_under("Lbl", "\"1.\"");
+    expect_under("BlockQuote", "A quoted statement from the ministry.");
+    expect_under("TH", "\"System\"");
+    expect_under("TD", "\"S-400\"");
+    expect_under("Note", "Financial Times, 11 October 2024, para 4.");
+    // Running heads, page numbers and the banner are artifacts: not in the structure.
+    assert!(!tree.contains("OFFICIAL"), "{tree}");
+    assert!(!tree.contains("Page 1"), "{tree}");
+}
