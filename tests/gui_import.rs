@@ -40,6 +40,10 @@ fn quote(h: &H, n: usize) -> usize {
         .expect("the article has quotations")
 }
 
+fn selected(h: &H) -> Option<usize> {
+    h.state().state.import.as_ref().unwrap().selected
+}
+
 fn decision(h: &H, index: usize) -> Decision {
     let r = h.state().state.import.as_ref().unwrap();
     r.review.decision(index).unwrap()
@@ -232,4 +236,35 @@ fn pasted_text_is_read_for_review_like_a_file() {
     assert_eq!(quote.text, "We will not be intimidated");
     assert_eq!(quote.speaker.as_deref(), Some("Abbas Araghchi"));
     assert_eq!(quote.locator, "para 2");
+}
+
+#[test]
+fn arrow_keys_walk_the_candidates_and_a_or_r_decides() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("putin-pezeshkian.txt");
+    std::fs::write(&article, ARTICLE).unwrap();
+    let mut h = harness(options(Startup::Sample, dir.path()));
+    library_menu(&mut h, "New library…");
+    answer_path(&mut h, &dir.path().join("lib.bslib"));
+    library_menu(&mut h, "Import article…");
+    answer_path(&mut h, &article);
+    let listed = h.state().state.import.as_ref().unwrap().listed();
+
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(selected(&h), Some(listed[0]));
+    h.key_press(Key::A);
+    h.run();
+    assert_eq!(decision(&h, listed[0]), Decision::Accepted);
+    assert_eq!(selected(&h), Some(listed[1]), "on to the next pending one");
+    h.key_press(Key::R);
+    h.run();
+    assert_eq!(decision(&h, listed[1]), Decision::Rejected);
+    assert_eq!(selected(&h), Some(listed[2]));
+    for _ in 0..3 {
+        h.key_press(Key::ArrowUp);
+        h.run();
+    }
+    assert_eq!(selected(&h), Some(listed[0]), "↑ stops at the top");
+    assert_eq!(decision(&h, listed[3]), Decision::Pending);
 }

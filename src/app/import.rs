@@ -43,6 +43,54 @@ pub struct PasteBox {
 }
 
 impl ImportReview {
+    /// The candidates the list shows (all, or those of the chosen kind), by index.
+    pub fn listed(&self) -> Vec<usize> {
+        let candidates = self.review.candidates();
+        (0..candidates.len())
+            .filter(|&i| self.filter.is_none_or(|k| candidates[i].kind == k))
+            .collect()
+    }
+
+    /// Selects the listed candidate `delta` rows from the selected one (the first when
+    /// none is), and shows it in the article.
+    pub fn step(&mut self, delta: isize) {
+        let listed = self.listed();
+        let at = self
+            .selected
+            .and_then(|s| listed.iter().position(|&i| i == s));
+        let next = match at {
+            Some(p) => p
+                .saturating_add_signed(delta)
+                .min(listed.len().saturating_sub(1)),
+            None => 0,
+        };
+        if let Some(&i) = listed.get(next) {
+            self.selected = Some(i);
+            self.reveal = true;
+        }
+    }
+
+    /// Decides the selected candidate and moves on to the next listed one still pending.
+    pub fn decide(&mut self, accept: bool) -> Result<(), briefsmith_import::ReviewError> {
+        let Some(i) = self.selected else {
+            return Ok(());
+        };
+        if accept {
+            self.review.accept(i)?;
+        } else {
+            self.review.reject(i)?;
+        }
+        let pending = self
+            .listed()
+            .into_iter()
+            .find(|&j| j > i && self.review.decision(j) == Ok(Decision::Pending));
+        if let Some(j) = pending {
+            self.selected = Some(j);
+            self.reveal = true;
+        }
+        Ok(())
+    }
+
     /// How many candidates carry each decision: (pending, accepted, rejected).
     pub fn counts(&self) -> (usize, usize, usize) {
         let mut n = (0, 0, 0);

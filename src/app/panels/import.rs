@@ -18,6 +18,38 @@ const KINDS: [(CandidateKind, &str); 5] = [
     (CandidateKind::Entity, "Entities"),
 ];
 
+/// The review's keys, while it is open and no text field has the keyboard: ↑/↓ walk the
+/// listed candidates, A accepts and R rejects the selected one and move to the next
+/// pending one. Runs before the window's other shortcuts, so the keys go to the review.
+pub fn keys(ctx: &egui::Context, state: &mut AppState) {
+    let Some(r) = state.import.as_mut() else {
+        return;
+    };
+    let typing = ctx
+        .memory(|m| m.focused())
+        .is_some_and(|id| egui::TextEdit::load_state(ctx, id).is_some());
+    if typing || r.editing.is_some() || !ctx.input(|i| i.modifiers.is_none()) {
+        return;
+    }
+    let key = |k: egui::Key| ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, k));
+    let decided = if key(egui::Key::ArrowDown) {
+        r.step(1);
+        Ok(())
+    } else if key(egui::Key::ArrowUp) {
+        r.step(-1);
+        Ok(())
+    } else if key(egui::Key::A) {
+        r.decide(true)
+    } else if key(egui::Key::R) {
+        r.decide(false)
+    } else {
+        Ok(())
+    };
+    if let Err(e) = decided {
+        state.error(e.to_string());
+    }
+}
+
 /// Draws the paste box and the import review, when open.
 pub fn show(ctx: &egui::Context, state: &mut AppState) {
     paste_window(ctx, state);
@@ -141,6 +173,8 @@ fn review_window(ctx: &egui::Context, state: &mut AppState) {
                     },
                 );
             });
+            // Both columns have scrolled to the selected candidate.
+            r.reveal = false;
             ui.add_space(4.0);
             footer(ui, r, &mut actions);
         });
@@ -249,7 +283,6 @@ fn article(ui: &mut egui::Ui, r: &mut ImportReview) {
         }
         ui.add_space(6.0);
     }
-    r.reveal = false;
 }
 
 /// One paragraph as a layout job, after its number: every candidate found in it gets its kind's colour;
@@ -351,14 +384,28 @@ fn candidates(ui: &mut egui::Ui, r: &mut ImportReview, actions: &mut Vec<Action>
         );
         return;
     }
-    for i in 0..r.review.candidates().len() {
+    for i in r.listed() {
         let Some(c) = r.review.candidates().get(i).cloned() else {
             break;
         };
-        if r.filter.is_some_and(|k| k != c.kind) {
-            continue;
+        let selected = r.selected == Some(i);
+        let fill = if selected {
+            ui.visuals().selection.bg_fill.gamma_multiply(0.3)
+        } else {
+            Color32::TRANSPARENT
+        };
+        let row = egui::Frame::new()
+            .fill(fill)
+            .corner_radius(3.0)
+            .inner_margin(4)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.push_id(("candidate", i), |ui| candidate_row(ui, r, i, &c, actions));
+            })
+            .response;
+        if selected && r.reveal {
+            row.scroll_to_me(Some(egui::Align::Center));
         }
-        ui.push_id(("candidate", i), |ui| candidate_row(ui, r, i, &c, actions));
         ui.separator();
     }
 }

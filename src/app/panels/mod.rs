@@ -58,6 +58,7 @@ impl Arrangement {
 
 /// Draws the whole window for one frame.
 pub fn show(ui: &mut egui::Ui, state: &mut AppState) {
+    import::keys(ui.ctx(), state);
     menu::shortcuts(ui.ctx(), state);
     egui::Panel::top("menu-bar").show(ui, |ui| menu::show(ui, state));
     egui::Panel::bottom("status-bar").show(ui, |ui| status::show(ui, state));
