@@ -250,3 +250,26 @@ fn a_wrong_command_line_is_a_usage_error() {
     assert_eq!(run.code, Some(2));
     assert!(run.stderr.contains("yaml"), "{}", run.stderr);
 }
+
+#[test]
+fn without_its_dataset_a_draft_is_checked_from_its_snapshots() {
+    let folder = Folder::new();
+    let draft = folder.draft(SAMPLES[2], |_| {});
+    fs::remove_file(folder.path().join(DATASET)).unwrap();
+    let run = folder.check(&[&draft]);
+    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.starts_with(&format!(
+            "{draft}: brief: info: dataset not found; changed items and quotes were not compared"
+        )),
+        "{}",
+        run.stdout
+    );
+    let run = folder.check(&["--format", "json", &draft]);
+    let doc: Value = serde_json::from_str(&run.stdout).expect("JSON on stdout");
+    assert_eq!(doc["drafts"][0]["dataset"], false);
+    // Key judgment 3 cites only items the brief does not show: with no dataset their
+    // sources are unknown, so its single-source finding cannot be made (4 of 5 remain).
+    assert_eq!(doc["drafts"][0]["counts"]["acknowledged"], 4);
+    assert_eq!(doc["drafts"][0]["counts"]["warning"], 0);
+}
