@@ -139,7 +139,7 @@ pub fn write(
         }
     }
     body::blocks(&mut doc, &mut sh, blocks, &Ctx::body());
-    end_notes_heading(&mut doc, &mut sh, tree, kind);
+    unreferenced_notes(&mut doc, &mut sh, tree, kind);
 
     let has_title = !doc_title.is_empty();
     let fields = furniture::Fields {
@@ -256,12 +256,13 @@ fn push_part(parts: &mut Vec<(String, Vec<u8>)>, path: &str, part: Part) {
     parts.push((path.to_owned(), part.xml.into_bytes()));
 }
 
-/// The "Notes" heading the PDF sets before its endnotes, and the notes no text references
-/// (which the PDF sets there too), numbered after the referenced ones.
-fn end_notes_heading(doc: &mut Part, sh: &mut Shared<'_>, tree: &Tree, kind: NoteKind) {
+/// The notes no text references, which the PDF sets at the end under "Notes", numbered
+/// after the referenced ones. Word's own endnotes get no such heading: Word sets them
+/// after a separator at the end, and LibreOffice on a page of their own, which would
+/// strand the heading.
+fn unreferenced_notes(doc: &mut Part, sh: &mut Shared<'_>, tree: &Tree, kind: NoteKind) {
     let unreferenced = sh.notes.unreferenced(&tree.notes);
-    let endnotes = kind == NoteKind::End && !sh.notes.order.is_empty();
-    if !endnotes && unreferenced.is_empty() {
+    if unreferenced.is_empty() {
         return;
     }
     let run = briefsmith_layout::Run {
@@ -306,6 +307,7 @@ fn section(doc: &mut Part, page: &PageStyle, header: &str, first: Option<&str>, 
             &[("w:type", "first"), ("r:id", footer)],
         );
     }
+    x.raw("<w:endnotePr><w:numFmt w:val=\"decimal\"/></w:endnotePr>");
     let (w, h) = (styles::twips(w).to_string(), styles::twips(h).to_string());
     let mut size = vec![("w:w", w.as_str()), ("w:h", h.as_str())];
     if page.paper.size_pt().0 > page.paper.size_pt().1 {
@@ -340,7 +342,8 @@ fn settings(language: &str) -> Vec<u8> {
     // as in the PDF (the title block's "For:/From:/Date:" lines).
     x.raw("<w:defaultTabStop w:val=\"720\"/><w:characterSpacingControl w:val=\"doNotCompress\"/>");
     x.raw("<w:footnotePr><w:footnote w:id=\"-1\"/><w:footnote w:id=\"0\"/></w:footnotePr>");
-    x.raw("<w:endnotePr><w:endnote w:id=\"-1\"/><w:endnote w:id=\"0\"/></w:endnotePr>");
+    // Word numbers endnotes i, ii, iii unless told otherwise; the PDF numbers 1, 2, 3.
+    x.raw("<w:endnotePr><w:numFmt w:val=\"decimal\"/><w:endnote w:id=\"-1\"/><w:endnote w:id=\"0\"/></w:endnotePr>");
     x.raw("<w:compat><w:doNotExpandShiftReturn/><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>");
     x.empty(
         "w:themeFontLang",

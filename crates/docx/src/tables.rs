@@ -18,8 +18,7 @@ pub(crate) fn table(out: &mut Part, sh: &mut Shared<'_>, table: &Table) {
     if columns == 0 {
         return;
     }
-    let width = styles::twips(sh.text_width_pt) / columns.max(1) as u32;
-    let width = width.to_string();
+    let widths = column_widths(table, columns, styles::twips(sh.text_width_pt));
     let x = &mut out.xml;
     x.open("w:tbl", &[]);
     x.open("w:tblPr", &[]);
@@ -31,13 +30,13 @@ pub(crate) fn table(out: &mut Part, sh: &mut Shared<'_>, table: &Table) {
     );
     x.close("w:tblPr");
     x.open("w:tblGrid", &[]);
-    for _ in 0..columns {
-        x.empty("w:gridCol", &[("w:w", &width)]);
+    for w in &widths {
+        x.empty("w:gridCol", &[("w:w", w)]);
     }
     x.close("w:tblGrid");
-    row(out, sh, table, &table.header, columns, &width, true);
+    row(out, sh, table, &table.header, &widths, true);
     for cells in &table.rows {
-        row(out, sh, table, cells, columns, &width, false);
+        row(out, sh, table, cells, &widths, false);
     }
     out.xml.close("w:tbl");
     // Word needs a paragraph between a table and whatever follows it (another table, the
@@ -45,13 +44,34 @@ pub(crate) fn table(out: &mut Part, sh: &mut Shared<'_>, table: &Table) {
     out.xml.raw("<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/></w:pPr></w:p>");
 }
 
+/// Column widths in twentieths of a point, sharing the text width by each column's
+/// longest cell (capped, so one long cell does not starve the others), as the PDF sizes
+/// a short "Ref" column narrow and the source column wide.
+fn column_widths(table: &Table, columns: usize, total: u32) -> Vec<String> {
+    let natural: Vec<u32> = (0..columns)
+        .map(|c| {
+            std::iter::once(&table.header)
+                .chain(&table.rows)
+                .filter_map(|r| r.get(c))
+                .map(|cell| body::plain(cell).chars().count())
+                .max()
+                .unwrap_or(0)
+                .clamp(6, 60) as u32
+        })
+        .collect();
+    let sum: u32 = natural.iter().sum::<u32>().max(1);
+    natural
+        .iter()
+        .map(|n| (u64::from(total) * u64::from(*n) / u64::from(sum)).to_string())
+        .collect()
+}
+
 fn row(
     out: &mut Part,
     sh: &mut Shared<'_>,
     table: &Table,
     cells: &[Vec<Run>],
-    columns: usize,
-    width: &str,
+    widths: &[String],
     header: bool,
 ) {
     out.xml.open("w:tr", &[]);
@@ -61,7 +81,7 @@ fn row(
         out.xml.empty("w:tblHeader", &[]);
     }
     out.xml.close("w:trPr");
-    for c in 0..columns {
+    for (c, width) in widths.iter().enumerate() {
         out.xml.open("w:tc", &[]);
         out.xml.open("w:tcPr", &[]);
         out.xml.empty("w:tcW", &[("w:w", width), ("w:type", "dxa")]);

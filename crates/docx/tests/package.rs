@@ -204,6 +204,10 @@ fn endnote_templates_get_endnotes() {
         2
     );
     assert!(parts["word/endnotes.xml"].contains("Grade B3."));
+    // Numbered 1, 2, 3 as in the PDF (Word's default is i, ii, iii), with no stranded
+    // "Notes" heading for the endnotes (the unreferenced note still has one).
+    assert!(parts["word/settings.xml"].contains("<w:endnotePr><w:numFmt w:val=\"decimal\"/>"));
+    assert!(parts["word/document.xml"].contains("<w:endnotePr><w:numFmt w:val=\"decimal\"/>"));
     assert!(!parts["word/footnotes.xml"].contains("Grade B3."));
 }
 
