@@ -13,13 +13,16 @@ repository: pass the folder that holds evaldata.json.
 Scoring, for each page: every "with" snippet found in the extracted text is a true positive,
 every one missing a false negative; every "without" snippet found is a false positive.
 Snippets and text are compared with whitespace collapsed. Precision, recall and F1 are over
-all pages pooled. Time per page is wall time over the whole set divided by the pages.
+all pages pooled. Time per page is wall time over the whole set divided by the pages, and CPU
+time (user + system, of the extractor's processes or of this Python process) divided by the
+pages: on a shared machine the wall time swings with the load, the CPU time much less.
 """
 
 import argparse
 import json
 import os
 import re
+import resource
 import subprocess
 import sys
 import time
@@ -44,9 +47,13 @@ def load(eval_dir):
     return pages
 
 
-def score(pages, texts):
+def score(pages, texts, half=None):
+    """Pooled precision, recall and F1; `half` 0 or 1 scores only the even- or odd-numbered
+    pages (in sorted URL order), so thresholds tuned on one half can be checked on the other."""
     tp = fp = fn = 0
-    for (path, item), text in zip(pages, texts):
+    for i, ((path, item), text) in enumerate(zip(pages, texts)):
+        if half is not None and i % 2 != half:
+            continue
         text = squash(text or "")
         found = sum(1 for s in item["with"] if squash(s) in text)
         tp += found
@@ -58,8 +65,27 @@ def score(pages, texts):
     return precision, recall, f1
 
 
+def report_misses(pages, texts, out):
+    """Writes, page by page, the "with" snippets missed and the "without" snippets leaked."""
+    with open(out, "w", encoding="utf-8") as f:
+        for (path, item), text in zip(pages, texts):
+            text = squash(text or "")
+            missed = [s for s in item["with"] if squash(s) not in text]
+            leaked = [s for s in item["without"] if squash(s) in text]
+            if missed or leaked:
+                f.write(f"== {os.path.basename(path)} ({len(text)} chars)\n")
+                f.writelines(f"  - missed: {s}\n" for s in missed)
+                f.writelines(f"  + leaked: {s}\n" for s in leaked)
+
+
+def children_cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_briefsmith(pages, extractor, batch=200):
     texts = {}
+    cpu = children_cpu()
     start = time.perf_counter()
     paths = [p for p, _ in pages]
     for i in range(0, len(paths), batch):
@@ -69,13 +95,14 @@ def run_briefsmith(pages, extractor, batch=200):
             record = json.loads(line)
             texts[record["file"]] = record["text"]
     elapsed = time.perf_counter() - start
-    return [texts.get(p, "") for p in paths], elapsed
+    return [texts.get(p, "") for p in paths], elapsed, children_cpu() - cpu
 
 
 def run_trafilatura(pages, fast):
     from trafilatura import extract
 
     texts = []
+    cpu = time.process_time()
     start = time.perf_counter()
     for path, _ in pages:
         with open(path, "rb") as f:
@@ -86,7 +113,7 @@ def run_trafilatura(pages, fast):
             )
         except Exception:  # a crash costs recall, as an empty result
             texts.append("")
-    return texts, time.perf_counter() - start
+    return texts, time.perf_counter() - start, time.process_time() - cpu
 
 
 def main():
@@ -94,17 +121,26 @@ def main():
     ap.add_argument("eval_dir", help="folder with evaldata.json and eval/ (trafilatura's tests/)")
     ap.add_argument("--extractor", default="target/release/examples/extract")
     ap.add_argument("--skip-trafilatura", action="store_true")
+    ap.add_argument("--halves", action="store_true", help="also score even and odd pages apart")
+    ap.add_argument("--misses", metavar="FILE", help="write Briefsmith's missed and leaked snippets")
     args = ap.parse_args()
     pages = load(args.eval_dir)
     n = len(pages)
     print(f"{n} pages")
-    print(f"{'extractor':32} {'precision':>9} {'recall':>7} {'F1':>6} {'ms/page':>8}", flush=True)
+    print(f"{'extractor':32} {'precision':>9} {'recall':>7} {'F1':>6} {'ms/page':>8} {'CPU ms':>7}", flush=True)
 
-    def row(name, texts, secs):
+    def row(name, texts, secs, cpu):
         p, r, f1 = score(pages, texts)
-        print(f"{name:32} {p:9.3f} {r:7.3f} {f1:6.3f} {1000 * secs / n:8.2f}", flush=True)
+        print(f"{name:32} {p:9.3f} {r:7.3f} {f1:6.3f} {1000 * secs / n:8.2f} {1000 * cpu / n:7.2f}", flush=True)
+        if args.halves:
+            for half, label in ((0, "even"), (1, "odd")):
+                p, r, f1 = score(pages, texts, half)
+                print(f"{'  ' + label + ' pages':32} {p:9.3f} {r:7.3f} {f1:6.3f}", flush=True)
 
-    row("briefsmith (dom_smoothie)", *run_briefsmith(pages, args.extractor))
+    texts, secs, cpu = run_briefsmith(pages, args.extractor)
+    row("briefsmith", texts, secs, cpu)
+    if args.misses:
+        report_misses(pages, texts, args.misses)
     if not args.skip_trafilatura:
         import trafilatura
 

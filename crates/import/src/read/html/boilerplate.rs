@@ -1,0 +1,171 @@
+//! Site furniture removed from the block the readability extractor picked as the
+//! article: captions, author boxes, related-story and newsletter blocks, comment and
+//! share bars, post metadata, and "Read also: <link>" teasers set between paragraphs.
+//! The extractor keeps these when they sit inside the article's block.
+
+use dom_query::{Document, NodeRef};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Elements that never hold article prose: navigation and the asides (pull quotes repeat
+/// the text, other asides are promotions). Not `form`: ASP.NET pages wrap the whole page
+/// in one.
+const FURNITURE_TAGS: [&str; 4] = ["nav", "aside", "button", "dialog"];
+
+/// Longest caption (in characters) dropped: credits and one-line captions; slide shows
+/// carry their text in longer ones.
+const MAX_CAPTION_CHARS: usize = 150;
+
+/// `class` and `id` words that mark furniture. Matched as whole words of a class or id
+/// (split at spaces, `-` and `_`), so `author-bio` matches but `authoritative` does not.
+static FURNITURE_NAMES: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern(
+        r"(?i)(?:^|[\s_-])(?:caption|credits?|copyright|byline|author(?:box|bio|info)?|bio|about|related|relatedlinks|nextstory|next|prev|previous|newsletter|subscribe|subscription|signup|paywall|share|sharing|social|comments?|respond|reply|replies|widget|sidebar|postmetadata|meta|metadata|utility|tags|tagcloud|categories|breadcrumbs?|rating|ratings|calendar|licen[cs]e|promo|advert|sponsored|cookie|consent|print-only|dateline|readingtime|teaser|teasers|recommended|popular|trending)(?:$|[\s_-])",
+    )
+});
+
+/// Containers that hold the article itself; a furniture class on them (WordPress puts
+/// `has-sidebar` on `body`, some themes `meta` on `article`) never removes them.
+const CONTAINER_TAGS: [&str; 4] = ["html", "body", "main", "article"];
+
+/// A furniture-named block holding more than this share of the page's text, or more
+/// than this many characters, is the article under a misleading class name (Blogger
+/// wraps its posts in `widget Blog`), and is kept.
+const MAX_FURNITURE_SHARE: f32 = 0.4;
+const MAX_FURNITURE_CHARS: usize = 1000;
+
+/// `class` and `id` words of blocks that hold the article; a block named both ways
+/// (`entry share`, `article__body ads-wrap`) is kept.
+static CONTENT_NAMES: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern(r"(?i)article|body|content|entry|main|post|story|text"));
+
+/// A paragraph at least this long (in characters) is prose; a block with two of them is
+/// not furniture, whatever its name.
+const PROSE_CHARS: usize = 120;
+
+/// Longest teaser paragraph, in characters: "Read also: <headline>" lines are one line.
+const MAX_TEASER_CHARS: usize = 200;
+
+/// Longest label before a teaser's link ("Read also:", "LE PUEDE INTERESAR:").
+const MAX_TEASER_LABEL_CHARS: usize = 40;
+
+/// Share of a teaser's text after its label inside links: the rest is a headline.
+const MIN_TEASER_LINK_SHARE: f32 = 0.6;
+
+/// Removes site furniture from `doc` in place.
+pub fn strip(doc: &Document) {
+    let Some(body) = doc.body() else { return };
+    let page_chars = body.normalized_char_count().max(1);
+    // Collected first: removing while walking would cut the walk short.
+    let doomed: Vec<NodeRef<'_>> = body
+        .descendants_it()
+        .filter(|node| is_furniture(node, page_chars))
+        .collect();
+    for node in doomed {
+        node.remove_from_parent();
+    }
+}
+
+/// Whether `node` is furniture in a page (or article) of `page_chars` characters.
+fn is_furniture(node: &NodeRef<'_>, page_chars: usize) -> bool {
+    let Some(name) = node.node_name() else {
+        return false;
+    };
+    let name = name.to_ascii_lowercase();
+    match name.as_str() {
+        n if FURNITURE_TAGS.contains(&n) => true,
+        "figcaption" => node.normalized_char_count() <= MAX_CAPTION_CHARS,
+        n if CONTAINER_TAGS.contains(&n) => false,
+        "p" | "h2" | "h3" | "h4" | "h5" | "h6" if is_teaser(node) => true,
+        _ => has_furniture_name(node) && !holds_article(node, page_chars),
+    }
+}
+
+fn has_furniture_name(node: &NodeRef<'_>) -> bool {
+    let names = [node.class(), node.id_attr()];
+    names.iter().flatten().any(|v| FURNITURE_NAMES.is_match(v))
+        && !names.iter().flatten().any(|v| CONTENT_NAMES.is_match(v))
+}
+
+/// Whether a furniture-named block is in fact (part of) the article: a large share of
+/// the page's text, or more than one paragraph of prose.
+fn holds_article(node: &NodeRef<'_>, page_chars: usize) -> bool {
+    let chars = node.normalized_char_count();
+    if chars > MAX_FURNITURE_CHARS || chars as f32 > MAX_FURNITURE_SHARE * page_chars as f32 {
+        return true;
+    }
+    node.descendants_it()
+        .filter(|n| n.has_name("p") && n.normalized_char_count() >= PROSE_CHARS)
+        .nth(1)
+        .is_some()
+}
+
+/// A short paragraph of a label and a link ("Read also: <headline>"): a teaser for
+/// another story. A link alone is kept: it may be the article's own reference.
+fn is_teaser(node: &NodeRef<'_>) -> bool {
+    let chars = node.normalized_char_count();
+    if chars == 0 || chars > MAX_TEASER_CHARS {
+        return false;
+    }
+    let text = node.text();
+    let Some(colon) = text.find(':') else {
+        return false;
+    };
+    let label = text[..colon].trim();
+    if label.is_empty() || label.chars().count() > MAX_TEASER_LABEL_CHARS {
+        return false;
+    }
+    let linked: usize = node
+        .descendants_it()
+        .filter(|n| n.has_name("a"))
+        .map(|a| a.normalized_char_count())
+        .sum();
+    let rest = chars.saturating_sub(label.chars().count() + 1);
+    rest > 0 && linked as f32 >= MIN_TEASER_LINK_SHARE * rest as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stripped(html: &str) -> String {
+        let doc = Document::from(html);
+        strip(&doc);
+        doc.select("body")
+            .text()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn furniture_goes_article_stays() {
+        let page = r#"<body class="single has-sidebar"><article class="post">
+            <p>The council voted on Tuesday to close the old bridge for repairs.</p>
+            <figure><img src="b.jpg"><figcaption>The bridge. Photo: Agency</figcaption></figure>
+            <p><strong>Read also:</strong> <a href="/x">A much longer headline of another story</a></p>
+            <div class="author-bio">Jane writes about bridges.</div>
+            <p>Work starts in <a href="/may">May</a> and lasts a year, the mayor said.</p>
+            </article><div id="comments">Great story!</div></body>"#;
+        assert_eq!(
+            stripped(page),
+            "The council voted on Tuesday to close the old bridge for repairs. \
+             Work starts in May and lasts a year, the mayor said."
+        );
+    }
+
+    #[test]
+    fn a_furniture_class_on_the_article_text_keeps_it() {
+        let text = "Long article text that is most of the page. ".repeat(20);
+        let page = format!(r#"<body><div class="content meta">{text}</div><p>x</p></body>"#);
+        assert!(stripped(&page).starts_with("Long article text"));
+    }
+
+    #[test]
+    fn class_words_match_whole() {
+        assert!(FURNITURE_NAMES.is_match("entry-meta"));
+        assert!(FURNITURE_NAMES.is_match("author_bio"));
+        assert!(!FURNITURE_NAMES.is_match("authoritative metal"));
+        assert!(!FURNITURE_NAMES.is_match("shared-content"));
+    }
+}
