@@ -176,14 +176,7 @@ pub fn write(
     let footnotes = notes::part(NoteKind::Foot, &mut sh);
     let endnotes = notes::part(NoteKind::End, &mut sh);
     for (name, part) in [("footnotes", footnotes), ("endnotes", endnotes)] {
-        doc.rels.add(
-            if name == "footnotes" {
-                "footnotes"
-            } else {
-                "endnotes"
-            },
-            format!("{name}.xml"),
-        );
+        doc.rels.add(name, format!("{name}.xml"));
         push_part(&mut parts, &format!("word/{name}.xml"), part);
     }
     doc.rels.add("styles", "styles.xml");

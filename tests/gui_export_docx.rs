@@ -1,0 +1,84 @@
+//! Export as Word from the window: the File menu entry and its shortcut (Ctrl+Shift+W)
+//! ask for a path and write the .docx in the background, as the PDF export does.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
+mod gui_support;
+
+use std::path::Path;
+use std::process::Command;
+
+use briefsmith::app::state::Dialog;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use gui_support::{CTRL, Fixture, answer_path, harness, settle};
+
+type H = egui_kittest::Harness<'static, briefsmith::app::BriefsmithApp>;
+
+/// Says "Export anyway" when the fixture's open tradecraft errors are asked about (this
+/// test is about exporting; tests/gui_checks.rs tests the question).
+fn export_anyway(h: &mut H) {
+    if matches!(
+        h.state().state.dialog,
+        Some(Dialog::ExportWithErrors { .. })
+    ) {
+        h.get_by_label("Export anyway").click();
+        settle(h);
+    }
+}
+
+/// The first paragraph's style and text as python-docx reads them.
+fn first_paragraph(docx: &Path) -> (String, String) {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/docx_support/read_docx.py");
+    let out = Command::new("python3")
+        .arg(script)
+        .arg(docx)
+        .output()
+        .expect("python3 runs (pip install python-docx)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let found: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let p = &found["paragraphs"][0];
+    (
+        p["style"].as_str().unwrap().to_owned(),
+        p["text"].as_str().unwrap().to_owned(),
+    )
+}
+
+#[test]
+fn export_word_from_the_file_menu_and_the_shortcut() {
+    let f = Fixture::new();
+    let mut h = harness(f.options());
+    let title = h.state().state.doc.brief().meta.title.clone();
+
+    // The menu bar comes first in the tree.
+    h.get_all_by_label("File").next().unwrap().click();
+    h.run();
+    h.get_by_label("Export Word…").click();
+    h.run();
+    let by_menu = f.path("menu.docx");
+    answer_path(&mut h, &by_menu);
+    export_anyway(&mut h);
+    let (style, text) = first_paragraph(&by_menu);
+    assert_eq!(style, "Title");
+    assert!(
+        text.ends_with(title.trim()),
+        "{text:?} is the title {title:?}"
+    );
+
+    h.key_press_modifiers(CTRL | Modifiers::SHIFT, Key::W);
+    h.run();
+    let by_key = f.path("key.docx");
+    answer_path(&mut h, &by_key);
+    export_anyway(&mut h);
+    assert_eq!(first_paragraph(&by_key).0, "Title");
+    let toasts = &h.state().state.toasts;
+    assert!(toasts.iter().all(|t| !t.error), "{toasts:?}");
+}
