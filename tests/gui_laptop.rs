@@ -385,39 +385,18 @@ fn a_kill_one_second_after_an_edit_keeps_the_edit_in_recovery() {
         }
     }
     let f = Fixture::new();
-    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
-        .args([
-            "--exact",
-            "a_kill_one_second_after_an_edit_keeps_the_edit_in_recovery",
-            "--nocapture",
-            "--test-threads=1",
-        ])
-        .env("BRIEFSMITH_TEST_EDIT_AND_WAIT", &f.draft)
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Read the child's output on a thread, so a child that never edits fails the test
-    // instead of hanging it. The marker may follow libtest's "test … " on the same line.
-    let out = child.stdout.take().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        use std::io::BufRead as _;
-        for line in std::io::BufReader::new(out).lines().map_while(Result::ok) {
-            if line.trim_end().ends_with("EDITED") {
-                let _ = tx.send(());
-            }
-        }
-    });
-    if rx
-        .recv_timeout(std::time::Duration::from_secs(120))
-        .is_err()
-    {
-        let _ = child.kill();
-        panic!("the child did not make its edit");
-    }
+    let mut child = briefsmith_testkit::TestChild::spawn(
+        "a_kill_one_second_after_an_edit_keeps_the_edit_in_recovery",
+        false,
+        &[("BRIEFSMITH_TEST_EDIT_AND_WAIT", f.draft.as_os_str())],
+    )
+    .unwrap();
+    assert!(
+        child.wait_for("EDITED", std::time::Duration::from_secs(120)),
+        "the child did not make its edit"
+    );
     std::thread::sleep(std::time::Duration::from_millis(1000));
     child.kill().unwrap(); // SIGKILL on Unix: no chance to save
-    child.wait().unwrap();
     let recovery = store::recovery_path(&f.draft);
     let recovered: Brief = store::load_brief(&recovery).expect("a recovery file exists");
     assert!(

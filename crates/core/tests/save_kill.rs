@@ -15,27 +15,13 @@
 
 use briefsmith_core::store::{backup_path, load_brief, save_brief, write_atomic};
 use briefsmith_core::synthetic::{generate_brief, generate_dataset};
+use briefsmith_testkit::{Rng, TestChild, count_from_env};
 use std::fs;
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 const DRAFT_ENV: &str = "SAVE_KILL_DRAFT";
 const READY: &str = "saver ready";
-
-/// A small xorshift generator: kill times need no better, and the seed is printed to
-/// replay a failure.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % n.max(1)
-    }
-}
 
 /// The child's role: save the draft over and over, alternating two versions, until killed.
 /// The brief is encoded once: what is under test is writing the file, not encoding JSON.
@@ -67,15 +53,9 @@ fn temp_files(dir: &Path) -> Vec<String> {
 
 #[test]
 fn saves_survive_being_killed_at_random_points() {
-    let kills: u64 = std::env::var("SAVE_KILL_COUNT")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(200);
-    let seed = SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .map_or(1, |d| d.as_nanos() as u64)
-        | 1;
-    let mut rng = Rng(seed);
+    let kills = count_from_env("SAVE_KILL_COUNT", 200);
+    let mut rng = Rng::from_clock();
+    let seed = rng.seed();
 
     let dir = tempfile::tempdir().unwrap();
     let draft = dir.path().join("big.brief.json");
@@ -91,27 +71,17 @@ fn saves_survive_being_killed_at_random_points() {
     assert!(size > 1_500_000, "the draft is {size} bytes, not ~2 MB");
     let window = (one_save.as_micros() as u64 * 3).max(1_000);
 
-    let exe = std::env::current_exe().unwrap();
     let mut bak_existed = false;
     for kill in 0..kills {
         let context = format!("kill {kill} of {kills} (seed {seed})");
-        let mut child = Command::new(&exe)
-            .args(["saver", "--exact", "--ignored", "--nocapture"])
-            .env(DRAFT_ENV, &draft)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let ready = BufReader::new(stdout)
-            .lines()
-            .map_while(Result::ok)
-            .any(|line| line == READY);
-        assert!(ready, "{context}: the saver did not start");
+        let mut child = TestChild::spawn("saver", true, &[(DRAFT_ENV, draft.as_os_str())]).unwrap();
+        assert!(
+            child.wait_for(READY, Duration::from_secs(60)),
+            "{context}: the saver did not start"
+        );
         std::thread::sleep(Duration::from_micros(rng.below(window)));
-        child.kill().unwrap(); // SIGKILL
-        let status = child.wait().unwrap();
-        assert!(!status.success(), "{context}: the saver stopped by itself");
+        let (_, exited) = child.kill().unwrap();
+        assert!(!exited, "{context}: the saver stopped by itself");
 
         if let Err(e) = load_brief(&draft) {
             panic!("{context}: the draft does not load: {e}");

@@ -17,26 +17,14 @@
 use briefsmith_core::model::{Credibility, Item, ItemId, ItemKind};
 use briefsmith_core::synthetic::generate_dataset;
 use briefsmith_library::Library;
+use briefsmith_testkit::{Rng, TestChild, count_from_env};
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 const FILE_ENV: &str = "LIBRARY_KILL_FILE";
 const BASE_ENV: &str = "LIBRARY_KILL_BASE";
 const READY: &str = "writer ready";
-
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % n.max(1)
-    }
-}
 
 /// An item's text carries the writer's edit counter, so the newest edit can be recognised.
 fn text(counter: u64) -> String {
@@ -90,58 +78,37 @@ fn writer() {
 
 #[test]
 fn committed_edits_survive_being_killed() {
-    let kills: u64 = std::env::var("LIBRARY_KILL_COUNT")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(60);
-    let seed = SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .map_or(1, |d| d.as_nanos() as u64)
-        | 1;
-    let mut rng = Rng(seed);
+    let kills = count_from_env("LIBRARY_KILL_COUNT", 60);
+    let mut rng = Rng::from_clock();
+    let seed = rng.seed();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("kill.bslib");
     Library::create_from_dataset(&path, &generate_dataset(500, 5)).unwrap();
 
-    let exe = std::env::current_exe().unwrap();
     // Per item id, the newest counter any writer printed.
     let mut printed: HashMap<String, u64> = HashMap::new();
     let mut edits = 0usize;
     for kill in 0..kills {
         let context = format!("kill {kill} of {kills} (seed {seed})");
-        let mut child = Command::new(&exe)
-            .args(["writer", "--exact", "--ignored", "--nocapture"])
-            .env(FILE_ENV, &path)
-            .env(BASE_ENV, (kill * 1_000_000_000).to_string())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut out = BufReader::new(child.stdout.take().unwrap());
-        let mut line = String::new();
-        while out.read_line(&mut line).unwrap() > 0 && line.trim() != READY {
-            line.clear();
-        }
-        assert_eq!(line.trim(), READY, "{context}: the writer did not start");
-        std::thread::sleep(Duration::from_micros(rng.below(40_000)));
-        child.kill().unwrap(); // SIGKILL
+        let base = (kill * 1_000_000_000).to_string();
+        let env = [(FILE_ENV, path.as_os_str()), (BASE_ENV, base.as_ref())];
+        let mut child = TestChild::spawn("writer", true, &env).unwrap();
         assert!(
-            !child.wait().unwrap().success(),
-            "{context}: the writer stopped by itself"
+            child.wait_for(READY, Duration::from_secs(60)),
+            "{context}: the writer did not start"
         );
-        let mut rest = String::new();
-        out.read_to_string(&mut rest).unwrap();
-        for l in rest.lines() {
-            // The last line may be cut off by the kill: only whole lines count.
+        std::thread::sleep(Duration::from_micros(rng.below(40_000)));
+        let (lines, exited) = child.kill().unwrap();
+        assert!(!exited, "{context}: the writer stopped by itself");
+        // Only whole lines come back: one cut off by the kill is not counted.
+        for l in &lines {
             let Some((id, n)) = l.split_once(' ') else {
                 continue;
             };
             let Ok(n) = n.parse::<u64>() else { continue };
-            if rest.ends_with('\n') || !rest.ends_with(l) {
-                let slot = printed.entry(id.to_owned()).or_insert(0);
-                *slot = (*slot).max(n);
-                edits += 1;
-            }
+            let slot = printed.entry(id.to_owned()).or_insert(0);
+            *slot = (*slot).max(n);
+            edits += 1;
         }
 
         let conn = rusqlite::Connection::open(&path).unwrap();
