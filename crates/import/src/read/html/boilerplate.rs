@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 /// Elements that never hold article prose: navigation and the asides (pull quotes repeat
 /// the text, other asides are promotions). Not `form`: ASP.NET pages wrap the whole page
 /// in one.
-const FURNITURE_TAGS: [&str; 4] = ["nav", "aside", "button", "dialog"];
+const FURNITURE_TAGS: [&str; 5] = ["nav", "aside", "button", "dialog", "footer"];
 
 /// Longest caption (in characters) dropped: credits and one-line captions; slide shows
 /// carry their text in longer ones.
@@ -20,7 +20,7 @@ const MAX_CAPTION_CHARS: usize = 150;
 /// (split at spaces, `-` and `_`), so `author-bio` matches but `authoritative` does not.
 static FURNITURE_NAMES: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern(
-        r"(?i)(?:^|[\s_-])(?:caption|credits?|copyright|byline|author(?:box|bio|info)?|bio|about|related|relatedlinks|nextstory|next|prev|previous|newsletter|subscribe|subscription|signup|paywall|share|sharing|social|comments?|respond|reply|replies|widget|sidebar|postmetadata|meta|metadata|utility|tags|tagcloud|categories|breadcrumbs?|rating|ratings|calendar|licen[cs]e|promo|advert|sponsored|cookie|consent|print-only|dateline|readingtime|teaser|teasers|recommended|popular|trending)(?:$|[\s_-])",
+        r"(?i)(?:^|[\s_-])(?:caption|credits?|copyright|byline|author(?:box|bio|info)?|bio|about|related|relatedlinks|nextstory|next|prev|previous|newsletter|subscribe|subscription|signup|paywall|share|sharing|social|comments?|kommentare?|commentaires?|comentarios?|respond|reply|replies|widget|sidebar|postmetadata|meta|metadata|utility|tags|tagcloud|categories|breadcrumbs?|rating|ratings|calendar|licen[cs]e|promo|advert|sponsored|disclaimer|affiliate|linkbox|cookie|consent|print-only|dateline|readingtime|teaser|teasers|recommended|popular|trending)(?:$|[\s_-])",
     )
 });
 
@@ -34,11 +34,6 @@ const CONTAINER_TAGS: [&str; 4] = ["html", "body", "main", "article"];
 const MAX_FURNITURE_SHARE: f32 = 0.4;
 const MAX_FURNITURE_CHARS: usize = 1000;
 
-/// `class` and `id` words of blocks that hold the article; a block named both ways
-/// (`entry share`, `article__body ads-wrap`) is kept.
-static CONTENT_NAMES: LazyLock<Regex> =
-    LazyLock::new(|| crate::pattern(r"(?i)article|body|content|entry|main|post|story|text"));
-
 /// A paragraph at least this long (in characters) is prose; a block with two of them is
 /// not furniture, whatever its name.
 const PROSE_CHARS: usize = 120;
@@ -51,6 +46,13 @@ const MAX_TEASER_LABEL_CHARS: usize = 40;
 
 /// Share of a teaser's text after its label inside links: the rest is a headline.
 const MIN_TEASER_LINK_SHARE: f32 = 0.6;
+
+/// Fewest items of a list of links dropped, and the least share of its text in links.
+const MIN_LINK_LIST_ITEMS: usize = 2;
+const MIN_LINK_LIST_SHARE: f32 = 0.8;
+
+/// Longest heading or label (in characters) dropped with the list of links it introduces.
+const MAX_LINK_LIST_LABEL_CHARS: usize = 80;
 
 /// Removes site furniture from `doc` in place.
 pub fn strip(doc: &Document) {
@@ -76,7 +78,8 @@ fn is_furniture(node: &NodeRef<'_>, page_chars: usize) -> bool {
         n if FURNITURE_TAGS.contains(&n) => true,
         "figcaption" => node.normalized_char_count() <= MAX_CAPTION_CHARS,
         n if CONTAINER_TAGS.contains(&n) => false,
-        "p" | "h2" | "h3" | "h4" | "h5" | "h6" if is_teaser(node) => true,
+        "ul" | "ol" if is_link_list(node) => true,
+        "p" | "h2" | "h3" | "h4" | "h5" | "h6" if is_teaser(node) || introduces_links(node) => true,
         _ => has_furniture_name(node) && !holds_article(node, page_chars),
     }
 }
@@ -84,7 +87,6 @@ fn is_furniture(node: &NodeRef<'_>, page_chars: usize) -> bool {
 fn has_furniture_name(node: &NodeRef<'_>) -> bool {
     let names = [node.class(), node.id_attr()];
     names.iter().flatten().any(|v| FURNITURE_NAMES.is_match(v))
-        && !names.iter().flatten().any(|v| CONTENT_NAMES.is_match(v))
 }
 
 /// Whether a furniture-named block is in fact (part of) the article: a large share of
@@ -115,13 +117,39 @@ fn is_teaser(node: &NodeRef<'_>) -> bool {
     if label.is_empty() || label.chars().count() > MAX_TEASER_LABEL_CHARS {
         return false;
     }
-    let linked: usize = node
-        .descendants_it()
-        .filter(|n| n.has_name("a"))
-        .map(|a| a.normalized_char_count())
-        .sum();
+    let linked = link_chars(node);
     let rest = chars.saturating_sub(label.chars().count() + 1);
     rest > 0 && linked as f32 >= MIN_TEASER_LINK_SHARE * rest as f32
+}
+
+/// A list whose items are links and little else: "More on this", other stories, tags.
+fn is_link_list(node: &NodeRef<'_>) -> bool {
+    let items = node
+        .element_children()
+        .iter()
+        .filter(|n| n.has_name("li"))
+        .count();
+    let chars = node.normalized_char_count();
+    items >= MIN_LINK_LIST_ITEMS
+        && chars > 0
+        && link_chars(node) as f32 >= MIN_LINK_LIST_SHARE * chars as f32
+}
+
+/// A short heading or label ("Read more:", "Related stories") right before a list of
+/// links.
+fn introduces_links(node: &NodeRef<'_>) -> bool {
+    node.normalized_char_count() <= MAX_LINK_LIST_LABEL_CHARS
+        && node
+            .next_element_sibling()
+            .is_some_and(|next| (next.has_name("ul") || next.has_name("ol")) && is_link_list(&next))
+}
+
+/// Characters of `node`'s text inside links.
+fn link_chars(node: &NodeRef<'_>) -> usize {
+    node.descendants_it()
+        .filter(|n| n.has_name("a"))
+        .map(|a| a.normalized_char_count())
+        .sum()
 }
 
 #[cfg(test)]
