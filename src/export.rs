@@ -10,7 +10,7 @@ use briefsmith_core::date::{IsoDate, Timestamp, long_date};
 use briefsmith_core::model::{Block, Brief, Dataset};
 use briefsmith_layout::{Document, DocumentInfo, FontBook, PageStyle};
 use briefsmith_pdf::PdfOptions;
-use briefsmith_template::{Registry, Target, Template, render_for};
+use briefsmith_template::{Registry, Target, Template, render_marked};
 use std::path::{Path, PathBuf};
 
 /// The template a brief is exported with when neither the caller nor the brief names one.
@@ -155,13 +155,15 @@ fn prepare(
 ) -> Result<(String, PageStyle, DocumentInfo)> {
     let template = choose_template(registry, brief, template_name)?;
     let today = today();
-    let markdown = render_for(template, brief, dataset, &today, target)
+    let marks = crate::marking::document_marks(brief, dataset)?;
+    let markdown = render_marked(template, brief, dataset, &today, target, marks.as_ref())
         .with_context(|| format!("rendering with template \"{}\"", template.name()))?;
-    Ok((
-        markdown,
-        template.manifest.page.clone(),
-        document_info(brief, &today),
-    ))
+    let mut info = document_info(brief, &today);
+    if let Some(marks) = &marks {
+        // A marked brief's banner is the roll-up of its portions, never the typed text.
+        info.banner = marks.banner.clone();
+    }
+    Ok((markdown, template.manifest.page.clone(), info))
 }
 
 /// The PDF's metadata and banner, from the brief. The running header carries the brief's

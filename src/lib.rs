@@ -5,5 +5,6 @@ pub mod checks;
 pub mod cli;
 pub mod export;
 pub mod intake;
+pub mod marking;
 pub mod report;
 pub mod sample;

@@ -311,6 +311,7 @@ fn export_warns_about_characters_no_embedded_font_covers() {
             briefsmith_core::model::TextBlock {
                 // Private use: no font, bundled or system, is chosen for it.
                 markdown: "Seoul said: \u{E000}.".into(),
+                marking: None,
             },
         ));
     fs::write(&draft, serde_json::to_vec_pretty(&brief).unwrap()).unwrap();

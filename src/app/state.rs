@@ -451,12 +451,19 @@ impl AppState {
             self.info(text);
             return false;
         }
+        let snapshot = ItemSnapshot::capture(&ds.dataset, item);
+        let warning = crate::marking::pick_warning(self.doc.brief(), snapshot.marking.as_ref());
         let block = Block::Item(ItemRef {
             item: item.id.clone(),
-            snapshot: ItemSnapshot::capture(&ds.dataset, item),
+            snapshot,
             note: String::new(),
+            note_marking: None,
         });
-        self.insert_block(block, at)
+        let added = self.insert_block(block, at);
+        if added && let Some(warning) = warning {
+            self.error(warning);
+        }
+        added
     }
 
     /// Adds a free Markdown text block.

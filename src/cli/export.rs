@@ -1,4 +1,5 @@
-//! `briefsmith export DRAFT --format md|pdf|docx [--template NAME] [-o OUT]`.
+//! `briefsmith export DRAFT --format md|pdf|docx [--template NAME] [-o OUT]
+//! [--max-marking MARK [--dry-run]]`.
 
 use anyhow::{Context as _, Result};
 use briefsmith_core::store::open_draft_with;
@@ -26,15 +27,20 @@ pub struct ExportArgs<'a> {
     pub template: Option<&'a str>,
     pub output: Option<&'a Path>,
     pub templates_dir: Option<&'a Path>,
+    /// `--max-marking`: export a releasable version holding nothing above this mark.
+    pub max_marking: Option<&'a str>,
+    /// `--dry-run`: list what `--max-marking` would leave out, and write nothing.
+    pub dry_run: bool,
 }
 
 /// Exports the draft; reports warnings and errors on stderr.
 pub fn run(args: ExportArgs<'_>) -> ExitCode {
     match export(&args) {
-        Ok(out) => {
+        Ok(Some(out)) => {
             println!("wrote {}", out.display());
             ExitCode::SUCCESS
         }
+        Ok(None) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::FAILURE
@@ -42,14 +48,35 @@ pub fn run(args: ExportArgs<'_>) -> ExitCode {
     }
 }
 
-/// Does the work; returns where the export was written.
-fn export(args: &ExportArgs<'_>) -> Result<PathBuf> {
+/// Does the work; returns where the export was written (`None` for a dry run).
+fn export(args: &ExportArgs<'_>) -> Result<Option<PathBuf>> {
+    if args.dry_run && args.max_marking.is_none() {
+        anyhow::bail!("--dry-run lists what --max-marking leaves out: add --max-marking MARK");
+    }
     let registry = crate::export::registry(args.templates_dir)?;
     let draft = open_draft_with(args.draft, load_dataset_any)?;
     for warning in &draft.warnings {
         eprintln!("warning: {}: {warning}", args.draft.display());
     }
     let dataset = draft.dataset.as_ref();
+    let reduced = match args.max_marking {
+        Some(ceiling) => {
+            let reduction = crate::marking::releasable(&draft.brief, dataset, ceiling)
+                .with_context(|| format!("exporting {}", args.draft.display()))?;
+            if args.dry_run {
+                print_dropped(&reduction);
+                return Ok(None);
+            }
+            eprintln!(
+                "note: releasable at {}: {} left out",
+                reduction.ceiling,
+                portions(reduction.dropped.len())
+            );
+            Some(reduction.brief)
+        }
+        None => None,
+    };
+    let brief = reduced.as_ref().unwrap_or(&draft.brief);
     let format = match (args.format, args.output) {
         (Some(f), _) => f,
         (None, Some(out)) => format_of(out)?,
@@ -67,13 +94,12 @@ fn export(args: &ExportArgs<'_>) -> Result<PathBuf> {
         .map(Path::to_path_buf)
         .unwrap_or_else(|| crate::export::default_output(args.draft, extension));
     let bytes = match format {
-        Format::Md => crate::export::to_markdown(&registry, &draft.brief, dataset, args.template)?
+        Format::Md => crate::export::to_markdown(&registry, brief, dataset, args.template)?
             .0
             .into_bytes(),
         Format::Pdf => {
             let base_dir = args.draft.parent();
-            let pdf =
-                crate::export::to_pdf(&registry, &draft.brief, dataset, args.template, base_dir)?;
+            let pdf = crate::export::to_pdf(&registry, brief, dataset, args.template, base_dir)?;
             for warning in &pdf.warnings {
                 eprintln!("warning: {}: {warning}", args.draft.display());
             }
@@ -81,8 +107,7 @@ fn export(args: &ExportArgs<'_>) -> Result<PathBuf> {
         }
         Format::Docx => {
             let base_dir = args.draft.parent();
-            let docx =
-                crate::export::to_docx(&registry, &draft.brief, dataset, args.template, base_dir)?;
+            let docx = crate::export::to_docx(&registry, brief, dataset, args.template, base_dir)?;
             for warning in &docx.warnings {
                 eprintln!("warning: {}: {warning}", args.draft.display());
             }
@@ -91,7 +116,28 @@ fn export(args: &ExportArgs<'_>) -> Result<PathBuf> {
     };
     crate::export::write_atomic(&out, &bytes, &[args.draft, &draft.dataset_path])
         .with_context(|| format!("exporting {}", args.draft.display()))?;
-    Ok(out)
+    Ok(Some(out))
+}
+
+/// The dry run's list: one line per portion left out.
+fn print_dropped(reduction: &briefsmith_marking::Reduction) {
+    println!(
+        "releasable at {}: {} would be left out",
+        reduction.ceiling,
+        portions(reduction.dropped.len())
+    );
+    for dropped in &reduction.dropped {
+        println!("  {dropped}");
+    }
+}
+
+/// "1 portion", "3 portions".
+fn portions(n: usize) -> String {
+    if n == 1 {
+        "1 portion".to_owned()
+    } else {
+        format!("{n} portions")
+    }
 }
 
 /// The format an output file's extension asks for.

@@ -78,6 +78,13 @@ pub enum Command {
         /// Output file; by default next to the draft, with .md, .pdf or .docx.
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         output: Option<PathBuf>,
+        /// Export a releasable version: leave out every portion marked above this mark
+        /// (in the draft's marking scheme, e.g. C or TLP:GREEN), with what only it cites.
+        #[arg(long, value_name = "MARK")]
+        max_marking: Option<String>,
+        /// With --max-marking: list what would be left out, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Typeset any Markdown file as a PDF, with a template's page style.
     Typeset {
@@ -110,12 +117,16 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
             template,
             output,
+            max_marking,
+            dry_run,
         }) => export::run(export::ExportArgs {
             draft: &draft,
             format,
             template: template.as_deref(),
             output: output.as_deref(),
             templates_dir: cli.templates.as_deref(),
+            max_marking: max_marking.as_deref(),
+            dry_run,
         }),
         Some(Command::Typeset {
             input,

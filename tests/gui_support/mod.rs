@@ -36,6 +36,7 @@ impl Fixture {
                 item: ds.items[i].id.clone(),
                 snapshot: ItemSnapshot::capture(&ds, &ds.items[i]),
                 note: String::new(),
+                note_marking: None,
             })
         };
         let brief = Brief {

@@ -269,6 +269,7 @@ pub fn generate_brief(dataset: &Dataset, blocks: usize, sections: usize) -> Brie
                         } else {
                             String::new()
                         },
+                        note_marking: None,
                     })
                 }
             };

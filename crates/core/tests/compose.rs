@@ -49,6 +49,7 @@ fn item(id: &str) -> Block {
             marking: None,
         },
         note: String::new(),
+        note_marking: None,
     })
 }
 
@@ -687,4 +688,39 @@ fn replace_content_is_one_undoable_step() {
     assert!(!ed.can_undo());
     assert!(ed.redo());
     assert_eq!(ed.brief().sections, other.sections);
+}
+
+#[test]
+fn marks_are_set_on_texts_judgments_and_notes_and_undone() {
+    let mut ed = Editor::new(sample());
+    let secret = Some(briefsmith_core::model::Marking::from("S//NF"));
+    for at in [pos(0, 0), pos(0, 1), pos(0, 2)] {
+        ed.apply(Edit::SetMarking {
+            at,
+            marking: secret.clone(),
+        })
+        .unwrap();
+    }
+    let own = |b: &Block| match b {
+        Block::Item(r) => r.note_marking.clone(),
+        Block::Text(t) => t.marking.clone(),
+        Block::Judgment(j) => j.marking.clone(),
+    };
+    let blocks = &ed.brief().sections[0].blocks;
+    assert!(blocks[..3].iter().all(|b| own(b) == secret));
+    // An item's own mark is the dataset's: setting a mark sets its note's.
+    assert!(matches!(&blocks[0], Block::Item(r) if r.snapshot.marking.is_none()));
+    for _ in 0..3 {
+        assert!(ed.undo());
+    }
+    assert!(
+        ed.brief().sections[0].blocks[..3]
+            .iter()
+            .all(|b| own(b).is_none())
+    );
+    let err = ed.apply(Edit::SetMarking {
+        at: pos(9, 0),
+        marking: None,
+    });
+    assert!(err.is_err());
 }

@@ -5,7 +5,7 @@
 use crate::BriefMarkError;
 use crate::mark::{Mark, roll_up};
 use crate::scheme::{BannerScope, Scheme};
-use briefsmith_core::model::{Block, Brief, Dataset, ItemId, Marking};
+use briefsmith_core::model::{Block, Brief, Dataset, ItemId, ItemSnapshot, Marking};
 use std::collections::HashMap;
 
 /// Every portion of a brief with its mark.
@@ -20,11 +20,15 @@ pub struct BriefMarks<'s> {
     pub bottom_line: Mark,
     /// Per section, per block.
     pub blocks: Vec<Vec<Mark>>,
+    /// Per section, per block: the mark of an item block's analyst note, when it has one.
+    pub notes: Vec<Vec<Option<Mark>>>,
     /// Every item the document cites (picked, or supporting a judgment and found in the
     /// dataset), by id.
     pub items: HashMap<ItemId, Mark>,
     /// Every source those items cite: the roll-up of the items citing it.
     pub sources: HashMap<String, Mark>,
+    /// Every speaker those items quote, by name: the roll-up of the items quoting them.
+    pub people: HashMap<String, Mark>,
 }
 
 impl<'s> BriefMarks<'s> {
@@ -36,9 +40,9 @@ impl<'s> BriefMarks<'s> {
     ) -> Result<BriefMarks<'s>, BriefMarkError> {
         let m = &brief.meta.markings;
         let read = |marking: &Marking, place: &dyn Fn() -> String| {
-            Mark::parse(scheme, marking.as_str()).map_err(|source| BriefMarkError::Mark {
+            Mark::parse(scheme, marking.as_str()).map_err(|problem| BriefMarkError::Mark {
                 place: place(),
-                source,
+                problem,
             })
         };
         let floor = match &m.floor {
@@ -58,16 +62,28 @@ impl<'s> BriefMarks<'s> {
         let bottom_line = or_floor(m.bottom_line.as_ref(), &|| "the bottom line".to_owned())?;
         let mut items: HashMap<ItemId, Mark> = HashMap::new();
         let mut sources: HashMap<String, Mark> = HashMap::new();
+        let mut people: HashMap<String, Mark> = HashMap::new();
         let mut blocks = Vec::with_capacity(brief.sections.len());
+        let mut notes = Vec::with_capacity(brief.sections.len());
         for (s, section) in brief.sections.iter().enumerate() {
             let mut marks = Vec::with_capacity(section.blocks.len());
+            let mut note_marks = Vec::with_capacity(section.blocks.len());
             for (b, block) in section.blocks.iter().enumerate() {
                 let place = || format!("section {} block {}", s + 1, b + 1);
+                let note = match block {
+                    Block::Item(r) if !r.note.trim().is_empty() => {
+                        let place = || format!("{} (the note on item {})", place(), r.item);
+                        Some(or_floor(r.note_marking.as_ref(), &place)?)
+                    }
+                    _ => None,
+                };
+                note_marks.push(note);
                 let mark = match block {
                     Block::Item(r) => {
                         let place = || format!("{} (item {})", place(), r.item);
                         let mark = or_floor(r.snapshot.marking.as_ref(), &place)?;
-                        add_source(&mut sources, scheme, &r.snapshot.source.id.0, &mark);
+                        raise(&mut sources, scheme, &r.snapshot.source.id.0, &mark);
+                        raise(&mut people, scheme, &r.snapshot.speaker, &mark);
                         items.entry(r.item.clone()).or_insert_with(|| mark.clone());
                         mark
                     }
@@ -77,6 +93,7 @@ impl<'s> BriefMarks<'s> {
                 marks.push(mark);
             }
             blocks.push(marks);
+            notes.push(note_marks);
         }
         // Items a judgment cites that the brief did not pick come from the dataset.
         if let Some(dataset) = dataset {
@@ -91,7 +108,9 @@ impl<'s> BriefMarks<'s> {
                     };
                     let place = || format!("item {id} (supporting a judgment)");
                     let mark = or_floor(dataset.marking_of(item).as_ref(), &place)?;
-                    add_source(&mut sources, scheme, item.source.as_str(), &mark);
+                    raise(&mut sources, scheme, item.source.as_str(), &mark);
+                    let speaker = ItemSnapshot::capture(dataset, item).speaker;
+                    raise(&mut people, scheme, &speaker, &mark);
                     items.insert(id.clone(), mark);
                 }
             }
@@ -103,13 +122,15 @@ impl<'s> BriefMarks<'s> {
             title,
             bottom_line,
             blocks,
+            notes,
             items,
             sources,
+            people,
         })
     }
 
     /// The roll-up of every portion in the document: title, bottom line (when there is
-    /// one), every block and every item it cites.
+    /// one), every block and note, and every item it cites.
     pub fn banner(&self, brief: &Brief) -> Mark {
         let bottom_line = (!brief.meta.bottom_line.trim().is_empty()).then_some(&self.bottom_line);
         roll_up(
@@ -117,6 +138,7 @@ impl<'s> BriefMarks<'s> {
             std::iter::once(&self.title)
                 .chain(bottom_line)
                 .chain(self.blocks.iter().flatten())
+                .chain(self.notes.iter().flatten().flatten())
                 .chain(self.items.values()),
         )
     }
@@ -166,6 +188,15 @@ impl<'s> BriefMarks<'s> {
                 .iter()
                 .map(|s| s.iter().map(|m| m.portion(scheme)).collect())
                 .collect(),
+            notes: self
+                .notes
+                .iter()
+                .map(|s| {
+                    s.iter()
+                        .map(|m| m.as_ref().map(|m| m.portion(scheme)).unwrap_or_default())
+                        .collect()
+                })
+                .collect(),
             items: self
                 .items
                 .iter()
@@ -176,6 +207,11 @@ impl<'s> BriefMarks<'s> {
                 .iter()
                 .map(|(id, m)| (id.clone(), m.portion(scheme)))
                 .collect(),
+            people: self
+                .people
+                .iter()
+                .map(|(name, m)| (name.clone(), m.portion(scheme)))
+                .collect(),
             banner: banner_text,
             per_page: scheme.banner == BannerScope::Page,
             classification_block,
@@ -184,13 +220,16 @@ impl<'s> BriefMarks<'s> {
     }
 }
 
-/// Raises a source's mark to cover one more item citing it.
-fn add_source(sources: &mut HashMap<String, Mark>, scheme: &Scheme, id: &str, mark: &Mark) {
-    let now = match sources.get(id) {
+/// Raises the mark of a source (or a speaker) to cover one more item citing it.
+fn raise(marks: &mut HashMap<String, Mark>, scheme: &Scheme, key: &str, mark: &Mark) {
+    if key.is_empty() {
+        return;
+    }
+    let now = match marks.get(key) {
         Some(before) => roll_up(scheme, [before, mark]),
         None => mark.clone(),
     };
-    sources.insert(id.to_owned(), now);
+    marks.insert(key.to_owned(), now);
 }
 
 /// A marked brief's marks written out: what the templates print and the layout sets.
@@ -204,10 +243,14 @@ pub struct DocumentMarks {
     pub bottom_line: String,
     /// Per section, per block.
     pub blocks: Vec<Vec<String>>,
+    /// Per section, per block: an item's note's mark (empty for blocks without a note).
+    pub notes: Vec<Vec<String>>,
     /// By item id, for notes and judgments' supporting items.
     pub items: HashMap<String, String>,
     /// By source id, for the list of sources.
     pub sources: HashMap<String, String>,
+    /// By speaker name, for lists of the people quoted.
+    pub people: HashMap<String, String>,
     /// The roll-up of every portion, e.g. `SECRET//NOFORN`.
     pub banner: String,
     /// The scheme asks for each page's own roll-up; the banner is the document's until

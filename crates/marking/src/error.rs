@@ -56,8 +56,8 @@ pub enum BriefMarkError {
     #[error("the brief's marking scheme \"{name}\" is not known; known schemes: {}", known.join(", "))]
     UnknownScheme { name: String, known: Vec<String> },
     /// A mark in the brief (or on an item it cites) does not read in the brief's scheme.
-    #[error("{place}: {source}")]
-    Mark { place: String, source: MarkError },
+    #[error("{place}: {problem}")]
+    Mark { place: String, problem: MarkError },
     /// A releasable version cannot leave out the title.
     #[error(
         "the title is marked {title}, above the ceiling {ceiling}: give the title a mark at or below the ceiling to make this version"

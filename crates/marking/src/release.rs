@@ -50,9 +50,9 @@ pub fn reduce(
     ceiling: &str,
 ) -> Result<Reduction, BriefMarkError> {
     let scheme = marks.scheme;
-    let ceiling_mark = Mark::parse(scheme, ceiling).map_err(|source| BriefMarkError::Mark {
+    let ceiling_mark = Mark::parse(scheme, ceiling).map_err(|problem| BriefMarkError::Mark {
         place: "the ceiling asked for".to_owned(),
-        source,
+        problem,
     })?;
     let allowed = |m: &Mark| ceiling_mark.dominates(m);
     if !allowed(&marks.title) {
@@ -92,6 +92,23 @@ pub fn reduce(
                     preview: preview(text),
                 });
                 continue;
+            }
+            let note = marks
+                .notes
+                .get(s)
+                .and_then(|n| n.get(b))
+                .and_then(Option::as_ref);
+            if let (Block::Item(r), Some(note)) = (&mut block, note)
+                && !allowed(note)
+            {
+                dropped.push(Dropped {
+                    place: place.clone(),
+                    what: format!("the note on item {}", r.item),
+                    mark: note.portion(scheme),
+                    preview: preview(&r.note),
+                });
+                r.note.clear();
+                r.note_marking = None;
             }
             if let Block::Judgment(j) = &mut block {
                 j.support.retain(|id| {

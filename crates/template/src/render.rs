@@ -6,6 +6,7 @@ use crate::context::{self, TemplateInfo};
 use crate::engine::{convert, environment};
 use crate::registry::Template;
 use briefsmith_core::model::{Brief, Dataset};
+use briefsmith_marking::DocumentMarks;
 use minijinja::value::Serde;
 use minijinja::value::Value;
 
@@ -41,6 +42,19 @@ pub fn render_for(
     export_date: &str,
     target: Target,
 ) -> Result<String, TemplateError> {
+    render_marked(tpl, brief, dataset, export_date, target, None)
+}
+
+/// Renders `brief` as Markdown for `target` with its portion marks, banner and
+/// classification block (`marks`, from `briefsmith_marking::document_marks`).
+pub fn render_marked(
+    tpl: &Template,
+    brief: &Brief,
+    dataset: Option<&Dataset>,
+    export_date: &str,
+    target: Target,
+    marks: Option<&DocumentMarks>,
+) -> Result<String, TemplateError> {
     let fuel = FUEL_BASE + FUEL_PER_BLOCK * brief.block_count() as u64;
     let main = tpl.main_name();
     let env = environment(&tpl.files, &main, fuel)?;
@@ -52,6 +66,7 @@ pub fn render_for(
         dataset,
         export_date,
         target == Target::Pdf,
+        marks,
         TemplateInfo {
             name: tpl.manifest.name.clone(),
             description: tpl.manifest.description.clone(),

@@ -11,7 +11,7 @@ pub use crate::model::BlockPos;
 pub use editor::Editor;
 pub use error::ComposeError;
 
-use crate::model::{Block, BriefMeta, ItemSnapshot, Judgment, Section};
+use crate::model::{Block, BriefMeta, ItemSnapshot, Judgment, Marking, Section};
 
 /// One change to a brief. Positions are checked: an out-of-range one is a [`ComposeError`].
 #[derive(Debug, Clone, PartialEq)]
@@ -28,6 +28,12 @@ pub enum Edit {
     SetText { at: BlockPos, markdown: String },
     /// Replaces a key judgment (text, confidence, likelihood, support).
     SetJudgment { at: BlockPos, judgment: Judgment },
+    /// Sets the analyst's own mark on a block: a text's or a judgment's, or an item's
+    /// note's (an item's own mark comes from the dataset). `None` means the brief's floor.
+    SetMarking {
+        at: BlockPos,
+        marking: Option<Marking>,
+    },
     /// Replaces an item block's snapshot, e.g. with what the dataset says now.
     RefreshSnapshot {
         at: BlockPos,

@@ -59,6 +59,11 @@ impl Edit {
             Edit::RefreshSnapshot { at, snapshot } => {
                 matches!(brief.block(*at), Some(Block::Item(r)) if r.snapshot == *snapshot)
             }
+            Edit::SetMarking { at, marking } => brief.block(*at).is_some_and(|b| match b {
+                Block::Item(r) => r.note_marking == *marking,
+                Block::Text(t) => t.marking == *marking,
+                Block::Judgment(j) => j.marking == *marking,
+            }),
             Edit::RenameSection { index, heading } => brief
                 .sections
                 .get(*index)
@@ -131,6 +136,17 @@ pub(crate) fn apply(brief: &mut Brief, op: Op) -> Result<Op, ComposeError> {
             },
             _ => return Err(wrong(at, "a key judgment")),
         },
+        Edit::SetMarking { at, marking } => {
+            let own = match block_mut(brief, at)? {
+                Block::Item(r) => &mut r.note_marking,
+                Block::Text(t) => &mut t.marking,
+                Block::Judgment(j) => &mut j.marking,
+            };
+            Edit::SetMarking {
+                at,
+                marking: mem::replace(own, marking),
+            }
+        }
         Edit::RefreshSnapshot { at, snapshot } => match block_mut(brief, at)? {
             Block::Item(r) => Edit::RefreshSnapshot {
                 at,

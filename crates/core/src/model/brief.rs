@@ -136,6 +136,9 @@ pub struct ItemRef {
     /// The analyst's note (Markdown); empty for none.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// The analyst's mark for the note; none means the brief's floor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note_marking: Option<Marking>,
 }
 
 /// Free Markdown text.

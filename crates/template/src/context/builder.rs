@@ -7,12 +7,14 @@ use super::{
     SourceCtx, SourceRefCtx, TemplateInfo, UNTITLED,
 };
 use crate::escape::{escape_inline, link};
+use crate::portion::mark_portions;
 use crate::sanitize::{footnote_labels, sanitize_markdown};
 use briefsmith_core::date::long_date;
 use briefsmith_core::model::{
     Block, Brief, Dataset, DatasetIndex, EntityKind, ItemId, ItemKind, ItemSnapshot, Judgment,
     Speech,
 };
+use briefsmith_marking::DocumentMarks;
 use minijinja::Value;
 use std::collections::{HashMap, HashSet};
 
@@ -22,26 +24,37 @@ pub fn build(
     dataset: Option<&Dataset>,
     export_date: &str,
     for_pdf: bool,
+    marks: Option<&DocumentMarks>,
     template: TemplateInfo,
 ) -> Context {
-    let mut b = Builder::new(brief, dataset);
+    let mut b = Builder::new(brief, dataset, marks);
     let mut sections = Vec::with_capacity(brief.sections.len());
     let mut judgments = Vec::new();
     for (i, section) in brief.sections.iter().enumerate() {
         let mut blocks = Vec::with_capacity(section.blocks.len());
-        for block in &section.blocks {
+        for (n, block) in section.blocks.iter().enumerate() {
+            let block_pm = marks
+                .and_then(|m| m.blocks.get(i))
+                .and_then(|s| s.get(n))
+                .map(|m| portion_prefix(m))
+                .unwrap_or_default();
             blocks.push(match block {
                 Block::Item(r) => {
-                    let note = safe_markdown(&r.note);
+                    let note_pm = marks
+                        .and_then(|m| m.notes.get(i))
+                        .and_then(|s| s.get(n))
+                        .map(|m| portion_prefix(m))
+                        .unwrap_or_default();
+                    let note = marked_markdown(&r.note, &note_pm);
                     let mut item = b.item(&r.item, &r.snapshot);
                     item.note = note;
                     BlockCtx::Item(Box::new(item))
                 }
                 Block::Text(t) => BlockCtx::Text {
-                    markdown: safe_markdown(&t.markdown),
+                    markdown: marked_markdown(&t.markdown, &block_pm),
                 },
                 Block::Judgment(j) => {
-                    let j = b.judgment(j, judgments.len() + 1);
+                    let j = b.judgment(j, judgments.len() + 1, &block_pm);
                     judgments.push(j.clone());
                     BlockCtx::Judgment(j)
                 }
@@ -54,6 +67,10 @@ pub fn build(
         });
     }
     let meta = &brief.meta;
+    let title_pm = marks.map(|m| portion_prefix(&m.title)).unwrap_or_default();
+    let bottom_line_pm = marks
+        .map(|m| portion_prefix(&m.bottom_line))
+        .unwrap_or_default();
     Context {
         for_pdf,
         export_date: long_date(export_date),
@@ -67,8 +84,17 @@ pub fn build(
             date: long_date(&meta.date),
             date_iso: meta.date.clone(),
             audience: meta.audience.clone(),
-            classification: meta.classification.trim().to_owned(),
-            bottom_line: safe_markdown(&meta.bottom_line),
+            classification: match marks {
+                Some(m) => m.banner.clone(),
+                None => meta.classification.trim().to_owned(),
+            },
+            bottom_line: marked_markdown(&meta.bottom_line, &bottom_line_pm),
+            title_pm: Value::from_safe_string(title_pm),
+            classification_block: marks
+                .map(|m| m.classification_block.clone())
+                .unwrap_or_default(),
+            reduced: marks.map(|m| m.reduced.clone()).unwrap_or_default(),
+            marking_notice: marks.map(|m| m.scheme_notice.clone()).unwrap_or_default(),
         },
         sections,
         judgments,
@@ -81,9 +107,19 @@ pub fn build(
     }
 }
 
-/// Sanitised analyst Markdown, marked safe so the engine does not escape it again.
-fn safe_markdown(markdown: &str) -> Value {
-    Value::from_safe_string(sanitize_markdown(markdown))
+/// Sanitised analyst Markdown with `pm` (if any) opening each of its portions, marked
+/// safe so the engine does not escape it again.
+fn marked_markdown(markdown: &str, pm: &str) -> Value {
+    Value::from_safe_string(mark_portions(&sanitize_markdown(markdown), pm))
+}
+
+/// A portion mark as the Markdown that opens a portion: escaped, then a space.
+fn portion_prefix(mark: &str) -> String {
+    if mark.is_empty() {
+        String::new()
+    } else {
+        format!("{} ", escape_inline(mark))
+    }
 }
 
 /// Hands out labels and remembers what has been cited.
@@ -108,10 +144,16 @@ struct Builder<'a> {
     people_seen: HashSet<String>,
     /// The snapshot of each item picked in the brief (first pick wins).
     picked: HashMap<&'a str, &'a ItemSnapshot>,
+    /// The brief's portion marks, when it has a marking scheme.
+    marks: Option<&'a DocumentMarks>,
 }
 
 impl<'a> Builder<'a> {
-    fn new(brief: &'a Brief, dataset: Option<&'a Dataset>) -> Self {
+    fn new(
+        brief: &'a Brief,
+        dataset: Option<&'a Dataset>,
+        marks: Option<&'a DocumentMarks>,
+    ) -> Self {
         let mut picked = HashMap::new();
         for (_, block) in brief.blocks() {
             if let Block::Item(r) = block {
@@ -144,6 +186,7 @@ impl<'a> Builder<'a> {
             entity_seen: HashSet::new(),
             people_seen: HashSet::new(),
             picked,
+            marks,
         }
     }
 
@@ -190,18 +233,32 @@ impl<'a> Builder<'a> {
             self.people.push(PersonCtx {
                 name: snapshot.speaker.clone(),
                 role: snapshot.speaker_role.clone(),
+                pm: Value::from_safe_string(self.pm(|m| m.people.get(&snapshot.speaker))),
             });
         }
-        let ctx = resolve(id, snapshot, label, source, changed, missing);
+        let mut ctx = resolve(id, snapshot, label, source, changed, missing);
+        let pm = self.pm(|m| m.items.get(id.as_str()));
         self.notes.push(NoteCtx {
             label: ctx.footnote.clone(),
-            text: Value::from_safe_string(footnote_text(&ctx, snapshot, first_citation)),
+            text: Value::from_safe_string(format!(
+                "{pm}{}",
+                footnote_text(&ctx, snapshot, first_citation)
+            )),
         });
+        ctx.pm = Value::from_safe_string(pm);
         self.items.insert(id.to_string(), ctx.clone());
         ctx
     }
 
-    fn judgment(&mut self, j: &Judgment, number: usize) -> JudgmentCtx {
+    /// The portion prefix of whatever `pick` finds in the marks; empty when unmarked.
+    fn pm(&self, pick: impl Fn(&DocumentMarks) -> Option<&String>) -> String {
+        self.marks
+            .and_then(pick)
+            .map(|m| portion_prefix(m))
+            .unwrap_or_default()
+    }
+
+    fn judgment(&mut self, j: &Judgment, number: usize, pm: &str) -> JudgmentCtx {
         let mut support = Vec::new();
         let mut missing_support = Vec::new();
         for id in &j.support {
@@ -218,7 +275,8 @@ impl<'a> Builder<'a> {
         let term = j.likelihood.term();
         JudgmentCtx {
             number,
-            text: safe_markdown(&j.text),
+            text: marked_markdown(&j.text, pm),
+            pm: Value::from_safe_string(pm.to_owned()),
             confidence: j.confidence.term(),
             likelihood: term,
             likelihood_title: capitalise(term),
@@ -283,6 +341,7 @@ impl<'a> Builder<'a> {
                     reliability: s.reliability.to_string(),
                     reliability_meaning: s.reliability.meaning().unwrap_or("not graded").into(),
                     cited_by: Vec::new(),
+                    pm: Value::from_safe_string(self.pm(|m| m.sources.get(s.id.as_str()))),
                 });
                 self.source_index.insert(s.id.to_string(), i);
                 i
@@ -389,6 +448,7 @@ fn resolve(
         reported: reported_sentence(s),
         changed,
         missing,
+        pm: Value::from(""),
     }
 }
 
@@ -462,7 +522,7 @@ mod tests {
         for e in &mut renamed.entities {
             e.name.push_str(" (indexed)");
         }
-        let mut b = Builder::new(&brief, Some(&dataset));
+        let mut b = Builder::new(&brief, Some(&dataset), None);
         b.note_entity("ent-putin");
         b.note_entity("ent-pezeshkian");
         b.index = Some(renamed.index());

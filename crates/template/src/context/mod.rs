@@ -51,9 +51,20 @@ pub struct MetaCtx {
     pub date: String,
     pub date_iso: String,
     pub audience: String,
+    /// The banner: rolled up from the portion marks when the brief has a marking scheme,
+    /// else the free-text classification.
     pub classification: String,
-    /// Sanitised Markdown (safe).
+    /// Sanitised Markdown (safe), each paragraph opening with its portion mark.
     pub bottom_line: Value,
+    /// The title's portion mark and a space, e.g. `(U) ` (safe); empty when unmarked.
+    pub title_pm: Value,
+    /// The first page's classification block, when the scheme wants one.
+    pub classification_block: Vec<String>,
+    /// What a reduced (releasable) version says about itself; empty otherwise.
+    pub reduced: String,
+    /// The marking scheme's notice (built-ins: for training, not an authority); empty
+    /// when the brief has no scheme.
+    pub marking_notice: String,
 }
 
 /// One section and its resolved blocks.
@@ -70,7 +81,10 @@ pub struct SectionCtx {
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum BlockCtx {
     Item(Box<ItemCtx>),
-    Text { markdown: Value },
+    /// Each portion of the Markdown opens with the block's mark.
+    Text {
+        markdown: Value,
+    },
     Judgment(JudgmentCtx),
 }
 
@@ -116,6 +130,8 @@ pub struct ItemCtx {
     pub changed: bool,
     /// A dataset was given and the item is not in it.
     pub missing: bool,
+    /// The item's portion mark and a space, e.g. `(S//NF) ` (safe); empty when unmarked.
+    pub pm: Value,
 }
 
 /// The source an item cites, briefly.
@@ -134,8 +150,10 @@ pub struct SourceRefCtx {
 pub struct JudgmentCtx {
     /// 1-based, in reading order.
     pub number: usize,
-    /// Sanitised Markdown (safe).
+    /// Sanitised Markdown (safe), each paragraph opening with the judgment's mark.
     pub text: Value,
+    /// The judgment's portion mark and a space (safe); empty when unmarked.
+    pub pm: Value,
     pub confidence: &'static str,
     pub likelihood: &'static str,
     /// The likelihood term with a capital, e.g. "Very likely".
@@ -172,13 +190,15 @@ pub struct SourceCtx {
     pub reliability_meaning: String,
     /// Footnote labels of the items citing it.
     pub cited_by: Vec<String>,
+    /// The roll-up of the marks of the items citing it, and a space (safe); empty when unmarked.
+    pub pm: Value,
 }
 
 /// One footnote definition.
 #[derive(Debug, Clone, Serialize)]
 pub struct NoteCtx {
     pub label: String,
-    /// The note's Markdown (safe): source, date, locator and grade.
+    /// The note's Markdown (safe): its item's portion mark, then source, date, locator and grade.
     pub text: Value,
 }
 
@@ -197,6 +217,8 @@ pub struct EntityCtx {
 pub struct PersonCtx {
     pub name: String,
     pub role: String,
+    /// The roll-up of the marks of the items quoting them, and a space (safe); empty when unmarked.
+    pub pm: Value,
 }
 
 /// The template being rendered.

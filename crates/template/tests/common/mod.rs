@@ -52,6 +52,7 @@ pub fn item(id: &str, snapshot: ItemSnapshot, note: &str) -> Block {
         item: ItemId::new(id),
         snapshot,
         note: note.into(),
+        note_marking: None,
     })
 }
 

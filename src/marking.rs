@@ -1,0 +1,55 @@
+//! Markings in the export pipeline: the schemes on offer, a brief's marks for its
+//! exports, and releasable versions cut to a ceiling before any template runs.
+
+use anyhow::{Context as _, Result};
+use briefsmith_core::model::{Brief, Dataset, Marking};
+use briefsmith_marking::{DocumentMarks, Mark, Reduction, Schemes};
+use std::sync::OnceLock;
+
+/// The marking schemes: the built-in ones and the user's folder (read once per run).
+pub fn schemes() -> Result<&'static Schemes> {
+    static SCHEMES: OnceLock<std::result::Result<Schemes, String>> = OnceLock::new();
+    SCHEMES
+        .get_or_init(|| Schemes::installed().map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(|e| anyhow::anyhow!("reading the marking schemes: {e}"))
+}
+
+/// The brief's portion marks, banner and classification block; `None` without a scheme.
+pub fn document_marks(brief: &Brief, dataset: Option<&Dataset>) -> Result<Option<DocumentMarks>> {
+    if brief.meta.markings.scheme.trim().is_empty() {
+        return Ok(None);
+    }
+    briefsmith_marking::document_marks(schemes()?, brief, dataset)
+        .context("working out the brief's marks")
+}
+
+/// The brief cut down to `ceiling` (a mark in its scheme, e.g. `C` or `TLP:GREEN`):
+/// every portion above it left out, and the brief saying it is a reduced version.
+pub fn releasable(brief: &Brief, dataset: Option<&Dataset>, ceiling: &str) -> Result<Reduction> {
+    briefsmith_marking::reduce_brief(schemes()?, brief, dataset, ceiling)
+        .with_context(|| format!("making a version releasable at \"{}\"", ceiling.trim()))
+}
+
+/// What to tell the analyst who picks an item marked `marking` into `brief`: that it is
+/// above the brief's declared ceiling, or that its mark does not read in the brief's
+/// scheme. `None` when all is well or the brief declares no scheme or ceiling.
+pub fn pick_warning(brief: &Brief, marking: Option<&Marking>) -> Option<String> {
+    let markings = &brief.meta.markings;
+    let ceiling = markings.ceiling.as_ref()?;
+    let scheme = schemes().ok()?.get(&markings.scheme)?;
+    let ceiling = Mark::parse(scheme, ceiling.as_str()).ok()?;
+    let marking = marking.or(markings.floor.as_ref())?;
+    match Mark::parse(scheme, marking.as_str()) {
+        Ok(mark) if ceiling.dominates(&mark) => None,
+        Ok(mark) => Some(format!(
+            "This item is marked {}, above the brief's ceiling {}: a version released at the ceiling leaves it out",
+            mark.short(scheme),
+            ceiling.short(scheme)
+        )),
+        Err(e) => Some(format!(
+            "This item's mark does not read in the {} scheme: {e}",
+            scheme.name
+        )),
+    }
+}
