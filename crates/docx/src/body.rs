@@ -162,16 +162,19 @@ fn block(out: &mut Part, sh: &mut Shared<'_>, block: &Block, ctx: &Ctx) {
             };
             paragraph(out, sh, &p, std::slice::from_ref(&run));
         }
-        Block::Rule => {
-            out.xml.open("w:p", &[]);
-            out.xml.open("w:pPr", &[]);
-            out.xml.empty("w:pStyle", &[("w:val", styles::RULE)]);
-            out.xml.close("w:pPr");
-            out.xml.close("w:p");
-        }
+        Block::Rule => rule(out),
         Block::Table(table) => tables::table(out, sh, table),
         Block::Image(image) => crate::images::image(out, sh, image, ctx),
     }
+}
+
+/// A thematic break: also the rule under the title block, as in the PDF.
+pub(crate) fn rule(out: &mut Part) {
+    out.xml.open("w:p", &[]);
+    out.xml.open("w:pPr", &[]);
+    out.xml.empty("w:pStyle", &[("w:val", styles::RULE)]);
+    out.xml.close("w:pPr");
+    out.xml.close("w:p");
 }
 
 /// A heading (or the title) with a bookmark that `#name` links reach.

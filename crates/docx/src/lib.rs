@@ -137,6 +137,7 @@ pub fn write(
             body::paragraph(&mut doc, &mut sh, &body::Para::new(styles::SUBTITLE), meta);
             blocks = &blocks[1..];
         }
+        body::rule(&mut doc);
     }
     body::blocks(&mut doc, &mut sh, blocks, &Ctx::body());
     unreferenced_notes(&mut doc, &mut sh, tree, kind);

@@ -189,7 +189,7 @@ pub(crate) fn generate(page: &PageStyle, word: &WordStyle, text_width_pt: f32) -
             next: Some(BODY),
             ppr: format!(
                 "<w:keepNext/>{}<w:jc w:val=\"left\"/><w:outlineLvl w:val=\"0\"/>",
-                spacing(0.0, word.heading_before_pt)
+                spacing(0.0, word.paragraph_after_pt)
             ),
             rpr: format!("{heading_fonts}<w:b/><w:bCs/>{}", size(body * 2.0)),
         },
@@ -201,7 +201,7 @@ pub(crate) fn generate(page: &PageStyle, word: &WordStyle, text_width_pt: f32) -
             next: Some(BODY),
             ppr: format!(
                 "<w:keepNext/>{}<w:jc w:val=\"left\"/>",
-                spacing(0.0, word.heading_before_pt)
+                spacing(0.0, word.paragraph_after_pt * 0.5)
             ),
             rpr: format!(
                 "{heading_fonts}<w:color w:val=\"{MUTED}\"/>{}",
@@ -280,8 +280,10 @@ pub(crate) fn generate(page: &PageStyle, word: &WordStyle, text_width_pt: f32) -
             name: "Horizontal Rule",
             based_on: Some(BODY),
             next: Some(BODY),
+            // An empty paragraph a few points high whose bottom border is the rule.
             ppr: format!(
-                "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"{RULE_COLOR}\"/></w:pBdr>"
+                "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"{RULE_COLOR}\"/></w:pBdr><w:spacing w:before=\"0\" w:after=\"{}\" w:line=\"120\" w:lineRule=\"exact\"/>",
+                twips(word.paragraph_after_pt * 1.5)
             ),
             rpr: String::new(),
         },
