@@ -8,6 +8,7 @@ pub enum DocxError {
     /// The zip container could not be written.
     #[error("writing {part} into the Word package: {source}")]
     Zip {
+        /// The part being written, e.g. `word/document.xml`.
         part: String,
         #[source]
         source: zip::result::ZipError,
@@ -17,5 +18,10 @@ pub enum DocxError {
     Style(String),
     /// The reference document named by the template cannot be used.
     #[error("{}: cannot use as the reference .docx: {reason}", path.display())]
-    Reference { path: PathBuf, reason: String },
+    Reference {
+        /// The reference document's path.
+        path: PathBuf,
+        /// What is wrong with it.
+        reason: String,
+    },
 }

@@ -80,7 +80,9 @@ pub struct Options<'a> {
 /// placeholders).
 #[derive(Debug, Clone)]
 pub struct Docx {
+    /// The `.docx` file's bytes.
     pub bytes: Vec<u8>,
+    /// One line per image shown as a placeholder, naming it and why.
     pub warnings: Vec<String>,
 }
 
