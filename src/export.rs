@@ -59,7 +59,7 @@ pub struct Pdf {
     pub warnings: Vec<String>,
 }
 
-/// The brief as a PDF: Markdown → layout → PDF writer.
+/// The brief as a PDF: Markdown → layout → PDF writer; PDF/A-2b when its template asks.
 pub fn to_pdf(
     registry: &Registry,
     brief: &Brief,
@@ -67,12 +67,30 @@ pub fn to_pdf(
     template_name: Option<&str>,
     base_dir: Option<&Path>,
 ) -> Result<Pdf> {
+    to_pdf_as(registry, brief, dataset, template_name, base_dir, false)
+}
+
+/// [`to_pdf`], written as PDF/A-2b when `pdf_a` (`--pdf-a`) or when the template's page
+/// style asks for it (`pdf_a = true`).
+pub fn to_pdf_as(
+    registry: &Registry,
+    brief: &Brief,
+    dataset: Option<&Dataset>,
+    template_name: Option<&str>,
+    base_dir: Option<&Path>,
+    pdf_a: bool,
+) -> Result<Pdf> {
+    let pdf_a = pdf_a || choose_template(registry, brief, template_name)?.manifest.page.pdf_a;
     let document = typeset(registry, brief, dataset, template_name, base_dir)?;
-    let bytes = briefsmith_pdf::write_pdf(&document, &FontBook::bundled(), &pdf_options(brief)?)
+    let options = pdf_options(brief, pdf_a)?;
+    let bytes = briefsmith_pdf::write_pdf(&document, &FontBook::bundled(), &options)
         .with_context(|| format!("writing the PDF of \"{}\"", document.info.title))?;
-    let warnings = briefsmith_pdf::coverage_warning(&document)
+    let mut warnings: Vec<String> = briefsmith_pdf::coverage_warning(&document)
         .into_iter()
         .collect();
+    if pdf_a && !warnings.is_empty() {
+        warnings.push("PDF/A: those characters are left blank, not boxes".to_owned());
+    }
     Ok(Pdf { bytes, warnings })
 }
 
@@ -230,13 +248,15 @@ pub fn today() -> String {
 pub fn dated_now() -> Result<PdfOptions> {
     Ok(PdfOptions {
         timestamp: Some(source_date_epoch()?.unwrap_or_else(Timestamp::now)),
+        pdf_a: false,
     })
 }
 
 /// PDF options for an export of `brief`, dated so that exporting the same draft again gives
 /// the same bytes: `SOURCE_DATE_EPOCH` when set, else the brief's own date (midnight UTC),
-/// else now (a brief without a date carries the export date in its header anyway).
-pub fn pdf_options(brief: &Brief) -> Result<PdfOptions> {
+/// else now (a brief without a date carries the export date in its header anyway);
+/// PDF/A-2b when `pdf_a`.
+pub fn pdf_options(brief: &Brief, pdf_a: bool) -> Result<PdfOptions> {
     let from_brief = IsoDate::parse(brief.meta.date.trim()).map(Timestamp::start_of);
     let timestamp = match source_date_epoch()? {
         Some(when) => when,
@@ -244,6 +264,7 @@ pub fn pdf_options(brief: &Brief) -> Result<PdfOptions> {
     };
     Ok(PdfOptions {
         timestamp: Some(timestamp),
+        pdf_a,
     })
 }
 

@@ -273,3 +273,20 @@ fn without_its_dataset_a_draft_is_checked_from_its_snapshots() {
     assert_eq!(doc["drafts"][0]["counts"]["acknowledged"], 4);
     assert_eq!(doc["drafts"][0]["counts"]["warning"], 0);
 }
+
+#[test]
+fn the_checks_are_listed_for_writing_rules() {
+    let folder = Folder::new();
+    let run = folder.check(&["--list"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let line = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("judgment.single-source "))
+        .unwrap_or_else(|| panic!("{}", run.stdout));
+    assert!(
+        line.contains(" warning ") && line.contains("one source"),
+        "{line}"
+    );
+    assert_eq!(run.stdout.lines().count(), briefsmith_checks::CHECKS.len());
+}

@@ -43,6 +43,26 @@ enum Outcome {
     Failed(String),
 }
 
+/// Prints every check the engine knows: id, default severity, what it looks for.
+pub fn list() -> ExitCode {
+    let width = briefsmith_checks::CHECKS
+        .iter()
+        .map(|c| c.id.len())
+        .max()
+        .unwrap_or(0);
+    let mut out = io::stdout().lock();
+    for c in briefsmith_checks::CHECKS {
+        let _ = writeln!(
+            out,
+            "{:width$}  {:7}  {}",
+            c.id,
+            c.severity.as_str(),
+            c.about
+        );
+    }
+    ExitCode::SUCCESS
+}
+
 /// Checks each draft and prints the findings; see the module doc for the exit code.
 pub fn run(drafts: &[PathBuf], format: Format, templates_dir: Option<&Path>) -> ExitCode {
     let setup = crate::export::registry(templates_dir)

@@ -60,11 +60,14 @@ pub enum Command {
     /// Check drafts against tradecraft rules (sourcing, estimative language, changed
     /// items, quotes, dates, structure); exit 0 clean, 1 unacknowledged errors, 2 unreadable.
     Check {
-        #[arg(required = true, value_name = "DRAFT")]
+        #[arg(required_unless_present = "list", value_name = "DRAFT")]
         drafts: Vec<PathBuf>,
         /// How to print the findings.
         #[arg(long, value_enum, default_value = "text")]
         format: check::Format,
+        /// List every check (id, default severity, what it looks for) instead.
+        #[arg(long, conflicts_with = "drafts")]
+        list: bool,
     },
     /// Export a draft as Markdown, PDF or Word through a template.
     Export {
@@ -109,8 +112,16 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Library { command }) => library::run(command),
         Some(Command::Import(args)) => import::run(&args),
         Some(Command::Templates) => templates::run(cli.templates.as_deref()),
-        Some(Command::Check { drafts, format }) => {
-            check::run(&drafts, format, cli.templates.as_deref())
+        Some(Command::Check {
+            drafts,
+            format,
+            list,
+        }) => {
+            if list {
+                check::list()
+            } else {
+                check::run(&drafts, format, cli.templates.as_deref())
+            }
         }
         Some(Command::Export {
             draft,

@@ -173,7 +173,7 @@ pub enum RulesError {
     },
     #[error("{origin}: {message}")]
     Shape { origin: String, message: String },
-    #[error("{origin}: `{field}` names no check: {id:?} (docs/checks.md lists them)")]
+    #[error("{origin}: `{field}` names no check: {id:?} (`briefsmith check --list` lists them)")]
     UnknownCheck {
         origin: String,
         field: &'static str,
