@@ -80,7 +80,11 @@ pub fn to_pdf_as(
     base_dir: Option<&Path>,
     pdf_a: bool,
 ) -> Result<Pdf> {
-    let pdf_a = pdf_a || choose_template(registry, brief, template_name)?.manifest.page.pdf_a;
+    let pdf_a = pdf_a
+        || choose_template(registry, brief, template_name)?
+            .manifest
+            .page
+            .pdf_a;
     let document = typeset(registry, brief, dataset, template_name, base_dir)?;
     let options = pdf_options(brief, pdf_a)?;
     let bytes = briefsmith_pdf::write_pdf(&document, &FontBook::bundled(), &options)

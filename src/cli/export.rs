@@ -27,6 +27,8 @@ pub struct ExportArgs<'a> {
     pub template: Option<&'a str>,
     pub output: Option<&'a Path>,
     pub templates_dir: Option<&'a Path>,
+    /// `--pdf-a`: write PDF/A-2b.
+    pub pdf_a: bool,
     /// `--max-marking`: export a releasable version holding nothing above this mark.
     pub max_marking: Option<&'a str>,
     /// `--dry-run`: list what `--max-marking` would leave out, and write nothing.
@@ -84,6 +86,9 @@ fn export(args: &ExportArgs<'_>) -> Result<Option<PathBuf>> {
             anyhow::bail!("say which format to export: --format md, --format pdf or --format docx")
         }
     };
+    if args.pdf_a && format != Format::Pdf {
+        anyhow::bail!("--pdf-a is for PDF exports: add --format pdf or write to a .pdf file");
+    }
     let extension = match format {
         Format::Md => "md",
         Format::Pdf => "pdf",
@@ -99,7 +104,14 @@ fn export(args: &ExportArgs<'_>) -> Result<Option<PathBuf>> {
             .into_bytes(),
         Format::Pdf => {
             let base_dir = args.draft.parent();
-            let pdf = crate::export::to_pdf(&registry, brief, dataset, args.template, base_dir)?;
+            let pdf = crate::export::to_pdf_as(
+                &registry,
+                brief,
+                dataset,
+                args.template,
+                base_dir,
+                args.pdf_a,
+            )?;
             for warning in &pdf.warnings {
                 eprintln!("warning: {}: {warning}", args.draft.display());
             }

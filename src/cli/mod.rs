@@ -81,6 +81,10 @@ pub enum Command {
         /// Output file; by default next to the draft, with .md, .pdf or .docx.
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         output: Option<PathBuf>,
+        /// Write PDF/A-2b, for records systems (also when the template's page style says
+        /// `pdf_a = true`).
+        #[arg(long = "pdf-a")]
+        pdf_a: bool,
         /// Export a releasable version: leave out every portion marked above this mark
         /// (in the draft's marking scheme, e.g. C or TLP:GREEN), with what only it cites.
         #[arg(long, value_name = "MARK")]
@@ -130,8 +134,10 @@ pub fn run(cli: Cli) -> ExitCode {
             output,
             max_marking,
             dry_run,
+            pdf_a,
         }) => export::run(export::ExportArgs {
             draft: &draft,
+            pdf_a,
             format,
             template: template.as_deref(),
             output: output.as_deref(),

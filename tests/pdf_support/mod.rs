@@ -23,6 +23,7 @@ pub fn pdf_of(markdown: &str, style: &PageStyle, info: &DocumentInfo) -> Vec<u8>
     let doc = typeset(markdown, style, info);
     let options = PdfOptions {
         timestamp: Some(Timestamp::from_unix(1_795_587_658)),
+        ..PdfOptions::default()
     };
     briefsmith_pdf::write_pdf(&doc, &FontBook::bundled(), &options).expect("writes PDF")
 }

@@ -83,6 +83,9 @@ pub struct PageStyle {
     /// Set the classification banner at top and bottom of every page when the document has one.
     pub show_banner: bool,
     pub notes: NotesPlacement,
+    /// Export PDF/A-2b (for records systems) rather than an ordinary PDF.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub pdf_a: bool,
 }
 
 impl Default for PageStyle {
@@ -107,6 +110,7 @@ impl Default for PageStyle {
             footer_right: "Page {page} of {pages}".into(),
             show_banner: true,
             notes: NotesPlacement::Footnotes,
+            pdf_a: false,
         }
     }
 }

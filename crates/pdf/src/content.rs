@@ -28,6 +28,9 @@ pub(crate) struct Resources<'a> {
     pub page_heights: &'a [f32],
     /// The document's structure; empty for an untagged document.
     pub structure: &'a [StructElem],
+    /// Leave `.notdef` glyphs out (PDF/A forbids showing them); the run's `/ActualText`
+    /// still carries the characters.
+    pub omit_notdef: bool,
 }
 
 /// Images already added to the PDF, by the address of their data: an image drawn on many
@@ -302,6 +305,10 @@ impl PageWriter {
             // The character code (Identity-H) is the subset glyph id, or for a CID-keyed
             // CFF face (a system CJK font) the glyph's CID.
             let new_id = face.remap.get(usize::from(glyph.id)).copied().unwrap_or(0);
+            if new_id == 0 && res.omit_notdef {
+                // The pen stays: the next glyph's kern puts it where the layout did.
+                continue;
+            }
             write_hex_u16(&mut self.out, face.code(new_id));
             pen += face.widths.get(usize::from(new_id)).copied().unwrap_or(0) as f32;
         }

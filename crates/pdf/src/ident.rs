@@ -24,14 +24,12 @@ pub(crate) fn placeholder() -> Object {
 /// as for a file written once.
 pub(crate) fn stamp(file: &mut [u8]) -> Result<(), PdfError> {
     let written = placeholder_text();
-    let trailer = rfind(file, b"trailer").ok_or_else(|| {
-        PdfError::Internal("the saved file has no trailer to put its /ID in".into())
-    })?;
-    let first = rfind(&file[trailer..], &written)
-        .map(|at| trailer + at)
+    // The trailer (a `trailer` dictionary, or the cross-reference stream's dictionary) is
+    // the last thing in the file, after every other object.
+    let first = rfind(file, &written)
         .ok_or_else(|| PdfError::Internal("the trailer has no placeholder /ID".into()))?;
-    let second = rfind(&file[trailer..first], &written)
-        .map(|at| trailer + at)
+    let second = rfind(&file[..first], &written)
+        .filter(|&at| first - at <= written.len() + 2)
         .ok_or_else(|| PdfError::Internal("the trailer has one /ID string, not two".into()))?;
 
     let digest = Sha256::digest(&*file);
@@ -82,5 +80,8 @@ mod tests {
     fn a_file_without_the_placeholder_is_an_error() {
         let mut file = b"%PDF-1.7\ntrailer\n<<>>\n%%EOF".to_vec();
         assert!(stamp(&mut file).is_err());
+        let zero = String::from_utf8(placeholder_text()).unwrap();
+        let mut one = format!("%PDF-1.7\n<</ID[{zero}]>>\n%%EOF").into_bytes();
+        assert!(stamp(&mut one).is_err(), "one string is not an identifier");
     }
 }

@@ -15,6 +15,7 @@ mod ident;
 mod links;
 mod metadata;
 mod outline;
+mod pdfa;
 mod prune;
 mod subset;
 mod tagging;
@@ -81,6 +82,9 @@ pub struct PdfOptions {
     /// When the document was made: its creation and modification date in the Info
     /// dictionary and XMP. With none the file carries no dates.
     pub timestamp: Option<Timestamp>,
+    /// Write PDF/A-2b for archives: an sRGB output intent, the PDF/A identification in
+    /// the XMP, and no `.notdef` glyph shown (a character no font has is left blank).
+    pub pdf_a: bool,
 }
 
 /// Writes a laid-out document as PDF: fonts embedded as subsets, text extractable in
@@ -138,6 +142,7 @@ fn write_with(
         anchors: &anchors,
         page_heights: &heights,
         structure: &doc.structure,
+        omit_notdef: options.pdf_a,
     };
 
     let mut images = ImageCache::default();
@@ -193,8 +198,11 @@ fn write_with(
     }
     outline::add_outline(&mut out, &doc.outline, &page_ids, &heights)
         .map_err(|e| PdfError::Write(e.to_string()))?;
-    metadata::write_metadata(&mut out, &doc.info, options.timestamp)
+    metadata::write_metadata(&mut out, &doc.info, options.timestamp, options.pdf_a)
         .map_err(|e| PdfError::Write(e.to_string()))?;
+    if options.pdf_a {
+        pdfa::make_archival(&mut out).map_err(|e| PdfError::Write(e.to_string()))?;
+    }
     prune::prune_unreachable(&mut out);
     compress_streams(&mut out)?;
     out.trailer.set("ID", ident::placeholder());

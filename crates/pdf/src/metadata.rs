@@ -41,11 +41,12 @@ pub(crate) fn text_string(text: &str) -> Object {
 }
 
 /// Replaces the Info dictionary and adds an XMP metadata stream to the catalog; dated
-/// `when`, if given.
+/// `when`, if given; identified as PDF/A-2b when `pdf_a`.
 pub(crate) fn write_metadata(
     doc: &mut Document,
     info: &DocumentInfo,
     when: Option<Timestamp>,
+    pdf_a: bool,
 ) -> Result<(), lopdf_printpdf::Error> {
     let keywords = info.keywords.join(", ");
     let mut dict = Dictionary::new();
@@ -68,7 +69,7 @@ pub(crate) fn write_metadata(
     let info_id = doc.add_object(Object::Dictionary(dict));
     doc.trailer.set("Info", Object::Reference(info_id));
 
-    let xmp = xmp_packet(info, &keywords, when);
+    let xmp = xmp_packet(info, &keywords, when, pdf_a);
     let mut stream_dict = Dictionary::new();
     stream_dict.set("Type", Object::Name(b"Metadata".to_vec()));
     stream_dict.set("Subtype", Object::Name(b"XML".to_vec()));
@@ -84,8 +85,9 @@ pub(crate) fn write_metadata(
     Ok(())
 }
 
-/// The XMP packet mirroring the Info dictionary (Dublin Core, PDF and XMP basic schemas).
-fn xmp_packet(info: &DocumentInfo, keywords: &str, when: Option<Timestamp>) -> String {
+/// The XMP packet mirroring the Info dictionary (Dublin Core, PDF and XMP basic schemas),
+/// with the PDF/A identification schema when `pdf_a`.
+fn xmp_packet(info: &DocumentInfo, keywords: &str, when: Option<Timestamp>, pdf_a: bool) -> String {
     let mut dc = String::new();
     if !info.title.trim().is_empty() {
         dc += &format!(
@@ -121,6 +123,14 @@ fn xmp_packet(info: &DocumentInfo, keywords: &str, when: Option<Timestamp>) -> S
              <xmp:MetadataDate>{when}</xmp:MetadataDate>\n"
         )
     });
+    let (pdfaid_ns, pdfaid) = if pdf_a {
+        (
+            " xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"",
+            "<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n",
+        )
+    } else {
+        ("", "")
+    };
     format!(
         "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n\
          <x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n\
@@ -128,8 +138,9 @@ fn xmp_packet(info: &DocumentInfo, keywords: &str, when: Option<Timestamp>) -> S
          <rdf:Description rdf:about=\"\" \
          xmlns:dc=\"http://purl.org/dc/elements/1.1/\" \
          xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" \
-         xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n\
+         xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"{pdfaid_ns}>\n\
          <dc:format>application/pdf</dc:format>{dc}\n\
+         {pdfaid}\
          <pdf:Keywords>{}</pdf:Keywords>\n\
          <pdf:Producer>{}</pdf:Producer>\n\
          <xmp:CreatorTool>{CREATOR}</xmp:CreatorTool>\n\
@@ -195,9 +206,18 @@ mod tests {
             keywords: vec!["x<y".into()],
             ..Default::default()
         };
-        let xmp = xmp_packet(&info, "x<y", None);
+        let xmp = xmp_packet(&info, "x<y", None, false);
         assert!(xmp.contains("A &lt;b&gt; &amp; &quot;c&quot;"));
         assert!(xmp.contains("<rdf:li>x&lt;y</rdf:li>"));
         assert!(!xmp.contains("<b>"));
+        assert!(!xmp.contains("pdfaid"));
+    }
+
+    #[test]
+    fn pdf_a_identifies_itself_in_the_xmp() {
+        let xmp = xmp_packet(&DocumentInfo::default(), "", None, true);
+        assert!(xmp.contains("xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\""));
+        assert!(xmp.contains("<pdfaid:part>2</pdfaid:part>"));
+        assert!(xmp.contains("<pdfaid:conformance>B</pdfaid:conformance>"));
     }
 }

@@ -2,8 +2,9 @@
 //! structure and the marked content the page writer numbered (module `content`).
 //!
 //! Each layout element becomes a `StructElem` whose kids are its child elements, then its
-//! marked-content references page by page; the parent tree maps each page's MCIDs back to
-//! their elements. The catalog says the file is marked, names its language, and each page
+//! marked content page by page (bare MCIDs on the element's first page, `/Pg`, and marked-
+//! content references on later ones); the parent tree maps each page's MCIDs back to their
+//! elements. The catalog says the file is marked, names its language, and each page
 //! orders its annotations by structure (`/Tabs /S`), as PDF/UA-1 asks.
 
 use briefsmith_layout::{Role, StructElem, StructId};
@@ -31,20 +32,30 @@ pub(crate) fn write_structure(
             parent.push(Object::Reference(id));
         }
     }
+    // An element's content on its first page is listed by bare MCID with the element's
+    // /Pg; only content on later pages (a paragraph running over) needs a full reference.
+    let mut first_page: Vec<Option<ObjectId>> = vec![None; structure.len()];
     let mut nums = Vec::with_capacity(pages.len() * 2);
     for (key, (page_id, mcids)) in pages.iter().enumerate() {
         let mut parents = Vec::with_capacity(mcids.len());
         for (mcid, elem) in mcids.iter().enumerate() {
             let slot = elem.0 as usize;
-            let (Some(list), Some(&elem_id)) = (kids.get_mut(slot), ids.get(slot)) else {
+            let (Some(list), Some(&elem_id), Some(first)) =
+                (kids.get_mut(slot), ids.get(slot), first_page.get_mut(slot))
+            else {
                 parents.push(Object::Null);
                 continue;
             };
-            let mut mcr = Dictionary::new();
-            mcr.set("Type", Object::Name(b"MCR".to_vec()));
-            mcr.set("Pg", Object::Reference(*page_id));
-            mcr.set("MCID", Object::Integer(mcid as i64));
-            list.push(Object::Dictionary(mcr));
+            let page = *first.get_or_insert(*page_id);
+            if page == *page_id {
+                list.push(Object::Integer(mcid as i64));
+            } else {
+                let mut mcr = Dictionary::new();
+                mcr.set("Type", Object::Name(b"MCR".to_vec()));
+                mcr.set("Pg", Object::Reference(*page_id));
+                mcr.set("MCID", Object::Integer(mcid as i64));
+                list.push(Object::Dictionary(mcr));
+            }
             parents.push(Object::Reference(elem_id));
         }
         nums.push(Object::Integer(key as i64));
@@ -57,6 +68,9 @@ pub(crate) fn write_structure(
     let root_id = doc.new_object_id();
     for (index, (elem, kids)) in structure.iter().zip(kids).enumerate() {
         let mut dict = Dictionary::new();
+        if let Some(Some(page)) = first_page.get(index) {
+            dict.set("Pg", Object::Reference(*page));
+        }
         dict.set("Type", Object::Name(b"StructElem".to_vec()));
         dict.set("S", Object::Name(elem.role.pdf_name().as_bytes().to_vec()));
         let parent = elem

@@ -233,6 +233,7 @@ fn sample(faces: &DiskFaces) -> Document {
 fn dated(secs: i64) -> PdfOptions {
     PdfOptions {
         timestamp: Some(Timestamp::from_unix(secs)),
+        ..PdfOptions::default()
     }
 }
 

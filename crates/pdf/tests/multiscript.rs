@@ -66,8 +66,7 @@ fn shown_codes(pdf: &[u8]) -> Vec<u16> {
     let doc = lopdf::Document::load_mem(pdf).unwrap();
     let mut codes = Vec::new();
     for page in doc.get_pages().into_values() {
-        let content =
-            lopdf::content::Content::decode(&doc.get_page_content(page)).unwrap();
+        let content = lopdf::content::Content::decode(&doc.get_page_content(page)).unwrap();
         for op in content.operations {
             let strings: Vec<&[u8]> = match op.operator.as_str() {
                 "Tj" => op.operands.iter().filter_map(|o| o.as_str().ok()).collect(),

@@ -210,9 +210,18 @@ fn every_content_item_is_tagged_or_an_artifact() {
                     assert_eq!(child_dict.get(b"P").unwrap().as_reference().unwrap(), id);
                     pending.push(*child);
                 }
-                Object::Dictionary(mcr) => {
-                    let page = mcr.get(b"Pg").unwrap().as_reference().unwrap();
-                    let mcid = mcr.get(b"MCID").unwrap().as_i64().unwrap();
+                Object::Dictionary(_) | Object::Integer(_) => {
+                    // A bare MCID is on the element's /Pg; a reference names its page.
+                    let (page, mcid) = match kid {
+                        Object::Dictionary(mcr) => (
+                            mcr.get(b"Pg").unwrap().as_reference().unwrap(),
+                            mcr.get(b"MCID").unwrap().as_i64().unwrap(),
+                        ),
+                        _ => (
+                            elem.get(b"Pg").unwrap().as_reference().unwrap(),
+                            kid.as_i64().unwrap(),
+                        ),
+                    };
                     reached.entry(page).or_default().insert(mcid);
                     // The parent tree maps this MCID back to this element.
                     let key = doc
