@@ -6,35 +6,17 @@
     reason = "a test: a failed step fails the test"
 )]
 
+mod cli_support;
+
+use cli_support::{Run, run};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn all(&self) -> String {
-        format!("{}{}", self.stdout, self.stderr)
-    }
-}
-
+/// `briefsmith validate PATHS...` (test paths are UTF-8: temp folders and fixtures).
 fn validate(args: &[&Path]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_briefsmith"))
-        .arg("validate")
-        .args(args)
-        .output()
-        .expect("run briefsmith");
-    let run = Run {
-        code: out.status.code(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    };
-    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
-    run
+    let mut all = vec!["validate"];
+    all.extend(args.iter().map(|p| p.to_str().expect("a UTF-8 path")));
+    run(&all, Path::new(env!("CARGO_MANIFEST_DIR")))
 }
 
 fn fixture(name: &str) -> PathBuf {
@@ -276,9 +258,5 @@ fn draft_is_checked_against_its_dataset() {
 
 #[test]
 fn no_files_is_a_usage_error() {
-    let out = Command::new(env!("CARGO_BIN_EXE_briefsmith"))
-        .arg("validate")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(validate(&[]).code, Some(2));
 }

@@ -16,6 +16,13 @@ pub struct Run {
     pub stderr: String,
 }
 
+impl Run {
+    /// Standard output then standard error, for a failure message.
+    pub fn all(&self) -> String {
+        format!("{}{}", self.stdout, self.stderr)
+    }
+}
+
 /// Runs `briefsmith ARGS` in `dir`; a panic message on stderr fails the test at once.
 pub fn run(args: &[&str], dir: &Path) -> Run {
     run_env(args, dir, &[])
