@@ -1,11 +1,15 @@
 //! The brief's details: title, author, date, audience, classification, template, bottom line.
 
 use super::MARKINGS;
+use super::marks;
 use crate::app::state::AppState;
 use briefsmith_core::model::BriefMeta;
+use briefsmith_core::model::Marking;
+use briefsmith_marking::{Mark, Scheme};
 use egui::RichText;
 
 pub(super) fn meta_editor(ui: &mut egui::Ui, state: &mut AppState) {
+    let banner = marks::scheme(state).map(|scheme| (scheme, marks::banner(state, scheme)));
     let mut meta = state.doc.brief().meta.clone();
     let before = meta.clone();
     let mut lost_focus = false;
@@ -23,33 +27,36 @@ pub(super) fn meta_editor(ui: &mut egui::Ui, state: &mut AppState) {
                     lost_focus |= field(ui, "Date", &mut meta.date);
                     lost_focus |= field(ui, "Audience", &mut meta.audience);
 
-                    let label = ui.label("Classification");
-                    ui.horizontal(|ui| {
-                        let r = ui
-                            .add(
-                                egui::TextEdit::singleline(&mut meta.classification)
-                                    .hint_text("none")
-                                    .desired_width(220.0),
-                            )
-                            .labelled_by(label.id);
-                        lost_focus |= r.lost_focus();
-                        egui::ComboBox::from_id_salt("classification-presets")
-                            .selected_text("Markings")
-                            .show_ui(ui, |ui| {
-                                for m in MARKINGS {
-                                    let text = if m.is_empty() { "(none)" } else { m };
-                                    if ui
-                                        .selectable_label(meta.classification == m, text)
-                                        .clicked()
-                                    {
-                                        meta.classification = m.to_owned();
+                    lost_focus |= markings_rows(ui, &mut meta, banner.as_ref());
+                    if meta.markings.scheme.trim().is_empty() {
+                        let label = ui.label("Classification");
+                        ui.horizontal(|ui| {
+                            let r = ui
+                                .add(
+                                    egui::TextEdit::singleline(&mut meta.classification)
+                                        .hint_text("none")
+                                        .desired_width(220.0),
+                                )
+                                .labelled_by(label.id);
+                            lost_focus |= r.lost_focus();
+                            egui::ComboBox::from_id_salt("classification-presets")
+                                .selected_text("Markings")
+                                .show_ui(ui, |ui| {
+                                    for m in MARKINGS {
+                                        let text = if m.is_empty() { "(none)" } else { m };
+                                        if ui
+                                            .selectable_label(meta.classification == m, text)
+                                            .clicked()
+                                        {
+                                            meta.classification = m.to_owned();
+                                        }
                                     }
-                                }
-                            })
-                            .response
-                            .accessible_name("Classification markings");
-                    });
-                    ui.end_row();
+                                })
+                                .response
+                                .accessible_name("Classification markings");
+                        });
+                        ui.end_row();
+                    }
 
                     let label = ui.label("Template");
                     let choices = state.template_choices();
@@ -93,6 +100,88 @@ pub(super) fn meta_editor(ui: &mut egui::Ui, state: &mut AppState) {
 
 fn set_meta(state: &mut AppState, meta: BriefMeta) {
     state.set_meta(meta);
+}
+
+/// The marking rows: the scheme, and with one the floor, ceiling, title and bottom-line
+/// marks and the banner computed from the portions (never typed); returns whether a
+/// field lost focus.
+fn markings_rows(
+    ui: &mut egui::Ui,
+    meta: &mut BriefMeta,
+    banner: Option<&(&Scheme, Result<Mark, String>)>,
+) -> bool {
+    let label = ui.label("Marking scheme");
+    let names = crate::marking::schemes()
+        .map(|s| s.names())
+        .unwrap_or_default();
+    let current = &mut meta.markings.scheme;
+    let shown = if current.is_empty() {
+        "(none: type the banner)".to_owned()
+    } else {
+        current.clone()
+    };
+    egui::ComboBox::from_id_salt("marking-scheme")
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(current, String::new(), "(none: type the banner)");
+            for name in names {
+                ui.selectable_value(current, name.clone(), &name);
+            }
+        })
+        .response
+        .labelled_by(label.id)
+        .on_hover_text("Built-in schemes are for training and formatting, not an authority");
+    ui.end_row();
+    if meta.markings.scheme.trim().is_empty() {
+        return false;
+    }
+    let Some((scheme, banner)) = banner else {
+        ui.label("");
+        ui.colored_label(
+            crate::app::panels::style::ERROR,
+            format!("No marking scheme is named \"{}\"", meta.markings.scheme),
+        );
+        ui.end_row();
+        return false;
+    };
+    let floor = Mark::lowest(scheme).short(scheme);
+    let m = &mut meta.markings;
+    let mut lost_focus = mark_row(ui, "Floor", &mut m.floor, &floor);
+    lost_focus |= mark_row(ui, "Ceiling", &mut m.ceiling, "none declared");
+    lost_focus |= mark_row(ui, "Title mark", &mut m.title, "floor");
+    lost_focus |= mark_row(ui, "Bottom line mark", &mut m.bottom_line, "floor");
+    ui.label("Banner");
+    ui.horizontal(|ui| match banner {
+        Ok(mark) => {
+            marks::chip(ui, scheme, mark);
+            ui.label(RichText::new(mark.banner(scheme)).strong())
+                .on_hover_text("The roll-up of every portion in the brief; the exports set it");
+        }
+        Err(problem) => {
+            ui.colored_label(crate::app::panels::style::ERROR, problem);
+        }
+    });
+    ui.end_row();
+    lost_focus
+}
+
+/// One mark typed into a grid row (empty for none); returns whether it lost focus.
+fn mark_row(ui: &mut egui::Ui, name: &str, value: &mut Option<Marking>, hint: &str) -> bool {
+    let label = ui.label(name);
+    let mut text = value.as_ref().map(|m| m.to_string()).unwrap_or_default();
+    let r = ui
+        .add(
+            egui::TextEdit::singleline(&mut text)
+                .hint_text(hint)
+                .desired_width(180.0),
+        )
+        .labelled_by(label.id);
+    if r.changed() {
+        let typed = text.trim();
+        *value = (!typed.is_empty()).then(|| Marking::new(typed));
+    }
+    ui.end_row();
+    r.lost_focus()
 }
 
 /// A labelled single-line field in a two-column grid; returns whether it lost focus.

@@ -1,5 +1,6 @@
 //! The editor under the selected block: an item's note, Markdown text, or a key judgment.
 
+use super::marks;
 use super::row::icon;
 use crate::app::state::AppState;
 use briefsmith_core::compose::{BlockPos, Edit};
@@ -35,12 +36,23 @@ pub(super) fn block_editor(ui: &mut egui::Ui, state: &mut AppState, pos: BlockPo
                 s.source.publisher, s.source.title, s.source.date
             ));
             ui.weak(attribution.join(" · "));
+            if let Some(scheme) = marks::scheme(state) {
+                let from = match &s.marking {
+                    Some(m) => format!("Marked {m}, from the dataset's item or its source"),
+                    None => "Unmarked in the dataset: it counts as the brief's floor".to_owned(),
+                };
+                ui.weak(from);
+                marks::mark_field(ui, state, scheme, pos, "Note mark", r.note_marking.as_ref());
+            }
             let field = ("Analyst note", "Why this matters (Markdown)", 2);
             text_area(ui, state, field, r.note.clone(), |state, note| {
                 state.apply(Edit::SetNote { at: pos, note });
             });
         }
         Block::Text(t) => {
+            if let Some(scheme) = marks::scheme(state) {
+                marks::mark_field(ui, state, scheme, pos, "Mark", t.marking.as_ref());
+            }
             let field = ("Markdown text", "Free text in Markdown", 3);
             text_area(ui, state, field, t.markdown.clone(), |state, markdown| {
                 state.apply(Edit::SetText { at: pos, markdown });
@@ -78,6 +90,14 @@ fn text_area(
 }
 
 fn judgment_editor(ui: &mut egui::Ui, state: &mut AppState, pos: BlockPos, j: &Judgment) {
+    if let Some(scheme) = marks::scheme(state) {
+        marks::mark_field(ui, state, scheme, pos, "Mark", j.marking.as_ref());
+    }
+    // The mark may just have changed: edit the judgment as it stands now.
+    let j = match state.doc.brief().block(pos) {
+        Some(Block::Judgment(now)) => &now.clone(),
+        _ => j,
+    };
     let mut new = j.clone();
     let field = ("Judgment", "We assess that …", 2);
     text_area(ui, state, field, j.text.clone(), |_, text| new.text = text);

@@ -5,6 +5,7 @@
 mod details;
 mod editors;
 mod list;
+mod marks;
 mod row;
 
 use crate::app::panels::style::WARNING;

@@ -2,6 +2,7 @@
 
 use super::block_summary;
 use super::editors::block_editor;
+use super::marks;
 use crate::app::panels::DragPayload;
 use crate::app::panels::style::{ACCENT, WARNING, badge, grade_colour};
 use crate::app::state::{AppState, Pane};
@@ -74,6 +75,22 @@ pub(super) fn block(ui: &mut egui::Ui, state: &mut AppState, pos: BlockPos, stal
                 }
                 Block::Judgment(_) => {
                     badge(ui, "KJ", ACCENT);
+                }
+            }
+            if let Some(scheme) = marks::scheme(state) {
+                match marks::block_mark(scheme, state, &block) {
+                    Ok(mark) => {
+                        let from = if matches!(block, Block::Item(_)) {
+                            "From the item in the dataset"
+                        } else {
+                            "Set it in the block's editor"
+                        };
+                        marks::chip(ui, scheme, &mark)
+                            .on_hover_text(format!("{}: {from}", mark.banner(scheme)));
+                    }
+                    Err(problem) => {
+                        marks::bad_chip(ui, &problem);
+                    }
                 }
             }
             // The badge already shows the grade.
