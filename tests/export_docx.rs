@@ -530,7 +530,13 @@ fn typeset_writes_any_markdown_as_word() {
             .iter()
             .map(|p| p["style"].as_str().unwrap())
             .collect();
-        assert_eq!(styles[..2], ["Title", "Heading 2"], "{}", docx.display());
+        // The title block ends with its rule, as in the PDF.
+        assert_eq!(
+            styles[..3],
+            ["Title", "Horizontal Rule", "Heading 2"],
+            "{}",
+            docx.display()
+        );
         let numbered = found["paragraphs"]
             .as_array()
             .unwrap()

@@ -167,7 +167,7 @@ pub(crate) fn part(kind: NoteKind, shared: &mut Shared<'_>) -> Part {
     part
 }
 
-/// The mark a note starts with: its number, then a space.
+/// The mark a note starts with: its number, then a tab to the text's hanging indent.
 pub(crate) fn mark(x: &mut Xml, mark: Mark) {
     match mark {
         Mark::Note(kind) => {
@@ -182,5 +182,5 @@ pub(crate) fn mark(x: &mut Xml, mark: Mark) {
             crate::runs::text(x, &format!("{n}."), &crate::runs::RunProps::default())
         }
     }
-    x.raw("<w:r><w:t xml:space=\"preserve\"> </w:t></w:r>");
+    x.raw("<w:r><w:tab/></w:r>");
 }

@@ -311,7 +311,8 @@ pub(crate) fn generate(page: &PageStyle, word: &WordStyle, text_width_pt: f32) -
             name: "footnote text",
             based_on: Some(BODY),
             next: None,
-            ppr: "<w:spacing w:after=\"40\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>".into(),
+            // The note's number hangs in the margin of its text, as in the PDF.
+            ppr: "<w:spacing w:after=\"40\" w:line=\"240\" w:lineRule=\"auto\"/><w:ind w:left=\"300\" w:hanging=\"300\"/><w:jc w:val=\"left\"/>".into(),
             rpr: size(note),
         },
         Def {
@@ -320,7 +321,8 @@ pub(crate) fn generate(page: &PageStyle, word: &WordStyle, text_width_pt: f32) -
             name: "endnote text",
             based_on: Some(BODY),
             next: None,
-            ppr: "<w:spacing w:after=\"40\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>".into(),
+            // The note's number hangs in the margin of its text, as in the PDF.
+            ppr: "<w:spacing w:after=\"40\" w:line=\"240\" w:lineRule=\"auto\"/><w:ind w:left=\"300\" w:hanging=\"300\"/><w:jc w:val=\"left\"/>".into(),
             rpr: size(note),
         },
         Def {
