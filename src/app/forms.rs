@@ -4,7 +4,7 @@
 
 use briefsmith_core::model::{
     Credibility, DATASET_SCHEMA, Dataset, Entity, EntityId, EntityKind, Item, ItemId, ItemKind,
-    Marking, Reliability, Source, SourceId, SourceKind, Speech,
+    Marking, Reliability, Source, SourceId, SourceKind, Speech, find_entity,
 };
 use briefsmith_core::validate::validate_dataset;
 use briefsmith_library::{Change, Library};
@@ -131,23 +131,6 @@ fn list(text: &str) -> Vec<String> {
         .filter(|s| !s.is_empty())
         .map(str::to_owned)
         .collect()
-}
-
-/// The entity `key` names in `dataset`: by id, name, alias or name in its own script,
-/// ignoring case.
-pub fn find_entity<'a>(dataset: &'a Dataset, key: &str) -> Option<&'a Entity> {
-    let raw = key.trim();
-    let key = raw.to_lowercase();
-    let same = |s: &str| !s.trim().is_empty() && s.trim().to_lowercase() == key;
-    dataset
-        .entities
-        .iter()
-        .find(|e| e.id.as_str() == raw)
-        .or_else(|| {
-            dataset.entities.iter().find(|e| {
-                same(&e.name) || same(&e.native_name) || e.aliases.iter().any(|a| same(a))
-            })
-        })
 }
 
 /// The problems the dataset check finds in the record at `prefix` (e.g. `items[0]`) of
@@ -354,18 +337,19 @@ impl ItemForm {
     /// (a speaker or entities typed that the library does not know).
     pub fn record(&self, dataset: &Dataset) -> (Item, Vec<FieldProblem>) {
         let mut unknown = Vec::new();
-        let mut resolve = |field: &'static str, name: &str| match find_entity(dataset, name) {
-            Some(e) => Some(e.id.clone()),
-            None => {
-                unknown.push(FieldProblem {
-                    field,
-                    message: format!(
-                        "no entity is named “{name}”: add it first, or pick a known name"
-                    ),
-                });
-                None
-            }
-        };
+        let mut resolve =
+            |field: &'static str, name: &str| match find_entity(&dataset.entities, name) {
+                Some(e) => Some(e.id.clone()),
+                None => {
+                    unknown.push(FieldProblem {
+                        field,
+                        message: format!(
+                            "no entity is named “{name}”: add it first, or pick a known name"
+                        ),
+                    });
+                    None
+                }
+            };
         let (kind, speech) = self.choice.kind_and_speech();
         let speaker = match (kind, self.speaker.trim()) {
             (ItemKind::Quote, name) if !name.is_empty() => resolve("Speaker", name),

@@ -277,30 +277,11 @@ impl Names {
 
     /// By id, else by name, alias or native name, ignoring case.
     pub(crate) fn entity(&self, key: &str) -> Option<&Entity> {
-        let key = key.trim();
-        self.entities
-            .iter()
-            .find(|e| e.id.as_str() == key)
-            .or_else(|| {
-                self.entities.iter().find(|e| {
-                    std::iter::once(&e.name)
-                        .chain(&e.aliases)
-                        .chain(std::iter::once(&e.native_name))
-                        .any(|n| !n.is_empty() && n.to_lowercase() == key.to_lowercase())
-                })
-            })
+        briefsmith_core::model::find_entity(&self.entities, key)
     }
 
     /// By id, else by title, ignoring case.
     pub(crate) fn source(&self, key: &str) -> Option<&Source> {
-        let key = key.trim();
-        self.sources
-            .iter()
-            .find(|s| s.id.as_str() == key)
-            .or_else(|| {
-                self.sources
-                    .iter()
-                    .find(|s| s.title.to_lowercase() == key.to_lowercase())
-            })
+        briefsmith_core::model::find_source(&self.sources, key)
     }
 }

@@ -5,6 +5,7 @@ mod dataset;
 mod grade;
 mod ids;
 mod index;
+mod lookup;
 mod position;
 mod query;
 mod snapshot;
@@ -17,5 +18,6 @@ pub use dataset::{Dataset, Entity, EntityKind, Item, ItemKind, Source, SourceKin
 pub use grade::{Confidence, Credibility, Likelihood, Reliability};
 pub use ids::{EntityId, ItemId, Marking, SourceId};
 pub use index::DatasetIndex;
+pub use lookup::{find_entity, find_source};
 pub use position::{BRIEF_SCHEMA, BlockPos, DATASET_SCHEMA};
 pub use query::ItemQuery;
