@@ -1,0 +1,199 @@
+//! Main text by block density, in the manner of jusText: the page cut into text blocks,
+//! long blocks with few links kept, short ones kept only between kept ones. Used when
+//! the readability extractor finds little or nothing, which happens on pages whose
+//! article is split across many small containers (live tickers, product pages, blogs
+//! without paragraphs).
+
+use dom_query::{Document, NodeRef};
+
+/// Elements that start a text block of their own.
+const BLOCK_TAGS: [&str; 24] = [
+    "address",
+    "article",
+    "blockquote",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "main",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "td",
+    "th",
+    "ul",
+];
+
+/// Elements whose text is never article text.
+const SKIPPED_TAGS: [&str; 8] = [
+    "script", "style", "noscript", "template", "select", "option", "svg", "head",
+];
+
+/// A block at least this long (in characters) with few links is article text.
+const GOOD_CHARS: usize = 80;
+/// Most share of a good block's text inside links.
+const GOOD_LINK_SHARE: f32 = 0.3;
+/// A block with more of its text inside links than this is navigation.
+const BAD_LINK_SHARE: f32 = 0.5;
+/// How many blocks away a short block may be from good blocks on both sides to be kept.
+const NEAR: usize = 3;
+
+/// One block of text in document order.
+struct Block {
+    text: String,
+    chars: usize,
+    link_chars: usize,
+    heading: bool,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Class {
+    Good,
+    Short,
+    Bad,
+}
+
+/// The main text of `doc` (furniture already stripped), one block a line.
+pub fn main_text(doc: &Document) -> String {
+    let Some(body) = doc.body() else {
+        return String::new();
+    };
+    let blocks = collect(&body);
+    let classes: Vec<Class> = blocks.iter().map(Block::class).collect();
+    let good_at: Vec<usize> = (0..blocks.len())
+        .filter(|&i| classes[i] == Class::Good)
+        .collect();
+    let near_good = |i: usize| {
+        let before = good_at.iter().any(|&g| g < i && i - g <= NEAR);
+        let after = good_at.iter().any(|&g| g > i && g - i <= NEAR);
+        (before || blocks[i].heading) && after
+    };
+    let kept: Vec<&str> = blocks
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| match classes[i] {
+            Class::Good => true,
+            Class::Short => near_good(i),
+            Class::Bad => false,
+        })
+        .map(|(_, b)| b.text.as_str())
+        .collect();
+    kept.join("\n")
+}
+
+impl Block {
+    fn new(heading: bool) -> Self {
+        Block {
+            text: String::new(),
+            chars: 0,
+            link_chars: 0,
+            heading,
+        }
+    }
+
+    fn push(&mut self, text: &str, in_link: bool) {
+        for word in text.split_whitespace() {
+            if !self.text.is_empty() {
+                self.text.push(' ');
+                self.chars += 1;
+            }
+            self.text.push_str(word);
+            let n = word.chars().count();
+            self.chars += n;
+            if in_link {
+                self.link_chars += n;
+            }
+        }
+    }
+
+    fn class(&self) -> Class {
+        let share = self.link_chars as f32 / self.chars.max(1) as f32;
+        if share > BAD_LINK_SHARE {
+            Class::Bad
+        } else if self.chars >= GOOD_CHARS && share <= GOOD_LINK_SHARE {
+            Class::Good
+        } else {
+            Class::Short
+        }
+    }
+}
+
+/// Cuts the text under `root` into blocks: every block element closes the block before
+/// it and starts one. Iterative, so a deep page cannot exhaust the stack.
+fn collect(root: &NodeRef<'_>) -> Vec<Block> {
+    enum Step<'a> {
+        Enter(NodeRef<'a>, bool),
+        CloseBlock,
+    }
+    let mut blocks = Vec::new();
+    let mut current = Block::new(false);
+    let mut stack: Vec<Step<'_>> = root
+        .children_it(true)
+        .map(|c| Step::Enter(c, false))
+        .collect();
+    while let Some(step) = stack.pop() {
+        let (node, in_link) = match step {
+            Step::CloseBlock => {
+                blocks.push(std::mem::replace(&mut current, Block::new(false)));
+                continue;
+            }
+            Step::Enter(node, in_link) => (node, in_link),
+        };
+        if node.is_text() {
+            current.push(&node.text(), in_link);
+            continue;
+        }
+        let Some(name) = node.node_name().filter(|_| node.is_element()) else {
+            continue;
+        };
+        let name = name.to_ascii_lowercase();
+        if SKIPPED_TAGS.contains(&name.as_str()) {
+            continue;
+        }
+        if name == "br" {
+            current.push(" ", in_link);
+            continue;
+        }
+        let link = in_link || name == "a";
+        if BLOCK_TAGS.contains(&name.as_str()) {
+            let heading = matches!(name.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+            blocks.push(std::mem::replace(&mut current, Block::new(heading)));
+            stack.push(Step::CloseBlock);
+        }
+        stack.extend(node.children_it(true).map(|c| Step::Enter(c, link)));
+    }
+    blocks.push(current);
+    blocks.retain(|b| b.chars > 0);
+    blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_blocks_stay_menus_go() {
+        let para =
+            "The council voted on Tuesday to close the old bridge for repairs, the mayor said.";
+        let page = format!(
+            r#"<body><ul><li><a href="/">Home</a></li><li><a href="/n">News</a></li></ul>
+            <div><h2>Bridge to close</h2><div>{para}</div><span>Short line.</span>
+            <div>{para}</div></div><div><a href="/x">Another story with a long headline here</a></div></body>"#
+        );
+        let doc = Document::from(page.as_str());
+        assert_eq!(
+            main_text(&doc),
+            format!("Bridge to close\n{para}\nShort line.\n{para}")
+        );
+    }
+}
