@@ -281,7 +281,7 @@ fn python_docx_finds_headings_notes_tables_and_the_banner() {
         let parsed = parse(&md);
 
         // Headings by style: the leading level-1 heading is the Title, the rest Heading N.
-        let mut expected: Vec<(String, String)> = parsed
+        let expected: Vec<(String, String)> = parsed
             .headings
             .iter()
             .enumerate()
