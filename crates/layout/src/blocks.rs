@@ -8,7 +8,7 @@ use crate::flow::{Chunk, Deco, Flow, shift};
 use crate::image::{self, Loaded};
 use crate::inline::{self, note_of, ref_anchor};
 use crate::notes::NoteRegistry;
-use crate::structure::tag_items;
+use crate::structure::{tag_items, tag_links};
 use crate::theme::{self, Theme};
 use crate::tree::{Block, Image, List, Run, RunKind};
 use crate::{
@@ -223,6 +223,7 @@ impl<'a> Layouter<'a> {
     pub fn emit(&mut self, mut chunk: Chunk) {
         if let Some(tag) = self.leaf {
             tag_items(&mut chunk.items, tag);
+            tag_links(&mut chunk.links, tag);
         }
         if !self.markers.is_empty() {
             // Markers come first in reading order: "1. text", not "text 1.".
@@ -237,6 +238,7 @@ impl<'a> Layouter<'a> {
                 shift(&mut i, &mut l, m.x, chunk.baseline);
                 if let Some(tag) = m.tag {
                     tag_items(&mut i, tag);
+                    tag_links(&mut l, tag);
                 }
                 items.append(&mut i);
                 links.append(&mut l);

@@ -104,6 +104,9 @@ pub struct LinkArea {
     pub width: f32,
     pub height: f32,
     pub target: LinkTarget,
+    /// The structure element whose text the link is on (tagged PDF: the link's own
+    /// element goes under it); `None` for links outside the structure.
+    pub tag: Option<crate::StructId>,
 }
 
 /// Where a link leads.

@@ -4,7 +4,7 @@
 //! anything outside such a pair (running heads, page numbers, banners, rules, tints) is an
 //! artifact, not part of the text.
 
-use crate::PageItem;
+use crate::{LinkArea, PageItem};
 
 /// Index of an element in [`crate::Document::structure`]; 0 is the document itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -99,6 +99,13 @@ pub(crate) fn tag_items(items: &mut Vec<PageItem>, tag: StructId) {
         out.push(PageItem::EndTag);
     }
     *items = out;
+}
+
+/// Puts the links not yet in an element on the text of `tag`.
+pub(crate) fn tag_links(links: &mut [LinkArea], tag: StructId) {
+    for link in links {
+        link.tag.get_or_insert(tag);
+    }
 }
 
 /// Removes the tags from `items`, making them artifacts (a table header repeated on a

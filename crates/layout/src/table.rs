@@ -8,7 +8,7 @@ use pulldown_cmark::Alignment;
 use crate::blocks::{Layouter, Scope};
 use crate::flow::{Chunk, Deco, shift};
 use crate::inline;
-use crate::structure::{tag_items, untag_items};
+use crate::structure::{tag_items, tag_links, untag_items};
 use crate::theme;
 use crate::tree::{Run, RunKind, Table};
 use crate::{Align, Line, PageItem, ParagraphSpec, Rect, Rgb, Role, Span, StructId, width_bounds};
@@ -240,6 +240,7 @@ impl Layouter<'_> {
                 shift(&mut items, &mut l, cols.xs[col] + cols.hpad, baseline);
                 if let Some(&tag) = tags.get(col) {
                     tag_items(&mut items, tag);
+                    tag_links(&mut l, tag);
                 }
                 self.claim_notes(&l, y, &mut c);
                 text.extend(items);

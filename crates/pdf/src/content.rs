@@ -48,12 +48,20 @@ struct CachedImage {
 }
 
 /// One page as PDF content: the content stream, written here directly, the link
-/// annotations, which printpdf adds to the page, and the structure element of each marked
-/// content sequence (indexed by MCID).
+/// annotations, which printpdf adds to the page, and for tagging the structure element of
+/// each marked content sequence (indexed by MCID) and of each annotation's text.
 pub(crate) struct PageContent {
     pub stream: Vec<u8>,
     pub links: Vec<Op>,
     pub mcids: Vec<StructId>,
+    pub link_tags: Vec<LinkTag>,
+}
+
+/// What tagging needs of an annotation: the element its text is in, and what it does.
+pub(crate) struct LinkTag {
+    pub parent: Option<StructId>,
+    /// The annotation's description (`/Contents`), read out instead of the bare link.
+    pub description: String,
 }
 
 /// Writes one page. Text goes straight into the content stream as `TJ` arrays of glyph
@@ -102,15 +110,29 @@ pub(crate) fn page_content(
         }
     }
     w.close_marks();
-    let links = page
+    let (links, link_tags) = page
         .links
         .iter()
-        .filter_map(|link| link_op(link, page.height, res))
-        .collect();
+        .filter_map(|link| {
+            let op = link_op(link, page.height, res)?;
+            let description = match &link.target {
+                LinkTarget::External(uri) => format!("Link to {uri}"),
+                LinkTarget::Internal(_) => "Link within the document".to_owned(),
+            };
+            Some((
+                op,
+                LinkTag {
+                    parent: link.tag,
+                    description,
+                },
+            ))
+        })
+        .unzip();
     Ok(PageContent {
         stream: w.out,
         links,
         mcids: w.mcids,
+        link_tags,
     })
 }
 

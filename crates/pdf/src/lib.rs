@@ -159,7 +159,7 @@ fn write_with(
             ops: content.links,
         });
         streams.push(content.stream);
-        mcids.push(content.mcids);
+        mcids.push((content.mcids, content.link_tags));
     }
     if pages.is_empty() {
         // A PDF needs at least one page; an empty document is one blank page.
@@ -192,7 +192,12 @@ fn write_with(
     let page_ids: Vec<ObjectId> = out.get_pages().into_values().collect();
     set_page_contents(&mut out, &page_ids, streams)?;
     if !doc.structure.is_empty() {
-        let pages: Vec<_> = page_ids.iter().copied().zip(mcids).collect();
+        let pages: Vec<_> = page_ids
+            .iter()
+            .copied()
+            .zip(mcids)
+            .map(|(page, (mcids, links))| tagging::PageTags { page, mcids, links })
+            .collect();
         tagging::write_structure(&mut out, &doc.structure, &pages)
             .map_err(|e| PdfError::Write(e.to_string()))?;
     }

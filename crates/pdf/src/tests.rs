@@ -103,6 +103,7 @@ fn sample(faces: &DiskFaces) -> Document {
         anchors,
     };
     let link = |y: f32, target: LinkTarget| LinkArea {
+        tag: None,
         x: 72.0,
         y,
         width: 100.0,

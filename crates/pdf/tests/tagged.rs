@@ -23,7 +23,7 @@ const MARKDOWN: &str = "\
 
 ## Key judgments
 
-Forces are **very likely** massing near the crossing.[^1]
+Forces are **very likely** massing near [the crossing](https://example.org/map).[^1]
 
 1. First judgment, numbered.
 2. Second judgment.
@@ -73,6 +73,10 @@ fn written() -> Vec<u8> {
     };
     let doc = typeset(MARKDOWN, &style, &info, Some(dir.path())).expect("typesets");
     write_pdf(&doc, &FontBook::bundled(), &PdfOptions::default()).expect("writes")
+}
+
+fn role_of(doc: &Document, elem: ObjectId) -> String {
+    name(doc.get_dictionary(elem).unwrap().get(b"S").unwrap())
 }
 
 fn name(obj: &Object) -> String {
@@ -189,6 +193,7 @@ fn every_content_item_is_tagged_or_an_artifact() {
     let mut reached: HashMap<ObjectId, HashSet<i64>> = HashMap::new();
     let mut roles: Vec<String> = Vec::new();
     let mut headers = 0;
+    let mut links = HashSet::new();
     let mut pending = vec![root.get(b"K").unwrap().as_reference().unwrap()];
     while let Some(id) = pending.pop() {
         let elem = doc.get_dictionary(id).unwrap();
@@ -209,6 +214,25 @@ fn every_content_item_is_tagged_or_an_artifact() {
                     let child_dict = doc.get_dictionary(*child).unwrap();
                     assert_eq!(child_dict.get(b"P").unwrap().as_reference().unwrap(), id);
                     pending.push(*child);
+                }
+                Object::Dictionary(objr)
+                    if objr.get(b"Type").and_then(Object::as_name).ok() == Some(b"OBJR") =>
+                {
+                    // A link's annotation: described, and mapped back to its Link element.
+                    assert_eq!(role_of(&doc, id), "Link");
+                    let holder = elem.get(b"P").unwrap().as_reference().unwrap();
+                    assert_ne!(role_of(&doc, holder), "Document", "a link sits in its text");
+                    let annot_id = objr.get(b"Obj").unwrap().as_reference().unwrap();
+                    let annot = doc.get_dictionary(annot_id).unwrap();
+                    assert!(!annot.get(b"Contents").unwrap().as_str().unwrap().is_empty());
+                    let key = annot.get(b"StructParent").unwrap().as_i64().unwrap();
+                    let at = nums
+                        .iter()
+                        .step_by(2)
+                        .position(|n| n.as_i64().ok() == Some(key));
+                    let entry = &nums[at.expect("in the parent tree") * 2 + 1];
+                    assert_eq!(entry.as_reference().unwrap(), id);
+                    links.insert(annot_id);
                 }
                 Object::Dictionary(_) | Object::Integer(_) => {
                     // A bare MCID is on the element's /Pg; a reference names its page.
@@ -251,6 +275,23 @@ fn every_content_item_is_tagged_or_an_artifact() {
         "every marked sequence is in the tree, and only those"
     );
     assert_eq!(headers, 3);
+    // Every annotation is a Link element's, and the text's link sits in its paragraph.
+    let annotations: HashSet<ObjectId> = doc
+        .get_pages()
+        .into_values()
+        .flat_map(|page| {
+            let dict = doc.get_dictionary(page).unwrap();
+            dict.get(b"Annots")
+                .and_then(Object::as_array)
+                .map(|a| a.iter().map(|o| o.as_reference().unwrap()).collect())
+                .unwrap_or_else(|_| Vec::new())
+        })
+        .collect();
+    assert!(
+        annotations.len() >= 3,
+        "web link, note reference, back link"
+    );
+    assert_eq!(links, annotations);
     for role in [
         "Document",
         "H1",
@@ -268,6 +309,7 @@ fn every_content_item_is_tagged_or_an_artifact() {
         "Note",
         "Figure",
         "Code",
+        "Link",
     ] {
         assert!(roles.iter().any(|r| r == role), "no {role} in {roles:?}");
     }

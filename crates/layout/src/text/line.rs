@@ -353,6 +353,7 @@ impl<'a> LineBuilder<'a> {
             match self.links.last_mut() {
                 Some(l) if continues => l.width = x + pc.width - l.x,
                 _ => self.links.push(LinkArea {
+                    tag: None,
                     x,
                     y: -asc,
                     width: pc.width,
