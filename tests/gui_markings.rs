@@ -202,3 +202,44 @@ fn picking_an_item_above_the_ceiling_warns_at_once() {
     );
     assert!(banner_shown(&h, "SECRET//NOFORN"));
 }
+
+#[test]
+fn a_releasable_export_from_the_app_leaves_out_what_is_above_it() {
+    let (dir, draft) = marked_fixture();
+    let mut h = open(&dir, &draft);
+    let (secret_text, kept_text) = {
+        let brief = h.state().state.doc.brief();
+        let text = |i: usize| match &brief.sections[0].blocks[i] {
+            Block::Item(r) => r.snapshot.text.clone(),
+            _ => unreachable!(),
+        };
+        (text(0), text(1))
+    };
+    h.get_by_label("Release at").click();
+    h.run();
+    h.get_by_label("Release at").type_text("U");
+    h.run();
+    assert!(
+        h.query_by_label_contains("exports leave out 1 portion(s) above UNCLASSIFIED")
+            .is_some(),
+        "the details say what the cut leaves out"
+    );
+    let out = dir.path().join("released.md");
+    h.key_press_modifiers(gui_support::CTRL | egui::Modifiers::SHIFT, Key::E);
+    h.run();
+    gui_support::answer_path(&mut h, &out);
+    if matches!(
+        h.state().state.dialog,
+        Some(briefsmith::app::state::Dialog::ExportWithErrors { .. })
+    ) {
+        h.get_by_label("Export anyway").click();
+        settle(&mut h);
+    }
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with("UNCLASSIFIED\n"), "{text}");
+    assert!(text.contains("Reduced version for release at UNCLASSIFIED"));
+    assert!(!text.contains(secret_text.trim()), "the C item is left out");
+    assert!(text.contains(kept_text.trim()), "the unmarked item stays");
+    // The draft itself is whole.
+    assert_eq!(h.state().state.doc.brief().sections[0].blocks.len(), 2);
+}

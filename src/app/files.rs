@@ -226,7 +226,9 @@ impl AppState {
         if self.export_held_by_checks(format, path) {
             return;
         }
-        let brief = self.doc.brief().clone();
+        let Some(brief) = self.brief_to_export() else {
+            return;
+        };
         let dataset = self.doc.dataset.as_ref().map(|d| d.dataset.clone());
         let base_dir = self.doc.base_dir();
         let sources = [
@@ -244,6 +246,30 @@ impl AppState {
             self.templates.clone(),
             base_dir,
         );
+    }
+
+    /// The brief as it is exported: whole, or cut to the releasable ceiling the analyst
+    /// typed (said in a message); `None`, with the reason shown, when it cannot be cut.
+    fn brief_to_export(&mut self) -> Option<briefsmith_core::model::Brief> {
+        let ceiling = self.release_at.trim().to_owned();
+        if ceiling.is_empty() {
+            return Some(self.doc.brief().clone());
+        }
+        let dataset = self.doc.dataset.as_ref().map(|d| d.dataset.as_ref());
+        match crate::marking::releasable(self.doc.brief(), dataset, &ceiling) {
+            Ok(reduction) => {
+                self.info(format!(
+                    "Releasable at {}: {} portion(s) left out",
+                    reduction.ceiling,
+                    reduction.dropped.len()
+                ));
+                Some(reduction.brief)
+            }
+            Err(e) => {
+                self.error(format!("Cannot export: {e:#}"));
+                None
+            }
+        }
     }
 
     /// Puts `path` at the top of the recent files.

@@ -258,6 +258,9 @@ pub struct AppState {
     pub show_records: bool,
     /// Quick capture: a passage typed or pasted, turned into an item in two keystrokes.
     pub capture: Capture,
+    /// A releasable export's ceiling, typed in the brief's details (e.g. `C`); empty for
+    /// the whole brief. Not part of the draft: each export says what it is.
+    pub release_at: String,
     /// The article under review in the import window, if any.
     pub import: Option<crate::app::import::ImportReview>,
     /// The box an article is pasted into for import, while it is open.
@@ -304,6 +307,7 @@ impl AppState {
             form: None,
             show_records: false,
             capture: Capture::default(),
+            release_at: String::new(),
             import: None,
             paste: None,
             checks: Default::default(),

@@ -28,6 +28,9 @@ pub(super) fn meta_editor(ui: &mut egui::Ui, state: &mut AppState) {
                     lost_focus |= field(ui, "Audience", &mut meta.audience);
 
                     lost_focus |= markings_rows(ui, &mut meta, banner.as_ref());
+                    if banner.is_some() {
+                        release_row(ui, state);
+                    }
                     if meta.markings.scheme.trim().is_empty() {
                         let label = ui.label("Classification");
                         ui.horizontal(|ui| {
@@ -163,6 +166,34 @@ fn markings_rows(
     });
     ui.end_row();
     lost_focus
+}
+
+/// The ceiling of a releasable export (kept in the app, not the draft): the exports cut
+/// the brief to it; the row says how many portions that leaves out, or why it cannot.
+fn release_row(ui: &mut egui::Ui, state: &mut AppState) {
+    let label = ui.label("Release at");
+    ui.horizontal(|ui| {
+        ui.add(
+            egui::TextEdit::singleline(&mut state.release_at)
+                .hint_text("whole brief")
+                .desired_width(180.0),
+        )
+        .labelled_by(label.id)
+        .on_hover_text("Exports leave out every portion marked above this mark");
+        let ceiling = state.release_at.trim();
+        if !ceiling.is_empty() {
+            let dataset = state.doc.dataset.as_ref().map(|d| d.dataset.as_ref());
+            match crate::marking::releasable(state.doc.brief(), dataset, ceiling) {
+                Ok(r) => ui.weak(format!(
+                    "exports leave out {} portion(s) above {}",
+                    r.dropped.len(),
+                    r.ceiling
+                )),
+                Err(e) => ui.colored_label(crate::app::panels::style::ERROR, format!("{e:#}")),
+            };
+        }
+    });
+    ui.end_row();
 }
 
 /// One mark typed into a grid row (empty for none); returns whether it lost focus.
