@@ -548,3 +548,72 @@ fn typeset_writes_any_markdown_as_word() {
         assert!(notes.contains("A note."), "{notes}");
     }
 }
+
+#[test]
+fn a_templates_reference_docx_styles_the_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("templates");
+    let folder = templates.join("bluf-memo");
+    fs::create_dir_all(&folder).unwrap();
+    let builtin = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/bluf-memo");
+    fs::copy(builtin.join("brief.md.j2"), folder.join("brief.md.j2")).unwrap();
+    let manifest = fs::read_to_string(builtin.join("template.toml")).unwrap();
+    assert!(
+        manifest.trim_end().ends_with("language = \"en-GB\""),
+        "[word] comes last"
+    );
+    fs::write(
+        folder.join("template.toml"),
+        format!("{manifest}reference_docx = \"house.docx\"\n"),
+    )
+    .unwrap();
+    let draft = sample_path(SAMPLES[0]);
+    let draft = draft.to_str().unwrap();
+    let out = dir.path().join("out.docx");
+    let args = [
+        "--templates",
+        templates.to_str().unwrap(),
+        "export",
+        draft,
+        "-o",
+        out.to_str().unwrap(),
+    ];
+
+    // Without the file the export fails, naming it.
+    let failed = briefsmith(dir.path(), &args);
+    assert!(!failed.status.success());
+    let stderr = String::from_utf8_lossy(&failed.stderr);
+    assert!(stderr.contains("house.docx"), "{stderr}");
+
+    // A house style: an export of our own whose Title is made red, as a user would in Word.
+    let plain = dir.path().join("plain.docx");
+    run_ok(
+        dir.path(),
+        &["export", draft, "-o", plain.to_str().unwrap()],
+    );
+    let script = "import sys, docx\n\
+        from docx.shared import RGBColor\n\
+        d = docx.Document(sys.argv[1])\n\
+        d.styles['Title'].font.color.rgb = RGBColor(0xC0, 0, 0)\n\
+        d.save(sys.argv[2])\n";
+    let made = Command::new("python3")
+        .args(["-c", script])
+        .arg(&plain)
+        .arg(folder.join("house.docx"))
+        .output()
+        .unwrap();
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    run_ok(dir.path(), &args);
+    let check = "import sys, docx\n\
+        print(docx.Document(sys.argv[1]).styles['Title'].font.color.rgb)\n";
+    let color = Command::new("python3")
+        .args(["-c", check])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&color.stdout).trim(), "C00000");
+}
