@@ -439,3 +439,65 @@ fn bad_ceilings_and_unmarked_drafts_are_refused_with_reasons() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("add --max-marking"));
 }
+
+#[test]
+fn the_library_commands_keep_marks_through_to_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("mine.bslib");
+    let lib_arg = lib.to_str().unwrap();
+    run_ok(
+        dir.path(),
+        &["library", "new", lib_arg, "--title", "Marked"],
+    );
+    let src = run_ok(
+        dir.path(),
+        &[
+            "library",
+            "add-source",
+            lib_arg,
+            "--title",
+            "Cable",
+            "--publisher",
+            "Post",
+            "--date",
+            "2024-10-11",
+            "--reliability",
+            "B",
+            "--kind",
+            "government",
+            "--marking",
+            "C",
+        ],
+    );
+    let src = String::from_utf8(src.stdout).unwrap().trim().to_owned();
+    run_ok(
+        dir.path(),
+        &[
+            "library",
+            "add-item",
+            lib_arg,
+            "--text",
+            "A marked fact.",
+            "--source",
+            &src,
+            "--credibility",
+            "2",
+            "--marking",
+            "S//NF",
+        ],
+    );
+    let json = dir.path().join("mine.dataset.json");
+    run_ok(
+        dir.path(),
+        &[
+            "library",
+            "export-json",
+            lib_arg,
+            "-o",
+            json.to_str().unwrap(),
+        ],
+    );
+    let ds = briefsmith_core::store::load_dataset(&json).unwrap();
+    assert_eq!(ds.sources[0].marking, Some(Marking::from("C")));
+    assert_eq!(ds.items[0].marking, Some(Marking::from("S//NF")));
+}

@@ -3,8 +3,8 @@
 //! exit 0 on success, 1 when the work could not be done, 2 for a wrong command line.
 
 use briefsmith_core::model::{
-    Credibility, DATASET_SCHEMA, Entity, EntityId, EntityKind, Item, ItemId, ItemKind, Reliability,
-    Source, SourceId, SourceKind, Speech,
+    Credibility, DATASET_SCHEMA, Entity, EntityId, EntityKind, Item, ItemId, ItemKind, Marking,
+    Reliability, Source, SourceId, SourceKind, Speech,
 };
 use briefsmith_core::store::load_dataset;
 use briefsmith_library::{Library, LibraryError, SheetImport};
@@ -91,6 +91,9 @@ pub struct AddSourceArgs {
     /// The id to give it (default: a new `src-N`).
     #[arg(long)]
     pub id: Option<String>,
+    /// Its handling mark, e.g. `C` or `TLP:AMBER` (read in the scheme a brief names).
+    #[arg(long)]
+    pub marking: Option<String>,
 }
 
 /// `library add-entity`.
@@ -151,6 +154,9 @@ pub struct AddItemArgs {
     pub tags: Vec<String>,
     #[arg(long)]
     pub id: Option<String>,
+    /// Its handling mark, e.g. `S//NF`; default: its source's.
+    #[arg(long)]
+    pub marking: Option<String>,
 }
 
 /// A kind enum from its dataset spelling, e.g. `think-tank`.
@@ -230,7 +236,7 @@ fn execute(command: LibraryCommand) -> Result<(), LibraryError> {
                 reliability: a.reliability,
                 notes: a.notes,
                 paragraphs: Vec::new(),
-                marking: None,
+                marking: a.marking.map(Marking::new),
             };
             let exists = lib.source(&id)?.is_some();
             add(&mut lib, "source", id.as_str(), exists, |l| {
@@ -330,7 +336,7 @@ fn add_item(a: AddItemArgs) -> Result<(), LibraryError> {
         entities,
         tags: a.tags,
         credibility: Credibility(a.credibility),
-        marking: None,
+        marking: a.marking.map(Marking::new),
     };
     // The same checks `validate` makes, so an add never stores what validate would reject.
     let probe = briefsmith_core::model::Dataset {

@@ -262,6 +262,7 @@ pub fn form_window(ctx: &egui::Context, state: &mut AppState) {
                                 );
                                 line(ui, "Entities", &mut f.entities, &problems);
                                 line(ui, "Tags", &mut f.tags, &problems);
+                                line(ui, "Marking", &mut f.marking, &problems);
                             }
                         });
                 });
