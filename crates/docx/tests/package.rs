@@ -149,6 +149,14 @@ fn headings_lists_tables_and_pictures_become_word_structure() {
     // Table: a repeated header row, alignments kept.
     assert!(doc.contains("<w:tblHeader/>"));
     assert!(doc.contains("<w:jc w:val=\"right\"/>"));
+    // Columns share the width by their longest cell: "Ref" narrower than "Financial Times".
+    let widths: Vec<u32> = doc
+        .split("<w:gridCol w:w=\"")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap().parse().unwrap())
+        .collect();
+    assert_eq!(widths.len(), 2);
+    assert!(widths[0] * 2 < widths[1], "{widths:?}");
     // Pictures: PNG and JPEG embedded with their relationships; the missing one a placeholder.
     assert!(parts.contains_key("word/media/image1.png"));
     assert!(parts.contains_key("word/media/image2.jpeg"));
