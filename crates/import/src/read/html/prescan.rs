@@ -1,12 +1,12 @@
 //! One pass over the raw HTML before it is parsed: measures the element nesting (a
 //! hostile page is refused before the parser sees it) and drops what the extractor never
 //! reads, so the parser does not tokenise it character by character: scripts other than
-//! JSON-LD metadata, style sheets and comments. On modern pages these are most of the
-//! bytes.
+//! JSON-LD metadata, style sheets, inline SVG drawings and comments. On modern pages these
+//! are most of the bytes.
 
 /// The page as the parser gets it, and its deepest element nesting.
 pub struct Prescan {
-    /// The HTML without scripts, style sheets and comments.
+    /// The HTML without scripts, style sheets, SVG drawings and comments.
     pub html: String,
     /// The deepest element nesting, counted from start and end tags.
     pub depth: usize,
@@ -50,14 +50,19 @@ pub fn prescan(html: &str) -> Prescan {
         let name = &rest[..name_len];
         let tag_end = memchr::memchr(b'>', &bytes[i..]).map_or(html.len(), |at| i + at + 1);
         let tag = &html[i..tag_end.max(i)];
-        let raw_text = name.eq_ignore_ascii_case("script") || name.eq_ignore_ascii_case("style");
-        if raw_text {
-            // Their text is not markup: skip to the end tag, and drop all but metadata.
-            let close = if name.eq_ignore_ascii_case("script") {
-                b"</script".as_slice()
-            } else {
-                b"</style".as_slice()
-            };
+        let self_closing = tag.trim_end_matches('>').ends_with('/');
+        // `<svg/>` closes itself; `<script/>` does not (HTML ignores the slash there).
+        let close = [
+            ("script", b"</script".as_slice()),
+            ("style", b"</style".as_slice()),
+            ("svg", b"</svg".as_slice()),
+        ]
+        .into_iter()
+        .find_map(|(n, close)| name.eq_ignore_ascii_case(n).then_some(close))
+        .filter(|_| !(self_closing && name.eq_ignore_ascii_case("svg")));
+        if let Some(close) = close {
+            // Script and style text is not markup, and drawings hold no prose: skip to the
+            // end tag, and drop all but metadata.
             let Some(at) = find_ascii_ci(&bytes[tag_end..], close) else {
                 break;
             };
@@ -70,7 +75,6 @@ pub fn prescan(html: &str) -> Prescan {
             i = end;
             continue;
         }
-        let self_closing = tag.trim_end_matches('>').ends_with('/');
         if !self_closing && !FLAT.iter().any(|f| f.eq_ignore_ascii_case(name)) {
             depth += 1;
             max = max.max(depth);
@@ -122,6 +126,14 @@ mod tests {
         assert_eq!(
             prescan(page).html,
             r#"<head><script type="application/ld+json">{"a":1}</script></head><body><p>Text</p></body>"#
+        );
+    }
+
+    #[test]
+    fn drawings_are_dropped_a_self_closed_one_alone() {
+        assert_eq!(
+            prescan("<p>a<svg><path d='M0'/></SVG> b<svg/> c</p><svg></svg>").html,
+            "<p>a b<svg/> c</p>"
         );
     }
 
