@@ -1,6 +1,7 @@
 //! The open draft: its file, the editor holding the brief (all changes go through it, so
 //! undo covers everything), and the dataset it was composed from.
 
+use crate::app::checks::AppLookup;
 use crate::app::library::LibraryIndex;
 use anyhow::Context as _;
 use briefsmith_checks::{Report, Rules};
@@ -373,10 +374,8 @@ impl Document {
     pub fn checks(&mut self, rules: Rules) -> &Report {
         let key = (self.editor.revision(), self.dataset_generation, rules);
         if self.checks_cache.0 != key {
-            let dataset = self
-                .dataset
-                .as_ref()
-                .map(|d| d as &dyn briefsmith_checks::Lookup);
+            let lookup = self.dataset.as_ref().map(AppLookup::new);
+            let dataset = lookup.as_ref().map(|l| l as &dyn briefsmith_checks::Lookup);
             let report = briefsmith_checks::check(self.editor.brief(), dataset, &key.2);
             self.checks_cache = (key, report);
         }
@@ -390,10 +389,12 @@ impl Document {
         let revision = self.editor.revision();
         if self.stale_cache.0 != revision {
             let stale = match &self.dataset {
-                Some(ds) => briefsmith_checks::drifted_blocks(self.editor.brief(), ds)
-                    .into_iter()
-                    .map(|(pos, _)| (pos.section, pos.index))
-                    .collect(),
+                Some(ds) => {
+                    briefsmith_checks::drifted_blocks(self.editor.brief(), &AppLookup::new(ds))
+                        .into_iter()
+                        .map(|(pos, _)| (pos.section, pos.index))
+                        .collect()
+                }
                 None => HashSet::new(),
             };
             self.stale_cache = (revision, stale);

@@ -1,8 +1,8 @@
 //! Capturing an item as it stands in a dataset, and finding the blocks whose capture is out of date.
 
 use super::{
-    Block, BlockPos, Brief, Dataset, DatasetIndex, Entity, EntityId, Item, ItemSnapshot,
-    Reliability, Source, SourceSnapshot,
+    Block, BlockPos, Brief, Dataset, DatasetIndex, Entity, Item, ItemSnapshot, Reliability, Source,
+    SourceSnapshot,
 };
 
 impl ItemSnapshot {
@@ -11,26 +11,28 @@ impl ItemSnapshot {
     /// A speaker or source missing from the dataset is recorded by its id (and an empty
     /// reliability for the source), so a broken reference shows up rather than vanishing.
     pub fn capture(dataset: &Dataset, item: &Item) -> ItemSnapshot {
-        let speaker = item.speaker.as_ref().map(|id| dataset.entity(id).ok_or(id));
-        Self::capture_resolved(item, speaker, dataset.source(&item.source))
+        let speaker = item.speaker.as_ref().and_then(|id| dataset.entity(id));
+        Self::capture_from(item, speaker, dataset.source(&item.source))
     }
 
     /// [`ItemSnapshot::capture`] through an id index: the same snapshot, found in constant
     /// time, for checking many blocks against a large dataset.
     pub fn capture_in(index: &DatasetIndex<'_>, item: &Item) -> ItemSnapshot {
-        let speaker = item.speaker.as_ref().map(|id| index.entity(id).ok_or(id));
-        Self::capture_resolved(item, speaker, index.source(&item.source))
+        let speaker = item.speaker.as_ref().and_then(|id| index.entity(id));
+        Self::capture_from(item, speaker, index.source(&item.source))
     }
 
-    fn capture_resolved(
+    /// [`ItemSnapshot::capture`] with the item's speaker and source already looked up
+    /// (`None` when the dataset lacks them), for callers that keep their own id index.
+    pub fn capture_from(
         item: &Item,
-        speaker: Option<Result<&Entity, &EntityId>>,
+        speaker: Option<&Entity>,
         source: Option<&Source>,
     ) -> ItemSnapshot {
-        let (speaker, speaker_role) = match speaker {
-            Some(Ok(entity)) => (entity.name.clone(), entity.role.clone()),
-            Some(Err(id)) => (id.to_string(), String::new()),
-            None => (String::new(), String::new()),
+        let (speaker, speaker_role) = match (&item.speaker, speaker) {
+            (Some(_), Some(entity)) => (entity.name.clone(), entity.role.clone()),
+            (Some(id), None) => (id.to_string(), String::new()),
+            (None, _) => (String::new(), String::new()),
         };
         let source_marking = source.and_then(|s| s.marking.as_ref());
         let source = match source {
@@ -90,7 +92,7 @@ impl Brief {
                 let Some(item) = index.item(&r.item) else {
                     continue;
                 };
-                if ItemSnapshot::capture(dataset, item) != r.snapshot {
+                if ItemSnapshot::capture_in(&index, item) != r.snapshot {
                     stale.push(BlockPos::new(s, b));
                 }
             }
