@@ -68,10 +68,11 @@ pub fn read(file: &str, html: &str) -> Result<Document, ImportError> {
             });
         }
     };
-    let mut text = article
-        .as_ref()
-        .map(|a| article_text(&a.content))
-        .unwrap_or_default();
+    let mut text = if article.is_some() {
+        article_text(&readability.doc)
+    } else {
+        String::new()
+    };
     let chars = text.chars().count();
     if chars < FALLBACK_BELOW_CHARS {
         let by_density = density_text(spare);
@@ -110,19 +111,23 @@ pub fn read(file: &str, html: &str) -> Result<Document, ImportError> {
 /// Removing it here rather than from the whole page leaves the extractor's choice of the
 /// article block as it was: on the evaluation set, pruning first made it pick a wrong
 /// block more often than it helped.
-fn article_text(content: &str) -> String {
-    let article = dom_query::Document::from(content);
-    boilerplate::strip(&article);
-    article
-        .body()
-        .map(|body| body.formatted_text().to_string())
-        .unwrap_or_default()
+fn article_text(extracted: &dom_query::Document) -> String {
+    // Where the extractor leaves the article in its copy of the page.
+    let root = extracted.select_single("#readability-page-1");
+    let Some(root) = root.nodes().first() else {
+        return String::new();
+    };
+    boilerplate::strip(root);
+    root.formatted_text().to_string()
 }
 
 /// The page's main text by block density (see `density`), furniture stripped first.
 fn density_text(page: dom_query::Document) -> String {
-    boilerplate::strip(&page);
-    density::main_text(&page)
+    let Some(body) = page.body() else {
+        return String::new();
+    };
+    boilerplate::strip(&body);
+    density::main_text(&body)
 }
 
 /// Metadata from `<meta>` and `<link rel=canonical>` that the extractor does not take

@@ -3,7 +3,7 @@
 //! share bars, post metadata, and "Read also: <link>" teasers set between paragraphs.
 //! The extractor keeps these when they sit inside the article's block.
 
-use dom_query::{Document, NodeRef};
+use dom_query::NodeRef;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -54,12 +54,11 @@ const MIN_LINK_LIST_SHARE: f32 = 0.8;
 /// Longest heading or label (in characters) dropped with the list of links it introduces.
 const MAX_LINK_LIST_LABEL_CHARS: usize = 80;
 
-/// Removes site furniture from `doc` in place.
-pub fn strip(doc: &Document) {
-    let Some(body) = doc.body() else { return };
-    let page_chars = body.normalized_char_count().max(1);
+/// Removes site furniture under `root` (a page's body, or an article) in place.
+pub fn strip(root: &NodeRef<'_>) {
+    let page_chars = root.normalized_char_count().max(1);
     // Collected first: removing while walking would cut the walk short.
-    let doomed: Vec<NodeRef<'_>> = body
+    let doomed: Vec<NodeRef<'_>> = root
         .descendants_it()
         .filter(|node| is_furniture(node, page_chars))
         .collect();
@@ -155,10 +154,11 @@ fn link_chars(node: &NodeRef<'_>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use dom_query::Document;
 
     fn stripped(html: &str) -> String {
         let doc = Document::from(html);
-        strip(&doc);
+        strip(&doc.body().expect("a body"));
         doc.select("body")
             .text()
             .split_whitespace()

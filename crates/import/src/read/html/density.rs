@@ -4,7 +4,7 @@
 //! article is split across many small containers (live tickers, product pages, blogs
 //! without paragraphs).
 
-use dom_query::{Document, NodeRef};
+use dom_query::NodeRef;
 
 /// Elements that start a text block of their own.
 const BLOCK_TAGS: [&str; 24] = [
@@ -63,12 +63,10 @@ enum Class {
     Bad,
 }
 
-/// The main text of `doc` (furniture already stripped), one block a line.
-pub fn main_text(doc: &Document) -> String {
-    let Some(body) = doc.body() else {
-        return String::new();
-    };
-    let blocks = collect(&body);
+/// The main text under `root` (a page's body, furniture already stripped), one block a
+/// line.
+pub fn main_text(root: &NodeRef<'_>) -> String {
+    let blocks = collect(root);
     let classes: Vec<Class> = blocks.iter().map(Block::class).collect();
     let good_at: Vec<usize> = (0..blocks.len())
         .filter(|&i| classes[i] == Class::Good)
@@ -180,6 +178,7 @@ fn collect(root: &NodeRef<'_>) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use dom_query::Document;
 
     #[test]
     fn long_blocks_stay_menus_go() {
@@ -192,7 +191,7 @@ mod tests {
         );
         let doc = Document::from(page.as_str());
         assert_eq!(
-            main_text(&doc),
+            main_text(&doc.body().expect("a body")),
             format!("Bridge to close\n{para}\nShort line.\n{para}")
         );
     }
