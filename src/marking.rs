@@ -53,3 +53,35 @@ pub fn pick_warning(brief: &Brief, marking: Option<&Marking>) -> Option<String> 
         )),
     }
 }
+
+/// For `typeset`: a Markdown file read in the scheme `scheme` (every portion opening with
+/// its mark), cut to `ceiling` when given. Returns the Markdown (saying, under its first
+/// heading, when it was cut), the banner rolled up from the portions left, and what was
+/// left out.
+pub fn markdown_marks(
+    markdown: &str,
+    scheme: &str,
+    ceiling: Option<&str>,
+) -> Result<(String, String, Vec<briefsmith_marking::Dropped>)> {
+    let scheme = schemes()?.require(scheme)?;
+    let ceiling = ceiling
+        .map(|c| Mark::parse(scheme, c).with_context(|| format!("the ceiling \"{}\"", c.trim())))
+        .transpose()?;
+    let marked = briefsmith_marking::read_markdown_marks(scheme, markdown, ceiling.as_ref())?;
+    let mut out = marked.markdown;
+    if let Some(ceiling) = &ceiling {
+        let banner = ceiling.banner(scheme);
+        let notice = format!(
+            "**Reduced version for release at {banner}: every portion marked above {banner} has been left out.**\n\n"
+        );
+        // Under the title when the file opens with one, else at the top.
+        let at = if out.starts_with('#') {
+            out.find('\n').map_or(out.len(), |i| i + 1)
+        } else {
+            0
+        };
+        let lead = if at > 0 { "\n" } else { "" };
+        out.insert_str(at, &format!("{lead}{notice}"));
+    }
+    Ok((out, marked.banner.banner(scheme), marked.dropped))
+}

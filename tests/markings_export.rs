@@ -501,3 +501,105 @@ fn the_library_commands_keep_marks_through_to_json() {
     assert_eq!(ds.sources[0].marking, Some(Marking::from("C")));
     assert_eq!(ds.items[0].marking, Some(Marking::from("S//NF")));
 }
+
+#[test]
+fn typeset_reads_portion_marks_and_cuts_to_a_ceiling() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes.md");
+    fs::write(
+        &notes,
+        "# (U) Desk notes\n\n(U) The meeting took place in Ashgabat.\n\n\
+         (S//NF) Liaison reporting names the convoy route through Bandar Abbas.\n\n\
+         - (C) Delivery windows slipped twice\n- (U) Public statements stayed vague\n",
+    )
+    .unwrap();
+    let notes_arg = notes.to_str().unwrap();
+    let whole = dir.path().join("whole.pdf");
+    run_ok(
+        dir.path(),
+        &[
+            "typeset",
+            notes_arg,
+            "--marking-scheme",
+            "us-style",
+            "-o",
+            whole.to_str().unwrap(),
+        ],
+    );
+    let text = exported_text(&whole);
+    assert_eq!(
+        text.lines().next().map(str::trim),
+        Some("SECRET//NOFORN"),
+        "{text}"
+    );
+    assert!(
+        words(&text)
+            .join(" ")
+            .contains("convoy route through bandar abbas")
+    );
+
+    let listing = run_ok(
+        dir.path(),
+        &[
+            "typeset",
+            notes_arg,
+            "--marking-scheme",
+            "us-style",
+            "--max-marking",
+            "U",
+            "--dry-run",
+        ],
+    );
+    let listing = String::from_utf8_lossy(&listing.stdout);
+    assert!(
+        listing.starts_with("2 portion(s) would be left out; the banner would be UNCLASSIFIED"),
+        "{listing}"
+    );
+    assert!(listing.contains("(S//NF) line 5"), "{listing}");
+
+    for format in ["pdf", "docx"] {
+        let out = dir.path().join(format!("release.{format}"));
+        run_ok(
+            dir.path(),
+            &[
+                "typeset",
+                notes_arg,
+                "--marking-scheme",
+                "us-style",
+                "--max-marking",
+                "U",
+                "-o",
+                out.to_str().unwrap(),
+            ],
+        );
+        let text = exported_text(&out);
+        let said = words(&text).join(" ");
+        assert!(
+            !said.contains("convoy"),
+            "{format}: the S//NF portion is left out"
+        );
+        assert!(
+            !said.contains("delivery windows slipped"),
+            "{format}: the C item is left out"
+        );
+        assert!(said.contains("public statements stayed vague"), "{format}");
+        assert!(
+            said.contains("reduced version for release at unclassified"),
+            "{format}"
+        );
+        assert!(text.contains("UNCLASSIFIED"), "{format}: the banner");
+    }
+
+    // An unmarked portion is refused with its line.
+    fs::write(&notes, "# (U) Notes\n\nNo mark here.\n").unwrap();
+    let out = briefsmith(
+        dir.path(),
+        &["typeset", notes_arg, "--marking-scheme", "us-style"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("line 3: this portion has no portion mark"),
+        "{err}"
+    );
+}

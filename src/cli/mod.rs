@@ -105,6 +105,16 @@ pub enum Command {
         /// Output file; by default next to the input, with .pdf.
         #[arg(short = 'o', long = "output", value_name = "OUT.pdf")]
         output: Option<PathBuf>,
+        /// The marking scheme the file's portion marks follow (e.g. us-style): every
+        /// portion must open with one, and the banner is their roll-up.
+        #[arg(long, value_name = "NAME")]
+        marking_scheme: Option<String>,
+        /// Leave out every portion marked above this mark.
+        #[arg(long, value_name = "MARK", requires = "marking_scheme")]
+        max_marking: Option<String>,
+        /// With --max-marking: list what would be left out, and write nothing.
+        #[arg(long, requires = "max_marking")]
+        dry_run: bool,
     },
 }
 
@@ -150,6 +160,9 @@ pub fn run(cli: Cli) -> ExitCode {
             template,
             format,
             output,
+            marking_scheme,
+            max_marking,
+            dry_run,
         }) => {
             let docx = typeset::wants_docx(format, output.as_deref());
             let extension = if docx { "docx" } else { "pdf" };
@@ -159,8 +172,14 @@ pub fn run(cli: Cli) -> ExitCode {
                 template: template.as_deref(),
                 output: &output,
                 templates_dir: cli.templates.as_deref(),
+                marking: typeset::MarkingArgs {
+                    scheme: marking_scheme.as_deref(),
+                    max: max_marking.as_deref(),
+                },
             };
-            if docx {
+            if dry_run {
+                typeset::dry_run(&args)
+            } else if docx {
                 typeset::run_docx(args)
             } else {
                 typeset::run(args)

@@ -1,5 +1,5 @@
-//! `briefsmith typeset INPUT.md [--template NAME] [--format pdf|docx] -o OUT`: any Markdown
-//! file → PDF or Word.
+//! `briefsmith typeset INPUT.md [--template NAME] [--format pdf|docx] -o OUT
+//! [--marking-scheme NAME [--max-marking MARK [--dry-run]]]`: any Markdown file → PDF or Word.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -15,6 +15,16 @@ pub struct TypesetArgs<'a> {
     pub output: &'a Path,
     /// `--templates DIR`: templates beside the built-in ones.
     pub templates_dir: Option<&'a Path>,
+    /// How the file's portions are marked, if they are.
+    pub marking: MarkingArgs<'a>,
+}
+
+/// `--marking-scheme NAME`: every portion opens with its mark in that scheme, and the banner
+/// is their roll-up; `--max-marking MARK`: leave out the portions above it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MarkingArgs<'a> {
+    pub scheme: Option<&'a str>,
+    pub max: Option<&'a str>,
 }
 
 /// Typesets the input and writes the PDF; reports errors on stderr.
@@ -24,8 +34,9 @@ pub fn run(args: TypesetArgs<'_>) -> ExitCode {
         template,
         output,
         templates_dir,
+        marking,
     } = args;
-    match typeset_file(input, template, templates_dir, output) {
+    match typeset_file(input, template, templates_dir, output, marking) {
         Ok(pages) => {
             println!("wrote {} ({pages} pages)", output.display());
             ExitCode::SUCCESS
@@ -43,8 +54,9 @@ fn typeset_file(
     template: Option<&str>,
     templates_dir: Option<&Path>,
     output: &Path,
+    marking: MarkingArgs<'_>,
 ) -> Result<usize> {
-    let (markdown, info) = source(input)?;
+    let (markdown, info) = source(input, marking)?;
     let style = page_style(template, templates_dir)?;
     let base_dir = input.parent();
     let doc = briefsmith_layout::typeset(&markdown, &style, &info, base_dir)
@@ -94,7 +106,7 @@ pub fn run_docx(args: TypesetArgs<'_>) -> ExitCode {
 }
 
 fn docx_file(args: &TypesetArgs<'_>) -> Result<()> {
-    let (markdown, info) = source(args.input)?;
+    let (markdown, info) = source(args.input, args.marking)?;
     let registry = crate::export::registry(args.templates_dir)?;
     let template = args
         .template
@@ -109,15 +121,70 @@ fn docx_file(args: &TypesetArgs<'_>) -> Result<()> {
     crate::export::write_atomic(args.output, &docx.bytes, &[args.input])
 }
 
-/// The input's Markdown and the document facts taken from it (title, today's date).
-fn source(input: &Path) -> Result<(String, DocumentInfo)> {
+/// `--dry-run`: lists the portions `--max-marking` would leave out, and writes nothing.
+pub fn dry_run(args: &TypesetArgs<'_>) -> ExitCode {
+    let listed = read_text(args.input).and_then(|markdown| {
+        let (Some(scheme), Some(max)) = (args.marking.scheme, args.marking.max) else {
+            anyhow::bail!("--dry-run lists what --max-marking leaves out: add --marking-scheme NAME and --max-marking MARK");
+        };
+        crate::marking::markdown_marks(&markdown, scheme, Some(max))
+            .with_context(|| format!("reading the marks of {}", args.input.display()))
+    });
+    match listed {
+        Ok((_, banner, dropped)) => {
+            println!(
+                "{} portion(s) would be left out; the banner would be {banner}",
+                dropped.len()
+            );
+            for d in &dropped {
+                println!("  {d}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The input file as text.
+fn read_text(input: &Path) -> Result<String> {
     // Bounded: a device or FIFO named as the input is refused, not read forever.
     let bytes = briefsmith_core::store::read_bounded(input, briefsmith_core::store::DRAFT_LIMIT)?;
-    let markdown = String::from_utf8(bytes)
-        .map_err(|e| anyhow::anyhow!("{}: not UTF-8 text ({e})", input.display()))?;
+    String::from_utf8(bytes)
+        .map_err(|e| anyhow::anyhow!("{}: not UTF-8 text ({e})", input.display()))
+}
+
+/// The input's Markdown and the document facts taken from it (title, today's date); with
+/// a marking scheme, the banner rolled up from its portion marks (and the portions above
+/// `--max-marking` left out).
+fn source(input: &Path, marking: MarkingArgs<'_>) -> Result<(String, DocumentInfo)> {
+    let mut markdown = read_text(input)?;
+    let mut banner = String::new();
+    match (marking.scheme, marking.max) {
+        (Some(scheme), max) => {
+            let (marked, rolled_up, dropped) =
+                crate::marking::markdown_marks(&markdown, scheme, max)
+                    .with_context(|| format!("reading the marks of {}", input.display()))?;
+            if max.is_some() {
+                eprintln!(
+                    "note: {} portion(s) left out; banner {rolled_up}",
+                    dropped.len()
+                );
+            }
+            markdown = marked;
+            banner = rolled_up;
+        }
+        (None, Some(_)) => anyhow::bail!(
+            "--max-marking needs --marking-scheme NAME: a Markdown file does not say which scheme its marks follow"
+        ),
+        (None, None) => {}
+    }
     let info = DocumentInfo {
         title: first_heading(&markdown).unwrap_or_else(|| file_title(input)),
         date: briefsmith_core::date::long_date(&crate::export::today()),
+        banner,
         ..DocumentInfo::default()
     };
     Ok((markdown, info))

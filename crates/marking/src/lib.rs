@@ -8,6 +8,7 @@
 mod document;
 mod error;
 mod mark;
+mod markdown;
 mod registry;
 mod release;
 mod scheme;
@@ -15,6 +16,7 @@ mod scheme;
 pub use document::{BriefMarks, DocumentMarks};
 pub use error::{BriefMarkError, MarkError, SchemeError};
 pub use mark::{Carried, Mark, roll_up};
+pub use markdown::{MarkdownMarkError, MarkedMarkdown, read_markdown_marks};
 pub use registry::{Origin, Schemes, user_scheme_dir};
 pub use release::{Dropped, Reduction, reduce, reduce_brief};
 pub use scheme::{BannerScope, Category, ClassificationBlock, Level, Rule, Scheme, Value, rgb};

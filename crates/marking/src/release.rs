@@ -140,7 +140,7 @@ pub fn reduce(
 }
 
 /// The first words of some text, for recognising it in a list.
-fn preview(text: &str) -> String {
+pub(crate) fn preview(text: &str) -> String {
     const WORDS: usize = 10;
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut out = words
