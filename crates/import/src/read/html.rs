@@ -107,7 +107,8 @@ pub fn read(file: &str, html: &str) -> Result<Document, ImportError> {
 }
 
 /// The text of the extracted article, one block a line, without the furniture the
-/// extractor keeps inside the article (captions, author boxes, teasers for other stories).
+/// extractor keeps inside the article (captions, author boxes, teasers for other stories)
+/// nor the headings, labels and links that follow its last paragraph.
 /// Removing it here rather than from the whole page leaves the extractor's choice of the
 /// article block as it was: on the evaluation set, pruning first made it pick a wrong
 /// block more often than it helped.
@@ -118,6 +119,7 @@ fn article_text(extracted: &dom_query::Document) -> String {
         return String::new();
     };
     boilerplate::strip(root);
+    boilerplate::trim_tail(root);
     root.formatted_text().to_string()
 }
 

@@ -121,6 +121,67 @@ fn is_teaser(node: &NodeRef<'_>) -> bool {
     rest > 0 && linked as f32 >= MIN_TEASER_LINK_SHARE * rest as f32
 }
 
+/// Elements that make a block of text of their own.
+const BLOCK_TAGS: [&str; 16] = [
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "div",
+    "section",
+    "blockquote",
+    "pre",
+    "td",
+    "dd",
+    "dt",
+    "table",
+];
+
+/// A block at least this long (in characters) with few links is article prose; what
+/// follows the last such block is where sites put "More on this", sources and contacts.
+const PROSE_BLOCK_CHARS: usize = 80;
+
+/// Most share of link text in a trailing block that is kept.
+const MAX_TAIL_LINK_SHARE: f32 = 0.3;
+
+/// Removes, after the article's last block of prose, the headings, labels ("Contact:",
+/// "Read more:") and link lines that introduce what comes after an article. Other short
+/// blocks there (a sign-off, the last line of a recipe) stay.
+pub fn trim_tail(root: &NodeRef<'_>) {
+    let is_block = |n: &NodeRef<'_>| {
+        n.node_name()
+            .is_some_and(|name| BLOCK_TAGS.contains(&name.to_ascii_lowercase().as_str()))
+    };
+    let leaves: Vec<NodeRef<'_>> = root
+        .descendants_it()
+        .filter(|n| is_block(n) && !n.descendants_it().any(|d| is_block(&d)))
+        .collect();
+    let Some(last_prose) = leaves.iter().rposition(|n| {
+        let chars = n.normalized_char_count();
+        chars >= PROSE_BLOCK_CHARS && link_chars(n) as f32 <= MAX_TAIL_LINK_SHARE * chars as f32
+    }) else {
+        return;
+    };
+    for node in &leaves[last_prose + 1..] {
+        let chars = node.normalized_char_count();
+        let heading = node.node_name().is_some_and(|name| {
+            matches!(
+                name.to_ascii_lowercase().as_str(),
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+            )
+        });
+        let label = node.text().trim_end().ends_with(':');
+        let linked = link_chars(node) as f32 > MAX_TAIL_LINK_SHARE * chars as f32;
+        if heading || label || linked {
+            node.remove_from_parent();
+        }
+    }
+}
+
 /// A list whose items are links and little else: "More on this", other stories, tags.
 fn is_link_list(node: &NodeRef<'_>) -> bool {
     let items = node
@@ -187,6 +248,22 @@ mod tests {
         let text = "Long article text that is most of the page. ".repeat(20);
         let page = format!(r#"<body><div class="content meta">{text}</div><p>x</p></body>"#);
         assert!(stripped(&page).starts_with("Long article text"));
+    }
+
+    #[test]
+    fn the_tail_after_the_last_paragraph_loses_headings_labels_and_links() {
+        let para =
+            "The council voted on Tuesday to close the old bridge for repairs, the mayor said.";
+        let page = format!(
+            r#"<body><h2>Bridge</h2><p>{para}</p><p>Thanks for reading.</p><h3>More on this</h3>
+            <p>Contact:</p><p><a href="/a">Roads</a> and <a href="/b">rivers</a></p></body>"#
+        );
+        let doc = Document::from(page.as_str());
+        let body = doc.body().expect("a body");
+        trim_tail(&body);
+        let text = body.formatted_text();
+        let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines, ["Bridge", para, "Thanks for reading."]);
     }
 
     #[test]
