@@ -217,7 +217,7 @@ fn export_errors_name_the_problem_and_leave_old_output_alone() {
         &["export", draft.to_str().unwrap(), "-o", "x.txt"],
     );
     assert!(!out.status.success());
-    assert!(text(&out.stderr).contains("--format md or --format pdf"));
+    assert!(text(&out.stderr).contains("add --format md, pdf or docx"));
 }
 
 #[test]
