@@ -11,11 +11,13 @@ use std::collections::HashMap;
 /// Every portion of a brief with its mark.
 #[derive(Debug, Clone)]
 pub struct BriefMarks<'s> {
+    /// The scheme the brief names.
     pub scheme: &'s Scheme,
     /// What unmarked analyst text (and unmarked items) get.
     pub floor: Mark,
     /// The highest mark the brief is meant to carry, when declared.
     pub ceiling: Option<Mark>,
+    /// The title's and the bottom line's marks.
     pub title: Mark,
     pub bottom_line: Mark,
     /// Per section, per block.

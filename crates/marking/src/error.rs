@@ -6,6 +6,7 @@ use std::path::PathBuf;
 /// A scheme file could not be read or makes no sense.
 #[derive(Debug, thiserror::Error)]
 pub enum SchemeError {
+    /// A scheme folder or file could not be read.
     #[error("{}: {source}", path.display())]
     Io {
         path: PathBuf,
@@ -30,8 +31,10 @@ pub enum SchemeError {
 /// A mark could not be read in its scheme.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MarkError {
+    /// Nothing but brackets or spaces.
     #[error("the mark is empty")]
     Empty,
+    /// The first part names no level of the scheme.
     #[error("\"{mark}\": \"{part}\" is not a level of the {scheme} scheme (its levels: {levels})")]
     UnknownLevel {
         mark: String,
@@ -40,11 +43,13 @@ pub enum MarkError {
         levels: String,
     },
     #[error("\"{mark}\": \"{part}\" is not a control or caveat of the {scheme} scheme")]
+    /// A later part is no control, caveat or release list of the scheme.
     UnknownControl {
         mark: String,
         part: String,
         scheme: String,
     },
+    /// A release list with no country in it.
     #[error("\"{mark}\": the list after \"{prefix}\" names no country")]
     EmptyRelease { mark: String, prefix: String },
 }

@@ -25,6 +25,7 @@ pub struct MarkedMarkdown {
 /// A portion without a mark that reads, with its line.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MarkdownMarkError {
+    /// A portion whose first text does not open with a mark.
     #[error(
         "line {line}: this portion has no portion mark (it should open with one, e.g. {example}): “{preview}”"
     )]
@@ -33,6 +34,7 @@ pub enum MarkdownMarkError {
         example: String,
         preview: String,
     },
+    /// A portion whose mark does not read in the scheme.
     #[error("line {line}: {problem}")]
     Mark {
         line: usize,

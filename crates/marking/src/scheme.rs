@@ -20,6 +20,7 @@ pub struct Scheme {
     pub banner: BannerScope,
     /// Between the level and each category, e.g. `//` in `S//NF`.
     pub separator: String,
+    /// What opens and closes a portion mark, `(` and `)` by default.
     #[serde(default = "open_paren")]
     pub portion_open: String,
     #[serde(default = "close_paren")]
@@ -96,7 +97,9 @@ pub enum Rule {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Category {
+    /// How values refer to it (`closes = "release"`).
     pub name: String,
+    /// A human title, e.g. "Dissemination controls".
     #[serde(default)]
     pub title: String,
     pub rule: Rule,
@@ -133,7 +136,9 @@ fn comma() -> String {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Value {
+    /// As written in a portion mark, e.g. `NF`.
     pub portion: String,
+    /// As written in a banner, e.g. `NOFORN`.
     pub banner: String,
     /// The name of an intersection category this value closes (NOFORN closes REL TO).
     #[serde(default)]
