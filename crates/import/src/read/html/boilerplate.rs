@@ -57,11 +57,18 @@ const MAX_LINK_LIST_LABEL_CHARS: usize = 80;
 /// Removes site furniture under `root` (a page's body, or an article) in place.
 pub fn strip(root: &NodeRef<'_>) {
     let page_chars = root.normalized_char_count().max(1);
-    // Collected first: removing while walking would cut the walk short.
-    let doomed: Vec<NodeRef<'_>> = root
-        .descendants_it()
-        .filter(|node| is_furniture(node, page_chars))
-        .collect();
+    // Collected first: removing while walking would cut the walk short. The walk does not
+    // go into furniture already found (a sidebar's widgets need no look of their own).
+    let mut doomed: Vec<NodeRef<'_>> = Vec::new();
+    let mut stack: Vec<NodeRef<'_>> = root.element_children();
+    stack.reverse();
+    while let Some(node) = stack.pop() {
+        if is_furniture(&node, page_chars) {
+            doomed.push(node);
+        } else {
+            stack.extend(node.children_it(true).filter(NodeRef::is_element));
+        }
+    }
     for node in doomed {
         node.remove_from_parent();
     }
