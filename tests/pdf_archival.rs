@@ -114,6 +114,30 @@ fn a_template_can_ask_for_pdf_a() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(is_pdf_a(&out_pdf));
+
+    // `briefsmith typeset` with that template's page style is archival too.
+    let notes = home.path().join("notes.md");
+    std::fs::write(&notes, "# Notes\n\nFiled.\n").unwrap();
+    let typeset_pdf = home.path().join("notes.pdf");
+    let out = briefsmith(
+        home.path(),
+        &[
+            "--templates",
+            templates.to_str().unwrap(),
+            "typeset",
+            notes.to_str().unwrap(),
+            "--template",
+            "archive-memo",
+            "-o",
+            typeset_pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(is_pdf_a(&typeset_pdf));
 }
 
 #[test]

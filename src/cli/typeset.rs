@@ -65,7 +65,11 @@ fn typeset_file(
     for warning in doc.warnings.iter().chain(&coverage) {
         eprintln!("warning: {}: {warning}", input.display());
     }
-    let pdf = briefsmith_pdf::write_pdf(&doc, &FontBook::bundled(), &crate::export::dated_now()?)
+    let options = briefsmith_pdf::PdfOptions {
+        pdf_a: style.pdf_a,
+        ..crate::export::dated_now()?
+    };
+    let pdf = briefsmith_pdf::write_pdf(&doc, &FontBook::bundled(), &options)
         .with_context(|| format!("writing the PDF for {}", input.display()))?;
     crate::export::write_atomic(output, &pdf, &[input])?;
     Ok(doc.pages.len().max(1))
