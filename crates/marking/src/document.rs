@@ -5,7 +5,9 @@
 use crate::BriefMarkError;
 use crate::mark::{Mark, roll_up};
 use crate::scheme::{BannerScope, Scheme};
-use briefsmith_core::model::{Block, Brief, Dataset, ItemId, ItemSnapshot, Marking};
+use briefsmith_core::model::{
+    Block, Brief, Dataset, DatasetIndex, Item, ItemId, ItemSnapshot, Marking,
+};
 use std::collections::HashMap;
 
 /// Every portion of a brief with its mark.
@@ -62,6 +64,8 @@ impl<'s> BriefMarks<'s> {
             .transpose()?;
         let title = or_floor(m.title.as_ref(), &|| "the title".to_owned())?;
         let bottom_line = or_floor(m.bottom_line.as_ref(), &|| "the bottom line".to_owned())?;
+        // Ids looked up through one index: datasets run to 100,000 items.
+        let index = dataset.map(Dataset::index);
         let mut items: HashMap<ItemId, Mark> = HashMap::new();
         let mut sources: HashMap<String, Mark> = HashMap::new();
         let mut people: HashMap<String, Mark> = HashMap::new();
@@ -83,7 +87,19 @@ impl<'s> BriefMarks<'s> {
                 let mark = match block {
                     Block::Item(r) => {
                         let place = || format!("{} (item {})", place(), r.item);
-                        let mark = or_floor(r.snapshot.marking.as_ref(), &place)?;
+                        let picked = or_floor(r.snapshot.marking.as_ref(), &place)?;
+                        // A mark raised in the dataset since the pick counts at once:
+                        // the stricter of the two, so a stale snapshot never under-marks.
+                        let now = match index.as_ref().and_then(|d| d.item(&r.item)) {
+                            Some(item) => {
+                                Some(or_floor(marking_in(index.as_ref(), item).as_ref(), &place)?)
+                            }
+                            None => None,
+                        };
+                        let mark = match now {
+                            Some(now) => roll_up(scheme, [&picked, &now]),
+                            None => picked,
+                        };
                         raise(&mut sources, scheme, &r.snapshot.source.id.0, &mark);
                         raise(&mut people, scheme, &r.snapshot.speaker, &mark);
                         items.entry(r.item.clone()).or_insert_with(|| mark.clone());
@@ -98,20 +114,20 @@ impl<'s> BriefMarks<'s> {
             notes.push(note_marks);
         }
         // Items a judgment cites that the brief did not pick come from the dataset.
-        if let Some(dataset) = dataset {
+        if let Some(index) = &index {
             for (_, block) in brief.blocks() {
                 let Block::Judgment(j) = block else { continue };
                 for id in &j.support {
                     if items.contains_key(id) {
                         continue;
                     }
-                    let Some(item) = dataset.item(id) else {
+                    let Some(item) = index.item(id) else {
                         continue;
                     };
                     let place = || format!("item {id} (supporting a judgment)");
-                    let mark = or_floor(dataset.marking_of(item).as_ref(), &place)?;
+                    let mark = or_floor(marking_in(Some(index), item).as_ref(), &place)?;
                     raise(&mut sources, scheme, item.source.as_str(), &mark);
-                    let speaker = ItemSnapshot::capture(dataset, item).speaker;
+                    let speaker = ItemSnapshot::capture_in(index, item).speaker;
                     raise(&mut people, scheme, &speaker, &mark);
                     items.insert(id.clone(), mark);
                 }
@@ -220,6 +236,15 @@ impl<'s> BriefMarks<'s> {
             reduced,
         }
     }
+}
+
+/// The mark an item carries in the dataset: its own, else its source's.
+fn marking_in(index: Option<&DatasetIndex<'_>>, item: &Item) -> Option<Marking> {
+    item.marking.clone().or_else(|| {
+        index
+            .and_then(|i| i.source(&item.source))
+            .and_then(|s| s.marking.clone())
+    })
 }
 
 /// Raises the mark of a source (or a speaker) to cover one more item citing it.

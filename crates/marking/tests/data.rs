@@ -79,3 +79,38 @@ fn a_picked_item_snapshots_its_own_mark_else_its_sources() {
     let back: briefsmith_core::model::Dataset = serde_json::from_str(&json).unwrap();
     assert_eq!(back, ds);
 }
+
+#[test]
+fn a_mark_raised_in_the_dataset_since_the_pick_counts_at_once() {
+    use briefsmith_marking::{BriefMarks, Schemes};
+    let mut brief = load_brief(&sample("bluf-air-defence.brief.json")).unwrap();
+    let mut ds = load_dataset(&sample("russia-iran-2024-10.dataset.json")).unwrap();
+    let schemes = Schemes::builtin().unwrap();
+    let scheme = schemes.require("us-style").unwrap();
+    // An item picked as U, marked TS in the dataset since.
+    let (pos, id) = brief
+        .blocks()
+        .find_map(|(pos, b)| match b {
+            Block::Item(r) if r.snapshot.marking.is_none() => Some((pos, r.item.clone())),
+            _ => None,
+        })
+        .unwrap();
+    ds.items.iter_mut().find(|i| i.id == id).unwrap().marking = Some(Marking::from("TS"));
+    let marks = BriefMarks::of(scheme, &brief, Some(&ds)).unwrap();
+    assert_eq!(marks.blocks[pos.section][pos.index].portion(scheme), "(TS)");
+    assert!(
+        marks
+            .banner(&brief)
+            .banner(scheme)
+            .starts_with("TOP SECRET")
+    );
+    // Without the dataset, the snapshot is all there is.
+    let marks = BriefMarks::of(scheme, &brief, None).unwrap();
+    assert_eq!(marks.blocks[pos.section][pos.index].portion(scheme), "(U)");
+    brief.meta.markings.scheme = "tlp".into();
+    let e = BriefMarks::of(schemes.require("tlp").unwrap(), &brief, Some(&ds)).unwrap_err();
+    assert!(
+        e.to_string().contains("is not a level of the tlp scheme"),
+        "{e}"
+    );
+}

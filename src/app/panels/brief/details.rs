@@ -9,7 +9,7 @@ use briefsmith_marking::{Mark, Scheme};
 use egui::RichText;
 
 pub(super) fn meta_editor(ui: &mut egui::Ui, state: &mut AppState) {
-    let banner = marks::scheme(state).map(|scheme| (scheme, marks::banner(state, scheme)));
+    let banner = marks::scheme(state).map(|scheme| (scheme, marks::banner(ui, state, scheme)));
     let mut meta = state.doc.brief().meta.clone();
     let before = meta.clone();
     let mut lost_focus = false;
@@ -182,14 +182,21 @@ fn release_row(ui: &mut egui::Ui, state: &mut AppState) {
         .on_hover_text("Exports leave out every portion marked above this mark");
         let ceiling = state.release_at.trim();
         if !ceiling.is_empty() {
-            let dataset = state.doc.dataset.as_ref().map(|d| d.dataset.as_ref());
-            match crate::marking::releasable(state.doc.brief(), dataset, ceiling) {
-                Ok(r) => ui.weak(format!(
-                    "exports leave out {} portion(s) above {}",
-                    r.dropped.len(),
-                    r.ceiling
-                )),
-                Err(e) => ui.colored_label(crate::app::panels::style::ERROR, format!("{e:#}")),
+            let said = marks::cached(ui, state, ("release", ceiling.to_owned()), || {
+                let dataset = state.doc.dataset.as_ref().map(|d| d.dataset.as_ref());
+                crate::marking::releasable(state.doc.brief(), dataset, ceiling)
+                    .map(|r| {
+                        format!(
+                            "exports leave out {} portion(s) above {}",
+                            r.dropped.len(),
+                            r.ceiling
+                        )
+                    })
+                    .map_err(|e| format!("{e:#}"))
+            });
+            match said {
+                Ok(text) => ui.weak(text),
+                Err(e) => ui.colored_label(crate::app::panels::style::ERROR, e),
             };
         }
     });

@@ -4,7 +4,7 @@
 use crate::app::state::AppState;
 use briefsmith_core::compose::{BlockPos, Edit};
 use briefsmith_core::model::{Block, Marking};
-use briefsmith_marking::{BriefMarks, Mark, Scheme, rgb};
+use briefsmith_marking::{BriefMarks, Mark, Scheme, rgb, roll_up};
 use egui::{Color32, RichText};
 
 /// The scheme the open brief names, if it names one this program has.
@@ -24,9 +24,23 @@ pub(super) fn block_mark(scheme: &Scheme, state: &AppState, block: &Block) -> Re
         Block::Text(t) => t.marking.as_ref(),
         Block::Judgment(j) => j.marking.as_ref(),
     };
-    match own.or(markings.floor.as_ref()) {
+    let read = |m: Option<&Marking>| match m.or(markings.floor.as_ref()) {
         Some(m) => Mark::parse(scheme, m.as_str()).map_err(|e| e.to_string()),
         None => Ok(Mark::lowest(scheme)),
+    };
+    let picked = read(own)?;
+    // As the exports count it: an item marked higher in the dataset since the pick
+    // carries the stricter mark.
+    let dataset = state.doc.dataset.as_ref().map(|d| d.dataset.as_ref());
+    match (block, dataset) {
+        (Block::Item(r), Some(ds)) => match ds.item(&r.item) {
+            Some(item) => Ok(roll_up(
+                scheme,
+                [&picked, &read(ds.marking_of(item).as_ref())?],
+            )),
+            None => Ok(picked),
+        },
+        _ => Ok(picked),
     }
 }
 
@@ -154,10 +168,36 @@ pub(super) fn mark_field(
 
 /// The banner as the exports will set it: the roll-up of the brief's portions, or what is
 /// wrong with its marks.
-pub(super) fn banner(state: &AppState, scheme: &Scheme) -> Result<Mark, String> {
-    let dataset = state.doc.dataset.as_ref().map(|d| d.dataset.as_ref());
-    let brief = state.doc.brief();
-    BriefMarks::of(scheme, brief, dataset)
-        .map(|m| m.banner(brief))
-        .map_err(|e| e.to_string())
+pub(super) fn banner(ui: &egui::Ui, state: &AppState, scheme: &Scheme) -> Result<Mark, String> {
+    cached(ui, state, ("banner", scheme.name.clone()), || {
+        let dataset = state.doc.dataset.as_ref().map(|d| d.dataset.as_ref());
+        let brief = state.doc.brief();
+        BriefMarks::of(scheme, brief, dataset)
+            .map(|m| m.banner(brief))
+            .map_err(|e| e.to_string())
+    })
+}
+
+/// `work()` done once per state of the brief and dataset, not once per frame: marks are
+/// read against the dataset's index, which a 100,000-item dataset makes costly to build.
+pub(super) fn cached<T, K>(ui: &egui::Ui, state: &AppState, key: K, work: impl FnOnce() -> T) -> T
+where
+    T: Clone + Send + Sync + 'static,
+    K: std::hash::Hash,
+{
+    let dataset = state.doc.dataset.as_ref().map(|d| {
+        (
+            std::sync::Arc::as_ptr(&d.dataset) as usize,
+            d.fingerprint.clone(),
+        )
+    });
+    let mut hasher = std::hash::DefaultHasher::new();
+    std::hash::Hash::hash(&(key, state.doc.editor().revision(), dataset), &mut hasher);
+    let id = egui::Id::unique("marks-cache").with(std::hash::Hasher::finish(&hasher));
+    if let Some(hit) = ui.data(|d| d.get_temp::<T>(id)) {
+        return hit;
+    }
+    let value = work();
+    ui.data_mut(|d| d.insert_temp(id, value.clone()));
+    value
 }
