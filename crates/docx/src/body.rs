@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use briefsmith_layout::{Block, Run, RunKind};
+use briefsmith_layout::{Block, Run, RunKind, is_attribution};
 
 use crate::images::Media;
 use crate::notes::{NoteKind, Notes};
@@ -236,17 +236,6 @@ pub(crate) fn paragraph(out: &mut Part, sh: &mut Shared<'_>, p: &Para<'_>, runs:
         x.empty("w:bookmarkEnd", &[("w:id", &id.to_string())]);
     }
     x.close("w:p");
-}
-
-/// A quote's closing paragraph that names the speaker ("— Name, role, date"): set small
-/// and to the right, by the same rule as the PDF layout.
-fn is_attribution(runs: &[Run]) -> bool {
-    let first = runs.iter().find(|r| r.kind != RunKind::Break);
-    first.is_some_and(|r| {
-        let t = r.text.trim_start();
-        (t.starts_with('\u{2014}') || t.starts_with('\u{2015}'))
-            && t.chars().nth(1).is_some_and(char::is_whitespace)
-    })
 }
 
 /// The text of runs as a reader reads it (note references left out).

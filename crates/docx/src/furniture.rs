@@ -2,66 +2,12 @@
 //! at the top and bottom of every page, and the template's running head and foot, where
 //! `{page}` and `{pages}` become Word's PAGE and NUMPAGES fields.
 
+use briefsmith_layout::placeholders::{Fields, Piece, pieces};
 use briefsmith_layout::{DocumentInfo, PageStyle};
 
 use crate::runs::{self, RunProps};
 use crate::styles;
 use crate::xml::Xml;
-
-/// What the placeholders that are not page numbers stand for.
-pub(crate) struct Fields<'a> {
-    pub title: &'a str,
-    pub date: &'a str,
-    pub banner: &'a str,
-}
-
-/// A piece of a running head: text, or a page-number field.
-#[derive(Debug, PartialEq)]
-enum Piece {
-    Text(String),
-    Field(&'static str),
-}
-
-/// Splits a header or footer text at its placeholders in one pass, as the PDF fills them
-/// (so a title holding "{page}" stays as written); other braces stay.
-fn pieces(template: &str, f: &Fields<'_>) -> Vec<Piece> {
-    let mut out = Vec::new();
-    let mut text = String::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        text.push_str(&rest[..open]);
-        let tail = &rest[open..];
-        let (len, piece) = if tail.starts_with("{title}") {
-            (7, Some(Piece::Text(f.title.to_owned())))
-        } else if tail.starts_with("{pages}") {
-            (7, Some(Piece::Field("NUMPAGES")))
-        } else if tail.starts_with("{page}") {
-            (6, Some(Piece::Field("PAGE")))
-        } else if tail.starts_with("{date}") {
-            (6, Some(Piece::Text(f.date.to_owned())))
-        } else if tail.starts_with("{banner}") {
-            (8, Some(Piece::Text(f.banner.to_owned())))
-        } else {
-            (1, None)
-        };
-        match piece {
-            Some(Piece::Text(t)) => text.push_str(&t),
-            Some(field) => {
-                if !text.is_empty() {
-                    out.push(Piece::Text(std::mem::take(&mut text)));
-                }
-                out.push(field);
-            }
-            None => text.push('{'),
-        }
-        rest = &tail[len..];
-    }
-    text.push_str(rest);
-    if !text.is_empty() {
-        out.push(Piece::Text(text));
-    }
-    out
-}
 
 /// A header part: the banner, then (unless `running` is false: the title page) the
 /// running head.
@@ -143,40 +89,18 @@ fn line(x: &mut Xml, style: &str, left: &str, right: &str, f: &Fields<'_>) {
 
 fn write_pieces(x: &mut Xml, pieces: &[Piece]) {
     for p in pieces {
-        match p {
-            Piece::Text(t) => runs::text(x, t, &RunProps::default()),
-            Piece::Field(name) => {
-                // A simple field: Word and LibreOffice compute it on every page; "1" is
-                // only what shows before they do.
-                x.open("w:fldSimple", &[("w:instr", &format!(" {name} "))]);
-                x.raw("<w:r><w:t>1</w:t></w:r>");
-                x.close("w:fldSimple");
+        let field = match p {
+            Piece::Text(t) => {
+                runs::text(x, t, &RunProps::default());
+                continue;
             }
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn placeholders_fill_once_and_page_numbers_are_fields() {
-        let f = Fields {
-            title: "A {page} title",
-            date: "1 May",
-            banner: "SECRET",
+            Piece::Page => "PAGE",
+            Piece::Pages => "NUMPAGES",
         };
-        assert_eq!(
-            pieces("{title}, {date}: Page {page} of {pages} {x}", &f),
-            vec![
-                Piece::Text("A {page} title, 1 May: Page ".into()),
-                Piece::Field("PAGE"),
-                Piece::Text(" of ".into()),
-                Piece::Field("NUMPAGES"),
-                Piece::Text(" {x}".into()),
-            ]
-        );
-        assert!(pieces("", &f).is_empty());
+        // A simple field: Word and LibreOffice compute it on every page; "1" is only what
+        // shows before they do.
+        x.open("w:fldSimple", &[("w:instr", &format!(" {field} "))]);
+        x.raw("<w:r><w:t>1</w:t></w:r>");
+        x.close("w:fldSimple");
     }
 }

@@ -145,7 +145,7 @@ pub fn write(
     unreferenced_notes(&mut doc, &mut sh, tree, kind);
 
     let has_title = !doc_title.is_empty();
-    let fields = furniture::Fields {
+    let fields = briefsmith_layout::placeholders::Fields {
         title: if info.title.trim().is_empty() {
             &doc_title
         } else {

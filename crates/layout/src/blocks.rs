@@ -10,7 +10,7 @@ use crate::inline::{self, note_of, ref_anchor};
 use crate::notes::NoteRegistry;
 use crate::structure::{tag_items, tag_links};
 use crate::theme::{self, Theme};
-use crate::tree::{Block, Image, List, Run, RunKind};
+use crate::tree::{Block, Image, List, Run, is_attribution};
 use crate::{
     Align, Anchor, Family, FontBook, ImageBox, Line, PageItem, ParagraphSpec, Rect, Rgb, Role,
     Span, StructElem, StructId, TextStyle, break_paragraph, single_line,
@@ -790,16 +790,6 @@ fn bullet(depth: usize) -> &'static str {
         1 => "\u{2013}",
         _ => "\u{25e6}",
     }
-}
-
-/// A quote's closing paragraph that names the speaker: it starts with an em dash.
-fn is_attribution(runs: &[Run]) -> bool {
-    let first = runs.iter().find(|r| r.kind != RunKind::Break);
-    first.is_some_and(|r| {
-        let t = r.text.trim_start();
-        (t.starts_with('\u{2014}') || t.starts_with('\u{2015}'))
-            && t.chars().nth(1).is_some_and(char::is_whitespace)
-    })
 }
 
 #[cfg(test)]

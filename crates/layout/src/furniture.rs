@@ -2,50 +2,12 @@
 //! and footer with their hairlines, and the classification banner at the top and bottom of
 //! every page. All of it lies in the margins, inside the paper.
 
+use crate::placeholders::{Fields, fill};
 use crate::theme::{self, Theme};
 use crate::{
     DocumentInfo, Family, FontBook, Line, Page, PageItem, PageStyle, Rect, Span, TextStyle,
     single_line,
 };
-
-/// What the placeholders of header and footer texts stand for.
-pub(crate) struct Fields<'a> {
-    pub title: &'a str,
-    pub date: &'a str,
-    pub banner: &'a str,
-}
-
-/// Replaces `{title}`, `{page}`, `{pages}`, `{date}` and `{banner}` in one pass (so a
-/// title holding "{page}" stays as written); other braces stay.
-pub(crate) fn fill(template: &str, f: &Fields<'_>, page: usize, pages: usize) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let tail = &rest[open..];
-        let field = [
-            ("{title}", f.title.to_string()),
-            ("{pages}", pages.to_string()),
-            ("{page}", page.to_string()),
-            ("{date}", f.date.to_string()),
-            ("{banner}", f.banner.to_string()),
-        ]
-        .into_iter()
-        .find(|(k, _)| tail.starts_with(k));
-        match field {
-            Some((k, v)) => {
-                out.push_str(&v);
-                rest = &tail[k.len()..];
-            }
-            None => {
-                out.push('{');
-                rest = &tail[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
 
 /// Adds header, footer and banner to every page. `first_header` = false leaves the
 /// header off page 1 (it carries the title block).
@@ -165,32 +127,4 @@ fn fitted(book: &FontBook, style: &TextStyle, text: &str, room: f32) -> Line {
         );
     }
     line
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn placeholders_are_filled() {
-        let f = Fields {
-            title: "T",
-            date: "1 May",
-            banner: "SECRET",
-        };
-        assert_eq!(
-            fill(
-                "{title} {date} {banner} Page {page} of {pages} {other",
-                &f,
-                2,
-                9
-            ),
-            "T 1 May SECRET Page 2 of 9 {other"
-        );
-        let tricky = Fields {
-            title: "{page}",
-            ..f
-        };
-        assert_eq!(fill("{title}|{page}", &tricky, 1, 1), "{page}|1");
-    }
 }

@@ -18,6 +18,7 @@ mod page;
 mod paginate;
 mod parse;
 mod pixels;
+pub mod placeholders;
 mod structure;
 mod style;
 mod table;
@@ -40,5 +41,5 @@ pub use text::{
     Align, FontBook, FontId, Line, ParagraphSpec, Span, TextStyle, break_paragraph, single_line,
     width_bounds,
 };
-pub use tree::{Block, Image, List, ListItem, NoteDef, Run, RunKind, Table, Tree};
+pub use tree::{Block, Image, List, ListItem, NoteDef, Run, RunKind, Table, Tree, is_attribution};
 pub use typeset::{typeset, typeset_with};

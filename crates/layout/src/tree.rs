@@ -114,6 +114,18 @@ pub enum RunKind {
     Break,
 }
 
+/// Whether a paragraph is a quote's closing line naming the speaker ("— Name, role,
+/// date"): it starts with an em or horizontal-bar dash and a space. The PDF and the Word
+/// writer both set it small and to the right.
+pub fn is_attribution(runs: &[Run]) -> bool {
+    let first = runs.iter().find(|r| r.kind != RunKind::Break);
+    first.is_some_and(|r| {
+        let t = r.text.trim_start();
+        (t.starts_with('\u{2014}') || t.starts_with('\u{2015}'))
+            && t.chars().nth(1).is_some_and(char::is_whitespace)
+    })
+}
+
 #[cfg(test)]
 impl Run {
     /// The plain text of runs, as a reader would read them (breaks become spaces).

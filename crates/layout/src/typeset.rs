@@ -6,10 +6,11 @@ use std::rc::Rc;
 
 use crate::blocks::{Layouter, Scope};
 use crate::flow::{Chunk, Flow};
-use crate::furniture::{self, Fields};
+use crate::furniture;
 use crate::inline::{self, note_anchor, ref_anchor};
 use crate::notes::NoteRegistry;
 use crate::paginate::{NoteChunks, paginate};
+use crate::placeholders::Fields;
 use crate::theme::{self, Theme};
 use crate::tree::{Block, Run, RunKind};
 use crate::{
