@@ -168,21 +168,27 @@ impl Mark {
         }
         // Values that close a release list.
         let mut closed: Vec<usize> = Vec::new();
-        for (c, carried) in self.carried.iter().enumerate() {
+        for (cat, carried) in scheme.categories.iter().zip(&self.carried) {
             let values: Vec<usize> = match carried {
                 Carried::Values(set) => set.iter().copied().collect(),
                 Carried::Highest(top) => top.iter().copied().collect(),
                 Carried::Release(_) => Vec::new(),
             };
-            for v in values {
-                let closes = &scheme.categories[c].values[v].closes;
-                if let Some(target) = scheme.categories.iter().position(|k| &k.name == closes) {
+            let closing = values.iter().filter_map(|&v| cat.values.get(v));
+            for value in closing.filter(|v| !v.closes.is_empty()) {
+                if let Some(target) = scheme
+                    .categories
+                    .iter()
+                    .position(|k| k.name == value.closes)
+                {
                     closed.push(target);
                 }
             }
         }
         for target in closed {
-            self.carried[target] = Carried::Release(Some(BTreeSet::new()));
+            if let Some(carried) = self.carried.get_mut(target) {
+                *carried = Carried::Release(Some(BTreeSet::new()));
+            }
         }
         // A closed list carries its `when_empty` value (NOFORN).
         let mut add = Vec::new();

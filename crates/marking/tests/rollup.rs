@@ -150,6 +150,25 @@ proptest! {
     }
 }
 
+proptest! {
+    /// Any text, typed or hostile, reads as a mark or gives an error; never a panic. Text
+    /// built from the schemes' own words reads back to the same mark every time.
+    #[test]
+    fn reading_never_panics(text in "\\PC{0,40}", parts in proptest::collection::vec(
+        prop_oneof![Just("S"), Just("TS"), Just("//"), Just("NF"), Just("REL TO "), Just("USA"),
+            Just(", "), Just("/"), Just("SI"), Just("("), Just(")"), Just("TLP:"), Just("AMBER")],
+        0..10,
+    )) {
+        for name in ["us-style", "uk-gov", "tlp"] {
+            let s = scheme(name);
+            let _ = Mark::parse(&s, &text);
+            if let Ok(m) = Mark::parse(&s, &parts.concat()) {
+                prop_assert_eq!(Mark::parse(&s, &m.portion(&s)).unwrap(), m);
+            }
+        }
+    }
+}
+
 #[test]
 fn worked_examples() {
     let us = scheme("us-style");
