@@ -1,7 +1,9 @@
 //! Site furniture removed from the block the readability extractor picked as the
-//! article: captions, author boxes, related-story and newsletter blocks, comment and
-//! share bars, post metadata, and "Read also: <link>" teasers set between paragraphs.
-//! The extractor keeps these when they sit inside the article's block.
+//! article (which keeps what sits inside that block), and from a whole page before the
+//! block-density reader sees it: navigation, asides and footers, short captions, author
+//! boxes, related-story, newsletter, comment and share blocks, post metadata, "Read also:
+//! <link>" teasers, lists of links, and the headings, labels and links that trail an
+//! article's last paragraph.
 
 use dom_query::NodeRef;
 use regex::Regex;
@@ -28,10 +30,11 @@ static FURNITURE_NAMES: LazyLock<Regex> = LazyLock::new(|| {
 /// `has-sidebar` on `body`, some themes `meta` on `article`) never removes them.
 const CONTAINER_TAGS: [&str; 4] = ["html", "body", "main", "article"];
 
-/// A furniture-named block holding more than this share of the page's text, or more
-/// than this many characters, is the article under a misleading class name (Blogger
-/// wraps its posts in `widget Blog`), and is kept.
+/// A furniture-named block holding more than this share of the page's text is the article
+/// under a misleading class name (Blogger wraps its posts in `widget Blog`), and is kept.
 const MAX_FURNITURE_SHARE: f32 = 0.4;
+
+/// So is a furniture-named block of more than this many characters.
 const MAX_FURNITURE_CHARS: usize = 1000;
 
 /// A paragraph at least this long (in characters) is prose; a block with two of them is
@@ -47,8 +50,10 @@ const MAX_TEASER_LABEL_CHARS: usize = 40;
 /// Share of a teaser's text after its label inside links: the rest is a headline.
 const MIN_TEASER_LINK_SHARE: f32 = 0.6;
 
-/// Fewest items of a list of links dropped, and the least share of its text in links.
+/// Fewest items of a list of links dropped.
 const MIN_LINK_LIST_ITEMS: usize = 2;
+
+/// Least share of a list's text inside links for it to be a list of links.
 const MIN_LINK_LIST_SHARE: f32 = 0.8;
 
 /// Longest heading or label (in characters) dropped with the list of links it introduces.

@@ -68,12 +68,10 @@ enum Class {
 pub fn main_text(root: &NodeRef<'_>) -> String {
     let blocks = collect(root);
     let classes: Vec<Class> = blocks.iter().map(Block::class).collect();
-    let good_at: Vec<usize> = (0..blocks.len())
-        .filter(|&i| classes[i] == Class::Good)
-        .collect();
+    let good = |i: &usize| classes[*i] == Class::Good;
     let near_good = |i: usize| {
-        let before = good_at.iter().any(|&g| g < i && i - g <= NEAR);
-        let after = good_at.iter().any(|&g| g > i && g - i <= NEAR);
+        let before = (i.saturating_sub(NEAR)..i).any(|j| good(&j));
+        let after = (i + 1..(i + 1 + NEAR).min(blocks.len())).any(|j| good(&j));
         (before || blocks[i].heading) && after
     };
     let kept: Vec<&str> = blocks
