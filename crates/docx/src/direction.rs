@@ -1,32 +1,12 @@
 //! Writing direction: which paragraphs are right-to-left (`w:bidi`) and which stretches of
 //! a run are set as right-to-left runs (`w:rtl`) with their language.
 
-use unicode_bidi::{BidiClass, Direction, bidi_class, get_base_direction};
+use unicode_bidi::{BidiClass, bidi_class};
 
-/// Whether text whose first strong character is right-to-left (Arabic, Persian, Hebrew…).
-/// A leading portion mark ("(U) ", "(TS//NF) ") is not counted: a Persian paragraph
-/// stays right-to-left when its classification is marked in Latin letters before it.
+/// Whether a paragraph is right-to-left, by the layout's rule (first strong character,
+/// past a leading portion mark), so Word and the PDF agree.
 pub(crate) fn is_rtl(text: &str) -> bool {
-    get_base_direction(without_portion_mark(text)) == Direction::Rtl
-}
-
-/// Text after a leading parenthesised mark of at most 24 characters and its space.
-fn without_portion_mark(text: &str) -> &str {
-    let trimmed = text.trim_start();
-    let Some(rest) = trimmed.strip_prefix('(') else {
-        return text;
-    };
-    match rest.find(')') {
-        Some(end) if end > 0 && rest[..end].chars().count() <= 24 => {
-            let after = &rest[end + 1..];
-            if after.starts_with(char::is_whitespace) {
-                after
-            } else {
-                text
-            }
-        }
-        _ => text,
-    }
+    briefsmith_layout::is_rtl_paragraph(text)
 }
 
 /// A stretch of a run in one direction; `rtl` holds the language of right-to-left text.

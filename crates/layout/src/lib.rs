@@ -38,8 +38,8 @@ pub use pulldown_cmark::Alignment;
 pub use structure::{Role, StructElem, StructId};
 pub use style::{DocumentInfo, Family, Margins, NotesPlacement, PageStyle, Paper};
 pub use text::{
-    Align, FontBook, FontId, Line, ParagraphSpec, Span, TextStyle, break_paragraph, single_line,
-    width_bounds,
+    Align, FontBook, FontId, Line, ParagraphSpec, Span, TextStyle, break_paragraph,
+    is_rtl_paragraph, single_line, width_bounds,
 };
 pub use tree::{Block, Image, List, ListItem, NoteDef, Run, RunKind, Table, Tree, is_attribution};
 pub use typeset::{typeset, typeset_with};

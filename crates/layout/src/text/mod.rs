@@ -16,6 +16,7 @@
 
 mod breaking;
 mod cache;
+mod direction;
 mod fonts;
 mod line;
 mod prepare;
@@ -25,6 +26,7 @@ mod system;
 #[cfg(test)]
 mod tests;
 
+pub use direction::is_rtl_paragraph;
 pub use fonts::FontBook;
 pub use line::Line;
 pub use style::{Align, ParagraphSpec, Span, TextStyle};

@@ -9,7 +9,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use unicode_bidi::{BidiInfo, Direction, Level, get_base_direction_full};
+use unicode_bidi::{BidiInfo, Level};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -170,7 +170,7 @@ fn bidi_levels(text: &str) -> (Vec<u8>, bool) {
     if text.chars().all(|c| (c as u32) < 0x590) {
         return (vec![0; text.len()], false);
     }
-    let rtl = get_base_direction_full(text) == Direction::Rtl;
+    let rtl = super::is_rtl_paragraph(text);
     let base = if rtl { Level::rtl() } else { Level::ltr() };
     let info = BidiInfo::new(text, Some(base));
     (info.levels.iter().map(|l| l.number()).collect(), rtl)
