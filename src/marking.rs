@@ -85,3 +85,23 @@ pub fn markdown_marks(
     }
     Ok((out, marked.banner.banner(scheme), marked.dropped))
 }
+
+/// A warning when the brief's banner (the roll-up of its portions) is above the ceiling
+/// it declares; `None` when it is within it, or declares no scheme or ceiling.
+pub fn ceiling_warning(brief: &Brief, dataset: Option<&Dataset>) -> Option<String> {
+    let markings = &brief.meta.markings;
+    let ceiling = markings.ceiling.as_ref()?;
+    let scheme = schemes().ok()?.get(&markings.scheme)?;
+    let ceiling = Mark::parse(scheme, ceiling.as_str()).ok()?;
+    let banner = briefsmith_marking::BriefMarks::of(scheme, brief, dataset)
+        .ok()?
+        .banner(brief);
+    (!ceiling.dominates(&banner)).then(|| {
+        format!(
+            "the brief rolls up to {}, above the ceiling it declares ({}); --max-marking {} makes a version within it",
+            banner.banner(scheme),
+            ceiling.banner(scheme),
+            ceiling.short(scheme)
+        )
+    })
+}

@@ -417,6 +417,20 @@ fn bad_ceilings_and_unmarked_drafts_are_refused_with_reasons() {
         err.contains("\"SECRETISH\" is not a level of the us-style scheme"),
         "{err}"
     );
+    // A brief that rolls up above the ceiling it declares is exported with a warning.
+    let (mut brief, _) = sample("bluf-air-defence.brief.json");
+    brief.meta.markings.ceiling = Some(Marking::from("C"));
+    let (copy, _, _) = marked_copy("bluf-air-defence.brief.json", dir.path());
+    briefsmith_core::store::save_brief(&copy, &brief).unwrap();
+    let out = run_ok(
+        dir.path(),
+        &["export", copy.to_str().unwrap(), "--format", "md"],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("rolls up to SECRET//NOFORN, above the ceiling it declares (CONFIDENTIAL)"),
+        "{err}"
+    );
     let plain = sample_path("sitrep-israel-iran.brief.json");
     let out = briefsmith(
         dir.path(),

@@ -76,7 +76,12 @@ fn export(args: &ExportArgs<'_>) -> Result<Option<PathBuf>> {
             );
             Some(reduction.brief)
         }
-        None => None,
+        None => {
+            if let Some(warning) = crate::marking::ceiling_warning(&draft.brief, dataset) {
+                eprintln!("warning: {}: {warning}", args.draft.display());
+            }
+            None
+        }
     };
     let brief = reduced.as_ref().unwrap_or(&draft.brief);
     let format = match (args.format, args.output) {
