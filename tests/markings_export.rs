@@ -617,3 +617,33 @@ fn typeset_reads_portion_marks_and_cuts_to_a_ceiling() {
         "{err}"
     );
 }
+
+#[test]
+fn the_schemes_on_offer_are_listed_with_their_notice_and_a_users_own() {
+    let home = tempfile::tempdir().unwrap();
+    let out = run_ok(home.path(), &["markings"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("us-style  US-style classification (exercise)"),
+        "{text}"
+    );
+    assert!(text.contains("levels: U < CUI < C < S < TS"), "{text}");
+    assert!(
+        text.contains("levels: TLP:CLEAR < TLP:GREEN < TLP:AMBER < TLP:AMBER+STRICT < TLP:RED")
+    );
+    assert_eq!(text.matches("not an authority").count(), 3, "{text}");
+    // A scheme in the user's folder joins them, and a broken one is named with its place.
+    let folder = home.path().join("briefsmith/markings");
+    fs::create_dir_all(&folder).unwrap();
+    let ours = "name = \"desk\"\ntitle = \"Desk caveats\"\nseparator = \"//\"\n\
+        [[levels]]\nportion = \"OPEN\"\nbanner = \"OPEN\"\ncolour = \"#2E7D32\"\n\
+        [[levels]]\nportion = \"DESK\"\nbanner = \"DESK ONLY\"\ncolour = \"#C62828\"\n";
+    fs::write(folder.join("desk.toml"), ours).unwrap();
+    let text = String::from_utf8(run_ok(home.path(), &["markings"]).stdout).unwrap();
+    assert!(text.contains("desk  Desk caveats ["), "{text}");
+    assert!(text.contains("levels: OPEN < DESK"), "{text}");
+    fs::write(folder.join("broken.toml"), "name = [").unwrap();
+    let out = briefsmith(home.path(), &["markings"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("broken.toml:1:"));
+}

@@ -9,6 +9,7 @@ pub mod export;
 pub mod import;
 pub mod library;
 pub mod list;
+pub mod markings;
 mod open;
 pub mod templates;
 pub mod typeset;
@@ -57,6 +58,8 @@ pub enum Command {
     Import(import::ImportArgs),
     /// List the templates: built-in, from the user's config folder and from --templates.
     Templates,
+    /// List the marking schemes: built-in (for training, not an authority) and the user's.
+    Markings,
     /// Check drafts against tradecraft rules (sourcing, estimative language, changed
     /// items, quotes, dates, structure); exit 0 clean, 1 unacknowledged errors, 2 unreadable.
     Check {
@@ -126,6 +129,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Library { command }) => library::run(command),
         Some(Command::Import(args)) => import::run(&args),
         Some(Command::Templates) => templates::run(cli.templates.as_deref()),
+        Some(Command::Markings) => markings::run(),
         Some(Command::Check {
             drafts,
             format,
