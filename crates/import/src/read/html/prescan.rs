@@ -2,11 +2,12 @@
 //! hostile page is refused before the parser sees it) and drops what the extractor never
 //! reads, so the parser does not tokenise it character by character: scripts other than
 //! JSON-LD metadata, style sheets, inline SVG drawings and comments. On modern pages these
-//! are most of the bytes.
+//! are most of the bytes. `<noscript>` tags are dropped and their content kept, so what a
+//! page shows without scripts (on some pages, the whole article) is parsed as markup.
 
 /// The page as the parser gets it, and its deepest element nesting.
 pub struct Prescan {
-    /// The HTML without scripts, style sheets, SVG drawings and comments.
+    /// The HTML without scripts, style sheets, SVG drawings, comments and `<noscript>` tags.
     pub html: String,
     /// The deepest element nesting, counted from start and end tags.
     pub depth: usize,
@@ -37,7 +38,13 @@ pub fn prescan(html: &str) -> Prescan {
             i = end;
             continue;
         }
-        if rest.starts_with('/') {
+        if let Some(closing) = rest.strip_prefix('/') {
+            if is_tag(closing, "noscript") {
+                let end = memchr::memchr(b'>', &bytes[i..]).map_or(html.len(), |at| i + at + 1);
+                out.push_str(&html[copied..lt]);
+                copied = end;
+                i = end;
+            }
             depth = depth.saturating_sub(1);
             continue;
         }
@@ -48,6 +55,15 @@ pub fn prescan(html: &str) -> Prescan {
             .find(|c: char| !c.is_ascii_alphanumeric())
             .unwrap_or(rest.len());
         let name = &rest[..name_len];
+        if name.eq_ignore_ascii_case("noscript") {
+            // Its content is what the page shows without scripts, sometimes the whole
+            // article: unwrapped, the parser reads it as markup instead of raw text.
+            let end = memchr::memchr(b'>', &bytes[i..]).map_or(html.len(), |at| i + at + 1);
+            out.push_str(&html[copied..lt]);
+            copied = end;
+            i = end;
+            continue;
+        }
         let tag_end = memchr::memchr(b'>', &bytes[i..]).map_or(html.len(), |at| i + at + 1);
         let tag = &html[i..tag_end.max(i)];
         let self_closing = tag.trim_end_matches('>').ends_with('/');
@@ -85,6 +101,13 @@ pub fn prescan(html: &str) -> Prescan {
         html: out,
         depth: max,
     }
+}
+
+/// Whether `rest` (what follows `<` or `</`) starts with the tag name `name`.
+fn is_tag(rest: &str, name: &str) -> bool {
+    rest.get(..name.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(name))
+        && !rest[name.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
 }
 
 /// Byte offset of `needle` (ASCII, lower case) in `hay`, ignoring ASCII case.
@@ -134,6 +157,14 @@ mod tests {
         assert_eq!(
             prescan("<p>a<svg><path d='M0'/></SVG> b<svg/> c</p><svg></svg>").html,
             "<p>a b<svg/> c</p>"
+        );
+    }
+
+    #[test]
+    fn noscript_content_is_unwrapped_into_markup() {
+        assert_eq!(
+            prescan("<div><NOSCRIPT><p>Article</p></noscript><noscripts>x</noscripts></div>").html,
+            "<div><p>Article</p><noscripts>x</noscripts></div>"
         );
     }
 
