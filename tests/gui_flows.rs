@@ -49,7 +49,10 @@ fn export_to(
     // The fixture's brief has open tradecraft errors (a BLUF memo with no bottom line):
     // these tests are about exporting, so they export anyway (tests/gui_checks.rs tests
     // the question itself).
-    if matches!(h.state().state.dialog, Some(Dialog::ExportWithErrors { .. })) {
+    if matches!(
+        h.state().state.dialog,
+        Some(Dialog::ExportWithErrors { .. })
+    ) {
         h.get_by_label("Export anyway").click();
         settle(h);
     }

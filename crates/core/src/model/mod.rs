@@ -11,8 +11,8 @@ mod query;
 mod snapshot;
 
 pub use brief::{
-    Acknowledgement, Block, Brief, BriefMeta, DatasetRef, ItemRef, ItemSnapshot, Judgment, Markings,
-    Section, SourceSnapshot, TextBlock,
+    Acknowledgement, Block, Brief, BriefMeta, DatasetRef, ItemRef, ItemSnapshot, Judgment,
+    Markings, Section, SourceSnapshot, TextBlock,
 };
 pub use dataset::{Dataset, Entity, EntityKind, Item, ItemKind, Source, SourceKind, Speech};
 pub use grade::{Confidence, Credibility, Likelihood, Reliability};

@@ -40,7 +40,9 @@ mod tests {
         assert!(!is_rtl_paragraph("Pezeshkian (مسعود پزشکیان) said"));
         assert!(!is_rtl_paragraph("(U) Pezeshkian said"));
         // A parenthesis that is not a mark (no space after it, or too long) counts.
-        assert!(!is_rtl_paragraph("(an English aside, longer than a mark) پزشکیان"));
+        assert!(!is_rtl_paragraph(
+            "(an English aside, longer than a mark) پزشکیان"
+        ));
         assert!(!is_rtl_paragraph("(U)پزشکیان"));
         assert!(!is_rtl_paragraph(""));
     }
