@@ -105,3 +105,16 @@ pub fn ceiling_warning(brief: &Brief, dataset: Option<&Dataset>) -> Option<Strin
         )
     })
 }
+
+/// A warning when the brief's scheme asks for each page's own banner: every page carries
+/// the document's banner instead (the roll-up of all its portions, so never lower than a
+/// page's own) until the layout rolls marks up page by page.
+pub fn per_page_warning(brief: &Brief) -> Option<String> {
+    let name = &brief.meta.markings.scheme;
+    let scheme = schemes().ok()?.get(name)?;
+    (scheme.banner == briefsmith_marking::BannerScope::Page).then(|| {
+        format!(
+            "the \"{name}\" scheme asks for each page's own banner; every page carries the document's banner instead (the roll-up of all its portions, never lower than a page's own)"
+        )
+    })
+}

@@ -647,3 +647,49 @@ fn the_schemes_on_offer_are_listed_with_their_notice_and_a_users_own() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("broken.toml:1:"));
 }
+
+#[test]
+fn a_scheme_asking_for_per_page_banners_is_told_every_page_carries_the_documents() {
+    let home = tempfile::tempdir().unwrap();
+    let folder = home.path().join("briefsmith/markings");
+    fs::create_dir_all(&folder).unwrap();
+    let builtin =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("markings/us-style.toml"))
+            .unwrap();
+    let paged = builtin
+        .replacen("name = \"us-style\"", "name = \"us-paged\"", 1)
+        .replacen("banner = \"document\"", "banner = \"page\"", 1);
+    assert_ne!(paged, builtin);
+    fs::write(folder.join("us-paged.toml"), paged).unwrap();
+    let (draft, mut brief, _) = marked_copy("bluf-air-defence.brief.json", home.path());
+    brief.meta.markings.scheme = "us-paged".into();
+    briefsmith_core::store::save_brief(&draft, &brief).unwrap();
+    let out = home.path().join("paged.pdf");
+    let run = run_ok(
+        home.path(),
+        &[
+            "export",
+            draft.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    let said = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        said.contains("\"us-paged\" scheme asks for each page's own banner"),
+        "{said}"
+    );
+    assert!(exported_text(&out).contains("SECRET//NOFORN"));
+    // The built-in schemes roll up per document: no such warning.
+    let (draft, _, _) = marked_copy("bluf-air-defence.brief.json", home.path());
+    let run = run_ok(
+        home.path(),
+        &[
+            "export",
+            draft.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(!String::from_utf8_lossy(&run.stderr).contains("own banner"));
+}
