@@ -2,15 +2,13 @@
 //! inline picture scaled to the text width; anything else becomes a placeholder line
 //! naming it, and a warning, as in the PDF.
 
-use std::path::{Component, Path};
+use std::path::Path;
 
 use briefsmith_layout::Image;
 
 use crate::body::{Ctx, Part, Shared};
 use crate::styles;
 
-/// Larger files are not embedded (a brief's figure is far smaller).
-const MAX_BYTES: u64 = 64 * 1024 * 1024;
 /// Pixels per point of a screen image (96 dpi), as the layout assumes.
 const PX_PER_PT: f32 = 96.0 / 72.0;
 /// English Metric Units per point.
@@ -132,50 +130,10 @@ fn embed(out: &mut Part, sh: &mut Shared<'_>, image: &Image, picture: Picture) {
     x.raw("</w:drawing></w:r></w:p>");
 }
 
-/// Reads the image `src` names, relative to `base_dir`, with the layout's rules: local
-/// files inside the document's folder only. The error says why it cannot be shown.
+/// Reads the image `src` names, by the layout's rules (a local file inside the
+/// document's folder); the error says why it cannot be shown.
 fn load(src: &str, base_dir: Option<&Path>) -> Result<Picture, String> {
-    let src = src.trim();
-    if src.is_empty() {
-        return Err("no file named".into());
-    }
-    if src.contains("://") || src.to_ascii_lowercase().starts_with("data:") || src.starts_with("//")
-    {
-        return Err("only local files are shown".into());
-    }
-    let rel = Path::new(src);
-    if rel.has_root() || src.starts_with('\\') {
-        return Err("absolute paths are not read; use a path relative to the document".into());
-    }
-    if rel
-        .components()
-        .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
-    {
-        return Err("paths outside the document's folder are not read".into());
-    }
-    let Some(base) = base_dir else {
-        return Err("no document folder to find it in".into());
-    };
-    let base = if base.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        base
-    };
-    let (Ok(real), Ok(real_base)) = (base.join(rel).canonicalize(), base.canonicalize()) else {
-        return Err("file not found".into());
-    };
-    // Symbolic links must not lead out of the folder either.
-    if !real.starts_with(&real_base) {
-        return Err("the file lies outside the document's folder".into());
-    }
-    let meta = std::fs::metadata(&real).map_err(|e| format!("cannot read: {e}"))?;
-    if !meta.is_file() {
-        return Err("not a file".into());
-    }
-    if meta.len() > MAX_BYTES {
-        return Err("file too large".into());
-    }
-    let data = std::fs::read(&real).map_err(|e| format!("cannot read: {e}"))?;
+    let data = briefsmith_layout::read_local(src, base_dir)?;
     let extension = match imagesize::image_type(&data) {
         Ok(imagesize::ImageType::Png) => "png",
         Ok(imagesize::ImageType::Jpeg) => "jpeg",

@@ -20,6 +20,25 @@ pub(crate) struct Loaded {
 
 /// Reads the PNG `src` names, relative to `base_dir`; the error says why it cannot be shown.
 pub(crate) fn load(src: &str, base_dir: Option<&Path>) -> Result<Loaded, String> {
+    let data = read_local(src, base_dir)?;
+    let (w, h) = png_size(&data).ok_or_else(|| "not a PNG image".to_string())?;
+    // A damaged file becomes a placeholder here, like a missing one, rather than failing
+    // the whole export when the PDF writer decodes it. The decoder checks the size in the
+    // header against its pixel limit before it inflates anything.
+    crate::pixels::decode_png(&data).map_err(|e| format!("damaged image: {e}"))?;
+    let (kx, ky) = px_per_pt(&data).unwrap_or((DEFAULT_PX_PER_PT, DEFAULT_PX_PER_PT));
+    Ok(Loaded {
+        data: Arc::new(data),
+        width: w as f32 / kx,
+        height: h as f32 / ky,
+    })
+}
+
+/// The bytes of the file an image reference `src` names, read only if it is a local file
+/// inside the document's folder `base_dir` (no URLs, absolute paths, `..` or symbolic
+/// links leading out) and at most 64 MiB. The PDF and the Word writer both read images
+/// through this; the error says why a file cannot be shown.
+pub fn read_local(src: &str, base_dir: Option<&Path>) -> Result<Vec<u8>, String> {
     let src = src.trim();
     if src.is_empty() {
         return Err("no file named".into());
@@ -62,18 +81,7 @@ pub(crate) fn load(src: &str, base_dir: Option<&Path>) -> Result<Loaded, String>
     if meta.len() > MAX_BYTES {
         return Err("file too large".into());
     }
-    let data = std::fs::read(&real).map_err(|e| format!("cannot read: {e}"))?;
-    let (w, h) = png_size(&data).ok_or_else(|| "not a PNG image".to_string())?;
-    // A damaged file becomes a placeholder here, like a missing one, rather than failing
-    // the whole export when the PDF writer decodes it. The decoder checks the size in the
-    // header against its pixel limit before it inflates anything.
-    crate::pixels::decode_png(&data).map_err(|e| format!("damaged image: {e}"))?;
-    let (kx, ky) = px_per_pt(&data).unwrap_or((DEFAULT_PX_PER_PT, DEFAULT_PX_PER_PT));
-    Ok(Loaded {
-        data: Arc::new(data),
-        width: w as f32 / kx,
-        height: h as f32 / ky,
-    })
+    std::fs::read(&real).map_err(|e| format!("cannot read: {e}"))
 }
 
 /// Width and height in pixels from a PNG's signature and IHDR chunk.

@@ -28,6 +28,7 @@ mod tree;
 mod typeset;
 
 pub use error::LayoutError;
+pub use image::read_local;
 pub use page::{
     Anchor, Document, GlyphRun, ImageBox, LinkArea, LinkTarget, OutlineEntry, Page, PageItem,
     PositionedGlyph, Rect, Rgb,
