@@ -416,12 +416,10 @@ pub struct Known<'a> {
 }
 
 impl<'a> Known<'a> {
-    /// The entity called exactly `name` (by name or alias; case-insensitive).
+    /// The entity called exactly `name` (by name, alias or name in its own script;
+    /// ignoring case), by the rule every lookup by name follows.
     pub fn by_name(&self, name: &str) -> Option<&'a Entity> {
-        self.entities.iter().find(|e| {
-            e.name.eq_ignore_ascii_case(name)
-                || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
-        })
+        self.entities.iter().find(|e| e.is_called(name))
     }
 
     /// The entity whose name or alias is the longest one contained in `text` as whole words.
