@@ -61,6 +61,20 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// The analyst's own words, each with its place: the bottom line, then each block's
+    /// (a text block's Markdown, a judgment's text, an item's note), in reading order.
+    pub fn analyst_texts(&self) -> impl Iterator<Item = (Place, &'a str)> + '_ {
+        let blocks = self.brief.blocks().map(|(pos, block)| {
+            let text = match block {
+                Block::Text(t) => t.markdown.as_str(),
+                Block::Judgment(j) => j.text.as_str(),
+                Block::Item(r) => r.note.as_str(),
+            };
+            (self.place(pos, None), text)
+        });
+        std::iter::once((Place::brief(), self.brief.meta.bottom_line.as_str())).chain(blocks)
+    }
+
     /// The grade of a cited item: from its block's snapshot (what the brief prints), else
     /// from the dataset; `None` when neither has it.
     pub fn grade(&self, id: &ItemId) -> Option<Grade<'a>> {

@@ -102,14 +102,8 @@ fn relative_days(cx: &Context<'_>, out: &mut Vec<Finding>) {
             ));
         }
     };
-    flag(Place::brief(), &cx.brief.meta.bottom_line);
-    for (pos, block) in cx.brief.blocks() {
-        let text = match block {
-            Block::Text(t) => &t.markdown,
-            Block::Judgment(j) => &j.text,
-            Block::Item(r) => &r.note,
-        };
-        flag(cx.place(pos, None), text);
+    for (place, text) in cx.analyst_texts() {
+        flag(place, text);
     }
 }
 
