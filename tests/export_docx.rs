@@ -12,12 +12,14 @@
     reason = "a test: a failed step fails the test"
 )]
 
+mod docx_support;
 mod templates_support;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use docx_support::read_docx;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde_json::Value;
 use templates_support::{SAMPLES, options, parse, sample_path};
@@ -147,23 +149,6 @@ fn pdftotext(pdf: &Path) -> String {
         .expect("pdftotext runs (apt-get install poppler-utils)");
     assert!(out.status.success(), "pdftotext {}", pdf.display());
     String::from_utf8(out.stdout).unwrap()
-}
-
-/// What python-docx finds in the file (see `tests/docx_support/read_docx.py`).
-fn read_docx(docx: &Path) -> Value {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/docx_support/read_docx.py");
-    let out = Command::new("python3")
-        .arg(script)
-        .arg(docx)
-        .output()
-        .expect("python3 runs (pip install python-docx)");
-    assert!(
-        out.status.success(),
-        "python-docx could not read {}: {}",
-        docx.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
 }
 
 /// Words for comparing texts: runs of letters or of digits, lower-cased. Punctuation and

@@ -7,12 +7,13 @@
     reason = "a test: a failed step fails the test"
 )]
 
+mod docx_support;
 mod gui_support;
 
 use std::path::Path;
-use std::process::Command;
 
 use briefsmith::app::state::Dialog;
+use docx_support::read_docx;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use gui_support::{CTRL, Fixture, answer_path, harness, settle};
@@ -33,18 +34,7 @@ fn export_anyway(h: &mut H) {
 
 /// The first paragraph's style and text as python-docx reads them.
 fn first_paragraph(docx: &Path) -> (String, String) {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/docx_support/read_docx.py");
-    let out = Command::new("python3")
-        .arg(script)
-        .arg(docx)
-        .output()
-        .expect("python3 runs (pip install python-docx)");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let found: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found = read_docx(docx);
     let p = &found["paragraphs"][0];
     (
         p["style"].as_str().unwrap().to_owned(),
