@@ -191,6 +191,20 @@ impl Library {
         })
     }
 
+    /// Title, description, sources and entities without the items: what a view of a large
+    /// library keeps in memory, reading items by query as it needs them.
+    pub fn catalog(&self) -> Result<Dataset> {
+        let details = self.details()?;
+        Ok(Dataset {
+            schema: DATASET_SCHEMA.to_owned(),
+            title: details.title,
+            description: details.description,
+            sources: self.sources()?,
+            entities: self.entities()?,
+            items: Vec::new(),
+        })
+    }
+
     /// A meta value (title, description, uuid, revision).
     fn meta(&self, key: &str) -> Result<String> {
         self.read("read the library details", |c| {

@@ -9,7 +9,7 @@ use briefsmith_core::model::{
     Credibility, EntityId, Item, ItemId, ItemKind, Reliability, SourceId,
 };
 use rusqlite::types::Value;
-use rusqlite::{params, params_from_iter};
+use rusqlite::{OptionalExtension, params, params_from_iter};
 
 /// What to look for. Empty fields do not filter; every filter given must hold.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -45,7 +45,7 @@ impl Search {
 impl Library {
     /// The ids of matching items in dataset order, skipping `offset` and returning at most `limit`.
     pub fn search(&self, search: &Search, offset: u64, limit: u64) -> Result<Vec<ItemId>> {
-        let (from, mut values) = plan(search, self.fts_query(&search.text)?);
+        let (from, mut values) = plan(search, self.fts_query(&search.text)?).ordered();
         let sql = format!("SELECT i.id {from} LIMIT ? OFFSET ?");
         values.extend([Value::Integer(clamp(limit)), Value::Integer(clamp(offset))]);
         self.read("search the items", |c| {
@@ -58,7 +58,7 @@ impl Library {
     /// Like [`search`](Library::search) but the items themselves (without entities and
     /// tags, which a list row does not show): one query for a page of rows.
     pub fn search_rows(&self, search: &Search, offset: u64, limit: u64) -> Result<Vec<Item>> {
-        let (from, mut values) = plan(search, self.fts_query(&search.text)?);
+        let (from, mut values) = plan(search, self.fts_query(&search.text)?).ordered();
         let columns: Vec<String> = ITEM_COLS.split(", ").map(|c| format!("i.{c}")).collect();
         let sql = format!("SELECT {} {from} LIMIT ? OFFSET ?", columns.join(", "));
         values.extend([Value::Integer(clamp(limit)), Value::Integer(clamp(offset))]);
@@ -74,7 +74,7 @@ impl Library {
     /// How many items match, counting no further than `at_most` when given (enough to say
     /// "1,000+" without walking a million hits).
     pub fn count(&self, search: &Search, at_most: Option<u64>) -> Result<u64> {
-        let (from, mut values) = plan(search, self.fts_query(&search.text)?);
+        let (from, mut values) = plan(search, self.fts_query(&search.text)?).ordered();
         let sql = match at_most {
             Some(n) => {
                 values.push(Value::Integer(clamp(n)));
@@ -90,12 +90,57 @@ impl Library {
     }
 }
 
+impl Library {
+    /// Where the item `id` stands among the matches (0 for the first), or `None` when it
+    /// does not match: lets a list scroll to an item it has not read a page of.
+    pub fn index_of(&self, search: &Search, id: &ItemId) -> Result<Option<u64>> {
+        let plan = plan(search, self.fts_query(&search.text)?);
+        let mut values = plan.values.clone();
+        values.push(Value::Text(id.0.clone()));
+        let sql = format!("SELECT i.pos {} AND i.id = ?", plan.from);
+        let pos: Option<i64> = self.read("place an item", |c| {
+            c.prepare_cached(&sql)?
+                .query_row(params_from_iter(values), |r| r.get(0))
+                .optional()
+        })?;
+        let Some(pos) = pos else {
+            return Ok(None);
+        };
+        let mut values = plan.values;
+        values.push(Value::Integer(pos));
+        let sql = format!("SELECT count(*) {} AND {} < ?", plan.from, plan.order);
+        self.read("place an item", |c| {
+            c.prepare_cached(&sql)?
+                .query_row(params_from_iter(values), |r| r.get::<_, i64>(0))
+        })
+        .map(|n| Some(n as u64))
+    }
+}
+
 fn clamp(n: u64) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
-/// The FROM/WHERE/ORDER BY part of the query and its parameters.
-fn plan(search: &Search, fts: Option<String>) -> (String, Vec<Value>) {
+/// A search as SQL: the FROM/WHERE part, the column that orders the matches, and the
+/// parameters of the WHERE part.
+struct Plan {
+    from: String,
+    order: &'static str,
+    values: Vec<Value>,
+}
+
+impl Plan {
+    /// The FROM/WHERE/ORDER BY part and its parameters.
+    fn ordered(self) -> (String, Vec<Value>) {
+        (
+            format!("{} ORDER BY {}", self.from, self.order),
+            self.values,
+        )
+    }
+}
+
+/// The query for `search`, with `fts` its full-text query if any.
+fn plan(search: &Search, fts: Option<String>) -> Plan {
     let mut values = Vec::new();
     let mut conditions = Vec::new();
     let (mut sql, order) = match fts {
@@ -151,9 +196,11 @@ fn plan(search: &Search, fts: Option<String>) -> (String, Vec<Value>) {
         sql.push_str(" AND ");
         sql.push_str(c);
     }
-    sql.push_str(" ORDER BY ");
-    sql.push_str(order);
-    (sql, values)
+    Plan {
+        from: sql,
+        order,
+        values,
+    }
 }
 
 /// How many indexed words a typed word may expand to before the plain prefix query (slower

@@ -224,6 +224,54 @@ fn search_matches_word_prefixes_and_filters_in_dataset_order() {
 }
 
 #[test]
+fn an_item_is_placed_among_the_matches_as_a_page_would_list_it() {
+    let ds = generate_dataset(2_000, 5);
+    let (_dir, lib) = library_of(&ds);
+    for search in [
+        Search::default(),
+        Search::words("missile"),
+        Search {
+            kind: Some(ItemKind::Quote),
+            ..Search::words("ir")
+        },
+    ] {
+        let hits = lib.search(&search, 0, 10_000).unwrap();
+        assert!(hits.len() > 3, "{search:?}");
+        for at in [0, 1, hits.len() / 2, hits.len() - 1] {
+            assert_eq!(
+                lib.index_of(&search, &hits[at]).unwrap(),
+                Some(at as u64),
+                "{search:?}"
+            );
+        }
+        let missing = ds.items.iter().find(|i| !hits.contains(&i.id));
+        if let Some(other) = missing {
+            assert_eq!(lib.index_of(&search, &other.id).unwrap(), None);
+        }
+    }
+    assert_eq!(
+        lib.index_of(&Search::default(), &ItemId::new("no-such-item"))
+            .unwrap(),
+        None
+    );
+}
+
+#[test]
+fn the_catalog_is_the_dataset_without_its_items() {
+    let ds = generate_dataset(300, 7);
+    let (_dir, lib) = library_of(&ds);
+    let catalog = lib.catalog().unwrap();
+    assert!(catalog.items.is_empty());
+    assert_eq!(
+        catalog,
+        Dataset {
+            items: Vec::new(),
+            ..ds.clone()
+        }
+    );
+}
+
+#[test]
 fn a_library_of_schema_1_is_upgraded_on_open() {
     let ds = generate_dataset(300, 11);
     let (_dir, lib) = library_of(&ds);
