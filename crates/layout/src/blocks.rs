@@ -1,6 +1,7 @@
 //! Block layout: the document tree → the vertical flow of measured chunks. Paragraphs are
 //! broken into lines once, here; pagination only moves the chunks.
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::rc::Rc;
 
@@ -8,6 +9,7 @@ use crate::flow::{Chunk, Deco, Flow, shift};
 use crate::image::{self, Loaded};
 use crate::inline::{self, note_of, ref_anchor};
 use crate::notes::NoteRegistry;
+use crate::portions;
 use crate::structure::{tag_items, tag_links};
 use crate::theme::{self, Theme};
 use crate::tree::{Block, Image, List, Run, is_attribution};
@@ -82,6 +84,12 @@ pub(crate) struct Layouter<'a> {
     open: Vec<StructId>,
     /// The element the chunks emitted now are content of (`None`: artifacts).
     leaf: Option<StructId>,
+    /// Record portion leads (only banners rolled up page by page need them).
+    pub want_leads: bool,
+    /// The lead of every portion element (see [`crate::portions`]), for page banners.
+    pub leads: HashMap<StructId, String>,
+    /// The lead the next element made is a portion with.
+    next_lead: Option<String>,
 }
 
 impl<'a> Layouter<'a> {
@@ -111,6 +119,9 @@ impl<'a> Layouter<'a> {
             }],
             open: vec![StructId(0)],
             leaf: None,
+            want_leads: false,
+            leads: HashMap::new(),
+            next_lead: None,
         }
     }
 
@@ -122,7 +133,16 @@ impl<'a> Layouter<'a> {
             parent: self.open.last().copied(),
             alt,
         });
+        if let Some(lead) = self.next_lead.take() {
+            self.leads.insert(id, lead);
+        }
         id
+    }
+
+    /// Makes the next element made a portion with the lead `lead` gives (`None`: not a
+    /// portion).
+    pub fn portion_next(&mut self, lead: impl FnOnce() -> Option<String>) {
+        self.next_lead = if self.want_leads { lead() } else { None };
     }
 
     /// Opens a new element that the following elements go under, until [`Self::leave`].
@@ -177,6 +197,7 @@ impl<'a> Layouter<'a> {
     }
 
     fn block(&mut self, b: &Block, scope: &Scope) {
+        self.portion_next(|| portions::block_lead(b));
         match b {
             Block::Heading { level, runs } => {
                 self.as_content(Role::Heading(*level), None, |s| {
@@ -490,6 +511,7 @@ impl<'a> Layouter<'a> {
                 self.flow.space(scope.lh * 0.5);
             }
             let x = (inner.x - gap - line.width).max(self.theme.left);
+            self.portion_next(|| Some(portions::blocks_lead(&item.blocks)));
             self.enter(Role::ListItem);
             self.hang_marker(line, x);
             self.enter(Role::ListBody);

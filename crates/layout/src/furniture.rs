@@ -1,23 +1,25 @@
-//! Page furniture set after pagination (when the page count is known): the running header
-//! and footer with their hairlines, and the classification banner at the top and bottom of
-//! every page. All of it lies in the margins, inside the paper.
+//! Page furniture set after pagination (when the page count and each page's content are
+//! known): the running header and footer with their hairlines, and the classification
+//! banner at the top and bottom of every page. All of it lies in the margins, inside the
+//! paper.
 
 use crate::placeholders::{Fields, fill};
 use crate::theme::{self, Theme};
 use crate::{
-    DocumentInfo, Family, FontBook, Line, Page, PageItem, PageStyle, Rect, Span, TextStyle,
-    single_line,
+    Family, FontBook, Line, Page, PageItem, PageStyle, Rect, Span, TextStyle, single_line,
 };
 
-/// Adds header, footer and banner to every page. `first_header` = false leaves the
-/// header off page 1 (it carries the title block).
+/// Adds header, footer and banner to every page. The banner is `banners[i]` on page `i`
+/// when given (a banner rolled up page by page), else `fields.banner` on every page; it
+/// also fills `{banner}` in the running heads. `first_header` = false leaves the header
+/// off page 1 (it carries the title block).
 pub(crate) fn dress(
     pages: &mut [Page],
     book: &FontBook,
     theme: &Theme,
     style: &PageStyle,
-    info: &DocumentInfo,
     fields: &Fields<'_>,
+    banners: Option<&[String]>,
     first_header: bool,
 ) {
     let size = theme.furniture_size();
@@ -25,9 +27,18 @@ pub(crate) fn dress(
     text.color = theme::MUTED;
     let mut banner_style = TextStyle::new(Family::Sans, size + 1.0);
     banner_style.bold = true;
-    let banner = info.banner.trim();
-    let banner_line = (style.show_banner && !banner.is_empty())
-        .then(|| fitted(book, &banner_style, banner, theme.text_w));
+    // Shaped once per distinct banner: most pages share one.
+    let mut shaped: Vec<(String, Option<Line>)> = Vec::new();
+    let mut banner_line = |banner: &str| -> Option<Line> {
+        let banner = banner.trim();
+        if let Some((_, line)) = shaped.iter().find(|(b, _)| *b == banner) {
+            return line.clone();
+        }
+        let line = (style.show_banner && !banner.is_empty())
+            .then(|| fitted(book, &banner_style, banner, theme.text_w));
+        shaped.push((banner.to_owned(), line.clone()));
+        line
+    };
 
     // Baselines in the margins: banner near the paper's edge, running heads near the text.
     let mt = theme.margin_top;
@@ -44,6 +55,10 @@ pub(crate) fn dress(
     let total = pages.len();
     for (i, page) in pages.iter_mut().enumerate() {
         let n = i + 1;
+        let banner = banners
+            .and_then(|b| b.get(i))
+            .map_or(fields.banner, String::as_str);
+        let fields = &Fields { banner, ..*fields };
         let mut items = Vec::new();
         if i > 0 || first_header {
             let left = fill(&style.header_left, fields, n, total);
@@ -57,7 +72,7 @@ pub(crate) fn dress(
         running(
             book, theme, &text, &left, &right, foot_base, foot_rule, &mut items,
         );
-        if let Some(line) = &banner_line {
+        if let Some(line) = &banner_line(banner) {
             let x = theme.left + ((theme.text_w - line.width) / 2.0).max(0.0);
             for y in [banner_top, banner_bottom] {
                 items.extend(line.translated(x, y).0);

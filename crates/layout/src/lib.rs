@@ -19,6 +19,7 @@ mod paginate;
 mod parse;
 mod pixels;
 pub mod placeholders;
+mod portions;
 mod structure;
 mod style;
 mod table;
@@ -35,6 +36,7 @@ pub use page::{
 };
 pub use parse::parse;
 pub use pixels::{PngError, RgbaImage, decode_png};
+pub use portions::PageBanner;
 pub use pulldown_cmark::Alignment;
 pub use structure::{Role, StructElem, StructId};
 pub use style::{DocumentInfo, Family, Margins, NotesPlacement, PageStyle, Paper};
@@ -43,4 +45,4 @@ pub use text::{
     is_rtl_paragraph, single_line, width_bounds,
 };
 pub use tree::{Block, Image, List, ListItem, NoteDef, Run, RunKind, Table, Tree, is_attribution};
-pub use typeset::{typeset, typeset_with};
+pub use typeset::{typeset, typeset_with, typeset_with_banners};

@@ -8,6 +8,7 @@ use pulldown_cmark::Alignment;
 use crate::blocks::{Layouter, Scope};
 use crate::flow::{Chunk, Deco, shift};
 use crate::inline;
+use crate::portions;
 use crate::structure::{tag_items, tag_links, untag_items};
 use crate::theme;
 use crate::tree::{Run, RunKind, Table};
@@ -161,6 +162,8 @@ impl Layouter<'_> {
         decos: &Rc<[Deco]>,
         limit: f32,
     ) -> Vec<Chunk> {
+        // Body rows are portions; the header row is not.
+        self.portion_next(|| (!header).then(|| portions::spans_lead(cells.first())));
         self.enter(Role::TableRow);
         let role = if header {
             Role::TableHeader

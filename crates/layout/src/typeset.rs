@@ -11,6 +11,7 @@ use crate::inline::{self, note_anchor, ref_anchor};
 use crate::notes::NoteRegistry;
 use crate::paginate::{NoteChunks, paginate};
 use crate::placeholders::Fields;
+use crate::portions::{self, PageBanner};
 use crate::theme::{self, Theme};
 use crate::tree::{Block, Run, RunKind};
 use crate::{
@@ -37,11 +38,37 @@ pub fn typeset_with(
     info: &DocumentInfo,
     base_dir: Option<&Path>,
 ) -> Result<Document, LayoutError> {
+    typeset_dressed(book, markdown, style, info, base_dir, None)
+}
+
+/// [`typeset_with`], each page's banner (top, bottom and `{banner}` in running heads)
+/// given by `page_banner` from the leads of the portions set on that page, instead of
+/// [`DocumentInfo::banner`] on every page.
+pub fn typeset_with_banners(
+    book: &FontBook,
+    markdown: &str,
+    style: &PageStyle,
+    info: &DocumentInfo,
+    base_dir: Option<&Path>,
+    page_banner: PageBanner<'_>,
+) -> Result<Document, LayoutError> {
+    typeset_dressed(book, markdown, style, info, base_dir, Some(page_banner))
+}
+
+fn typeset_dressed(
+    book: &FontBook,
+    markdown: &str,
+    style: &PageStyle,
+    info: &DocumentInfo,
+    base_dir: Option<&Path>,
+    page_banner: Option<PageBanner<'_>>,
+) -> Result<Document, LayoutError> {
     let theme = Theme::new(style)?;
     let tree = crate::parse::parse(markdown);
     let footnotes = style.notes == NotesPlacement::Footnotes;
     let registry = NoteRegistry::new(&tree.notes);
     let mut lay = Layouter::new(book, &theme, base_dir, registry, footnotes);
+    lay.want_leads = page_banner.is_some();
     let scope = lay.body_scope();
 
     let mut blocks = &tree.blocks[..];
@@ -52,6 +79,7 @@ pub fn typeset_with(
             Some(Block::Paragraph(m)) if is_metadata(m, info) => Some(m.as_slice()),
             _ => None,
         };
+        lay.portion_next(|| blocks.first().and_then(portions::block_lead));
         title_block(&mut lay, runs, meta, &scope);
         blocks = &blocks[1 + usize::from(meta.is_some())..];
     }
@@ -112,13 +140,20 @@ pub fn typeset_with(
         banner: &info.banner,
     };
     let first_header = doc_title.is_empty();
+    // Known only now that the pages are: what each page holds.
+    let banners: Option<Vec<String>> = page_banner.map(|banner| {
+        portions::page_leads(&paged.pages, &structure, &lay.leads)
+            .iter()
+            .map(|leads| banner(leads))
+            .collect()
+    });
     furniture::dress(
         &mut paged.pages,
         book,
         &theme,
         style,
-        info,
         &fields,
+        banners.as_deref(),
         first_header,
     );
     let mut info = info.clone();
@@ -221,6 +256,8 @@ fn note(lay: &mut Layouter<'_>, n: u32, defs: &[crate::tree::NoteDef], linked: b
         style.link = Some(LinkTarget::Internal(ref_anchor(n)));
     }
     let marker = single_line(lay.book, &[Span::new(format!("{n}."), style)]);
+    let def = lay.notes.definition(n).and_then(|d| defs.get(d));
+    lay.portion_next(|| def.map(|d| portions::blocks_lead(&d.blocks)));
     lay.enter(Role::Note);
     lay.hang_marker(marker, body.x);
     if let Some(def) = lay.notes.definition(n).and_then(|d| defs.get(d)) {

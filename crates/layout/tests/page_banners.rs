@@ -1,0 +1,131 @@
+//! Banners worked out page by page: the layout hands each page's portion leads to the
+//! caller's rule and sets what it returns at the top and bottom of that page.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test: a failed step fails the test"
+)]
+
+mod common;
+
+use std::cell::RefCell;
+
+use briefsmith_layout::{
+    Document, DocumentInfo, FontBook, PageStyle, typeset_with, typeset_with_banners,
+};
+use common::{page_text, para, runs};
+
+/// Portion `k`: its mark `(Pk)` opening words tagged `xkz` (unique to it).
+fn portion(k: usize, words: usize) -> String {
+    format!("(P{k}) {}", para(&format!("x{k}z"), words))
+}
+
+/// Paragraphs, a long one broken across pages, a loose list whose items hold a second,
+/// unmarked paragraph, a quote with its attribution, a table (header row unmarked) and a
+/// footnote.
+fn document() -> String {
+    let mut md = format!("# (P0) Title words x0z\n\n{}\n\n", portion(1, 80));
+    md.push_str(&format!("{}[^n]\n\n", portion(2, 60)));
+    md.push_str(&format!("{}\n\n", portion(3, 500)));
+    md.push_str(&format!(
+        "- {}\n\n  {}\n\n- {}\n\n",
+        portion(4, 30),
+        para("x4z", 20),
+        portion(5, 30)
+    ));
+    md.push_str(&format!("> {}\n>\n> — Someone x6z\n\n", portion(6, 40)));
+    md.push_str("| Head | Other |\n|---|---|\n");
+    for k in 7..10 {
+        md.push_str(&format!("| (P{k}) w0x{k}z | w1x{k}z |\n"));
+    }
+    md.push_str(&format!("\n{}\n\n", portion(10, 300)));
+    md.push_str(&format!("[^n]: {}\n", portion(11, 12)));
+    md
+}
+
+fn info() -> DocumentInfo {
+    DocumentInfo {
+        title: "Paged".into(),
+        date: "1 May 2026".into(),
+        banner: "DOCUMENT".into(),
+        ..DocumentInfo::default()
+    }
+}
+
+/// The mark opening a lead, e.g. `P3` in `(P3) w0x3z …`.
+fn mark(lead: &str) -> &str {
+    lead.strip_prefix('(')
+        .and_then(|rest| rest.split_once(')'))
+        .map_or("?", |(m, _)| m)
+}
+
+/// Typesets with a rule that records each page's leads and makes the banner their marks.
+fn paged(md: &str, style: &PageStyle) -> (Document, Vec<Vec<String>>) {
+    let seen: RefCell<Vec<Vec<String>>> = RefCell::new(Vec::new());
+    let rule = |leads: &[&str]| {
+        seen.borrow_mut()
+            .push(leads.iter().map(|l| l.to_string()).collect());
+        let marks: Vec<&str> = leads.iter().map(|l| mark(l)).collect();
+        format!("BANNER {}", marks.join(" "))
+    };
+    let doc = typeset_with_banners(&FontBook::bundled(), md, style, &info(), None, &rule)
+        .expect("typesets");
+    (doc, seen.into_inner())
+}
+
+#[test]
+fn each_page_reports_the_portions_with_text_on_it_and_carries_its_own_banner() {
+    let md = document();
+    let (doc, leads) = paged(&md, &PageStyle::default());
+    assert!(doc.pages.len() >= 3, "{} pages", doc.pages.len());
+    assert_eq!(leads.len(), doc.pages.len(), "the rule runs once per page");
+    let mut split = false;
+    let mut before: Vec<String> = Vec::new();
+    for (i, (page, leads)) in doc.pages.iter().zip(&leads).enumerate() {
+        let text = page_text(page);
+        // Exactly the portions whose words are on the page, in reading order.
+        let expected: Vec<String> = (0..12)
+            .filter(|k| text.contains(&format!("x{k}z")))
+            .map(|k| format!("P{k}"))
+            .collect();
+        let marks: Vec<&str> = leads.iter().map(|l| mark(l)).collect();
+        assert_eq!(marks, expected, "page {}: {text}", i + 1);
+        // Top and bottom of the page carry what the rule said for it.
+        let banner = format!("BANNER {}", marks.join(" "));
+        let at = runs(page).iter().filter(|r| **r == banner).count();
+        assert_eq!(at, 2, "page {}: {:?}", i + 1, runs(page));
+        assert!(!runs(page).contains(&"DOCUMENT"), "page {}", i + 1);
+        // A portion broken across the page break counts on both pages.
+        split |= !expected.is_empty() && expected.first() == before.last();
+        before = expected;
+    }
+    assert!(split, "some portion runs on from one page to the next");
+    // Leads are the text as written: the list item's own, not its second paragraph's.
+    let all: Vec<&String> = leads.iter().flatten().collect();
+    assert!(all.iter().any(|l| l.starts_with("(P4) w0x4z w1x4z")));
+    assert!(all.iter().all(|l| l.starts_with('(')), "{all:?}");
+    // The header row is not a portion, the footnote is.
+    assert!(all.iter().all(|l| !l.starts_with("Head")));
+    assert!(all.iter().any(|l| l.starts_with("(P11)")));
+}
+
+#[test]
+fn the_page_banner_fills_banner_placeholders_and_the_document_banner_stays_without_a_rule() {
+    let style = PageStyle {
+        footer_left: "{banner}".into(),
+        ..PageStyle::default()
+    };
+    let (doc, leads) = paged(&document(), &style);
+    for (i, (page, leads)) in doc.pages.iter().zip(&leads).enumerate() {
+        let marks: Vec<&str> = leads.iter().map(|l| mark(l)).collect();
+        let banner = format!("BANNER {}", marks.join(" "));
+        // Top, bottom and the footer's placeholder.
+        let at = runs(page).iter().filter(|r| **r == banner).count();
+        assert_eq!(at, 3, "page {}", i + 1);
+    }
+    let plain = typeset_with(&FontBook::bundled(), &document(), &style, &info(), None).unwrap();
+    for page in &plain.pages {
+        assert_eq!(runs(page).iter().filter(|r| **r == "DOCUMENT").count(), 3);
+    }
+}
