@@ -70,7 +70,7 @@ mod tests {
             let doc = sample_draft(name).unwrap();
             assert!(!doc.brief().sections.is_empty(), "{name} has sections");
             let ds = doc.dataset.as_ref().unwrap();
-            assert!(!ds.dataset.items.is_empty());
+            assert!(ds.item_count() > 0);
             assert_eq!(
                 doc.brief().dataset.path,
                 DATASET_FILE,

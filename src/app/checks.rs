@@ -2,13 +2,10 @@
 //! (recomputed only when the brief, its dataset or the rules change), accepting a finding
 //! with a reason as one undoable edit, and asking before an export with open errors.
 
-use crate::app::document::LoadedDataset;
 use crate::app::jobs::ExportFormat;
 use crate::app::state::{AppState, Dialog, Pane, Tab};
-use briefsmith_checks::{Finding, Lookup, Place, Report, Rules, RulesLayer};
+use briefsmith_checks::{Finding, Place, Report, Rules, RulesLayer};
 use briefsmith_core::compose::BlockPos;
-use briefsmith_core::model::{Entity, Item, ItemId, ItemSnapshot, Source, SourceId};
-use std::collections::HashMap;
 use std::path::Path;
 
 /// What the checks window and the status bar keep between frames.
@@ -38,56 +35,6 @@ impl ChecksState {
             Ok(layer) => self.user = layer,
             Err(e) => self.user_error = Some(format!("Your check rules are ignored: {e}")),
         }
-    }
-}
-
-/// The open dataset as the checks look it up: items through the app's own index, sources
-/// and entities through maps made for the run (a few thousand entries at most, so
-/// building them costs less than the scans they save).
-pub struct AppLookup<'a> {
-    loaded: &'a LoadedDataset,
-    sources: HashMap<&'a str, &'a Source>,
-    entities: HashMap<&'a str, &'a Entity>,
-}
-
-impl<'a> AppLookup<'a> {
-    /// Indexes `loaded`'s sources and entities (first one wins on duplicates, as in core).
-    pub fn new(loaded: &'a LoadedDataset) -> Self {
-        let ds = &*loaded.dataset;
-        let mut sources = HashMap::with_capacity(ds.sources.len());
-        for s in &ds.sources {
-            sources.entry(s.id.as_str()).or_insert(s);
-        }
-        let mut entities = HashMap::with_capacity(ds.entities.len());
-        for e in &ds.entities {
-            entities.entry(e.id.as_str()).or_insert(e);
-        }
-        AppLookup {
-            loaded,
-            sources,
-            entities,
-        }
-    }
-}
-
-impl Lookup for AppLookup<'_> {
-    fn item(&self, id: &ItemId) -> Option<&Item> {
-        self.loaded
-            .index
-            .position(id)
-            .and_then(|i| self.loaded.dataset.items.get(i))
-    }
-
-    fn source(&self, id: &SourceId) -> Option<&Source> {
-        self.sources.get(id.as_str()).copied()
-    }
-
-    fn capture(&self, item: &Item) -> ItemSnapshot {
-        let speaker = item
-            .speaker
-            .as_ref()
-            .and_then(|id| self.entities.get(id.as_str()).copied());
-        ItemSnapshot::capture_from(item, speaker, self.source(&item.source))
     }
 }
 

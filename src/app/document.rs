@@ -1,14 +1,14 @@
 //! The open draft: its file, the editor holding the brief (all changes go through it, so
 //! undo covers everything), and the dataset it was composed from.
 
-use crate::app::checks::AppLookup;
 use crate::app::library::LibraryIndex;
 use anyhow::Context as _;
 use briefsmith_checks::{Report, Rules};
 use briefsmith_core::compose::{BlockPos, ComposeError, Edit, Editor};
-use briefsmith_core::model::{Block, Brief, Dataset, ItemId};
+use briefsmith_core::model::{Block, Brief, Dataset, Item, ItemId};
 use briefsmith_core::store;
 use briefsmith_library::{Change, Library, is_library_file};
+use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
@@ -22,38 +22,59 @@ pub struct EmbeddedDataset {
     pub bytes: &'static [u8],
 }
 
-/// The dataset of an open draft with its search index.
+/// The dataset of an open draft: its catalog in memory, its items in memory (a JSON
+/// dataset) or in the library file, read as needed.
 pub struct LoadedDataset {
-    /// The dataset as read.
-    pub dataset: Arc<Dataset>,
-    /// Its search index.
-    pub index: Arc<LibraryIndex>,
+    /// Title, sources and entities (a library has few), and a JSON dataset's items. A
+    /// library's items are never all read: see [`LoadedDataset::item`] and
+    /// [`LoadedDataset::cited`].
+    catalog: Arc<Dataset>,
+    items: Items,
     /// Where it was read from; `None` for the embedded sample.
     pub path: Option<PathBuf>,
     /// Fingerprint of its state (a JSON file's hash, a library's id and revision),
     /// recorded in the draft when saved.
     pub fingerprint: String,
     pub embedded: Option<EmbeddedDataset>,
-    /// The library file the dataset is kept in, open for edits; `None` for a JSON dataset.
-    pub library: Option<Library>,
+    /// The items a brief cites, as last read.
+    cited: RefCell<Option<Cited>>,
+    /// The number of items, once counted.
+    count: Cell<Option<u64>>,
+}
+
+/// A brief's cited items read from the dataset, with the dataset's fingerprint and the
+/// ids they were read for.
+type Cited = (String, Vec<ItemId>, Arc<Dataset>);
+
+/// Where a dataset's items are.
+pub enum Items {
+    /// In the catalog, with a search index over them (a JSON dataset, read-only here).
+    Memory(Arc<LibraryIndex>),
+    /// In a library file, open for queries and edits.
+    Library(Library),
 }
 
 impl LoadedDataset {
     /// Indexes a dataset read from `path` (or embedded, when `path` is `None`).
     pub fn new(dataset: Dataset, fingerprint: String, path: Option<PathBuf>) -> Self {
         let index = LibraryIndex::build(&dataset);
+        Self::of(dataset, Items::Memory(Arc::new(index)), fingerprint, path)
+    }
+
+    fn of(catalog: Dataset, items: Items, fingerprint: String, path: Option<PathBuf>) -> Self {
         LoadedDataset {
-            dataset: Arc::new(dataset),
-            index: Arc::new(index),
+            catalog: Arc::new(catalog),
+            items,
             path,
             fingerprint,
             embedded: None,
-            library: None,
+            cited: RefCell::new(None),
+            count: Cell::new(None),
         }
     }
 
-    /// Reads and indexes the dataset at `path`: a JSON dataset, or a library (kept open
-    /// for edits).
+    /// Reads the dataset at `path`: a JSON dataset (indexed in memory), or a library (kept
+    /// open, its items read by query).
     pub fn load(path: &Path) -> anyhow::Result<Self> {
         if is_library_file(path) {
             return Self::from_library(Library::open(path)?);
@@ -62,74 +83,143 @@ impl LoadedDataset {
         Ok(Self::new(dataset, fingerprint, Some(path.to_owned())))
     }
 
-    /// Reads and indexes an open library's dataset, keeping the library for edits.
+    /// Uses an open library: its catalog is read, its items stay in the file.
     pub fn from_library(library: Library) -> anyhow::Result<Self> {
-        let mut loaded = Self::new(
-            library.to_dataset()?,
-            library.fingerprint()?,
-            Some(library.path().to_owned()),
-        );
-        loaded.library = Some(library);
-        Ok(loaded)
+        let catalog = library.catalog()?;
+        let fingerprint = library.fingerprint()?;
+        let path = Some(library.path().to_owned());
+        Ok(Self::of(
+            catalog,
+            Items::Library(library),
+            fingerprint,
+            path,
+        ))
     }
 
-    /// Brings the in-memory dataset in line with `change`, just applied to the library:
-    /// one item edited, added or deleted in place; sources and entities re-read (a
-    /// library has few); anything larger re-read whole. Then the index is rebuilt.
-    pub fn mirror(&mut self, change: &Change) -> anyhow::Result<()> {
-        let Some(library) = &self.library else {
-            return Ok(());
+    /// Title, sources and entities; a library's catalog has no items (read them with
+    /// [`LoadedDataset::item`]).
+    pub fn catalog(&self) -> &Arc<Dataset> {
+        &self.catalog
+    }
+
+    /// Where the items are.
+    pub fn items(&self) -> &Items {
+        &self.items
+    }
+
+    /// The library file, when the dataset is one.
+    pub fn library(&self) -> Option<&Library> {
+        match &self.items {
+            Items::Library(library) => Some(library),
+            Items::Memory(_) => None,
+        }
+    }
+
+    /// The item with this id, if the dataset has it. A library read that fails counts as
+    /// not found; the library pane shows the failure of its own reads.
+    pub fn item(&self, id: &ItemId) -> Option<Item> {
+        match &self.items {
+            Items::Memory(index) => index
+                .position(id)
+                .and_then(|i| self.catalog.items.get(i))
+                .cloned(),
+            Items::Library(library) => library.item(id).ok().flatten(),
+        }
+    }
+
+    /// How many items the dataset has.
+    pub fn item_count(&self) -> u64 {
+        if let Some(n) = self.count.get() {
+            return n;
+        }
+        let n = match &self.items {
+            Items::Memory(_) => self.catalog.items.len() as u64,
+            Items::Library(library) => library.item_count().unwrap_or(0),
         };
-        let dataset = Arc::make_mut(&mut self.dataset);
-        let index = Arc::make_mut(&mut self.index);
-        let mut rebuild = true;
+        self.count.set(Some(n));
+        n
+    }
+
+    /// The catalog with the items `brief` cites (as blocks or as a judgment's support) that
+    /// the dataset still has: all the templates, checks and marks read of a dataset. Read
+    /// again only when the cited ids or the dataset changed.
+    pub fn cited(&self, brief: &Brief) -> Arc<Dataset> {
+        let ids = cited_ids(brief);
+        if let Some((fingerprint, cached, dataset)) = &*self.cited.borrow()
+            && *fingerprint == self.fingerprint
+            && *cached == ids
+        {
+            return dataset.clone();
+        }
+        let items = match &self.items {
+            Items::Library(library) => library.items(&ids).unwrap_or_default(),
+            Items::Memory(_) => ids.iter().filter_map(|id| self.item(id)).collect(),
+        };
+        let dataset = Arc::new(Dataset {
+            items,
+            ..self.catalog_only()
+        });
+        *self.cited.borrow_mut() = Some((self.fingerprint.clone(), ids, dataset.clone()));
+        dataset
+    }
+
+    /// The catalog without any items.
+    fn catalog_only(&self) -> Dataset {
+        let c = &self.catalog;
+        Dataset {
+            schema: c.schema.clone(),
+            title: c.title.clone(),
+            description: c.description.clone(),
+            sources: c.sources.clone(),
+            entities: c.entities.clone(),
+            items: Vec::new(),
+        }
+    }
+
+    /// Applies `change` to the library (one transaction) and brings the catalog in line
+    /// with it: sources, entities or details re-read; items are read by query anyway.
+    pub fn apply(&mut self, change: &Change) -> anyhow::Result<()> {
+        let Items::Library(library) = &mut self.items else {
+            anyhow::bail!(
+                "the dataset is a JSON file: make a library from it (Library menu) to edit it"
+            );
+        };
+        library.apply(change)?;
+        self.count.set(None);
+        let catalog = Arc::make_mut(&mut self.catalog);
         match change {
             Change::Details { after, .. } => {
-                dataset.title = after.title.clone();
-                dataset.description = after.description.clone();
+                catalog.title = after.title.clone();
+                catalog.description = after.description.clone();
             }
-            Change::Source { .. } => dataset.sources = library.sources()?,
-            Change::Entity { .. } => {
-                // A renamed entity changes the search text of its items too.
-                dataset.entities = library.entities()?;
-            }
-            Change::Item {
-                position,
-                before,
-                after,
-            } => {
-                // One item: the index follows by splicing, not by a rebuild.
-                rebuild = false;
-                match (
-                    before,
-                    after,
-                    before.as_ref().and_then(|b| index.position(&b.id)),
-                ) {
-                    (Some(old), Some(new), Some(i)) if old.id == new.id => {
-                        dataset.items[i] = new.clone();
-                        index.replace(dataset, i);
-                    }
-                    (old, new, at) => {
-                        if let (Some(old), Some(i)) = (old, at) {
-                            dataset.items.remove(i);
-                            index.remove(&old.id, i);
-                        }
-                        if let Some(new) = new {
-                            let at = library.item_index(*position)?.min(dataset.items.len());
-                            dataset.items.insert(at, new.clone());
-                            index.insert(dataset, at);
-                        }
-                    }
-                }
-            }
-            Change::Batch(_) => *dataset = library.to_dataset()?,
+            Change::Source { .. } => catalog.sources = library.sources()?,
+            Change::Entity { .. } => catalog.entities = library.entities()?,
+            Change::Item { .. } => {}
+            Change::Batch(_) => *catalog = library.catalog()?,
         }
         self.fingerprint = library.fingerprint()?;
-        if rebuild {
-            self.index = Arc::new(LibraryIndex::build(&self.dataset));
-        }
         Ok(())
     }
+}
+
+/// The ids of the items `brief` cites, as blocks or as judgments' support, each once in
+/// the order first cited.
+fn cited_ids(brief: &Brief) -> Vec<ItemId> {
+    let mut seen = HashSet::new();
+    let mut ids = Vec::new();
+    for block in brief.sections.iter().flat_map(|s| &s.blocks) {
+        let cited: &[ItemId] = match block {
+            Block::Item(r) => std::slice::from_ref(&r.item),
+            Block::Judgment(j) => &j.support,
+            _ => &[],
+        };
+        for id in cited {
+            if seen.insert(id) {
+                ids.push(id.clone());
+            }
+        }
+    }
+    ids
 }
 
 /// Whether the bundled sample must be written at `target`: it is missing, or a partial
@@ -185,21 +275,30 @@ impl Document {
     /// Opens the draft at `path` and its dataset; a missing dataset only adds a warning,
     /// the brief still shows from its snapshots.
     pub fn open(path: &Path) -> anyhow::Result<Self> {
-        let opened = store::open_draft_with(path, briefsmith_library::load_dataset_any)?;
+        // A library's items stay in its file: only its catalog is read here.
+        let opened = store::open_draft_with(path, briefsmith_library::load_catalog_any)?;
         let mut warnings = opened.warnings;
-        let dataset = opened.dataset.map(|ds| {
-            let mut loaded = LoadedDataset::new(
-                ds,
-                opened.dataset_fingerprint,
-                Some(opened.dataset_path.clone()),
-            );
-            if is_library_file(&opened.dataset_path) {
-                match Library::open(&opened.dataset_path) {
-                    Ok(library) => loaded.library = Some(library),
-                    Err(e) => warnings.push(format!("The library cannot be edited: {e}")),
+        let dataset = opened.dataset.and_then(|catalog| {
+            let path = Some(opened.dataset_path.clone());
+            if !is_library_file(&opened.dataset_path) {
+                return Some(LoadedDataset::new(
+                    catalog,
+                    opened.dataset_fingerprint,
+                    path,
+                ));
+            }
+            match Library::open(&opened.dataset_path) {
+                Ok(library) => Some(LoadedDataset::of(
+                    catalog,
+                    Items::Library(library),
+                    opened.dataset_fingerprint,
+                    path,
+                )),
+                Err(e) => {
+                    warnings.push(format!("The library cannot be opened: {e}"));
+                    None
                 }
             }
-            loaded
         });
         let mut doc = Document::new(opened.brief, Some(path.to_owned()), dataset);
         doc.warnings = warnings;
@@ -374,9 +473,10 @@ impl Document {
     pub fn checks(&mut self, rules: Rules) -> &Report {
         let key = (self.editor.revision(), self.dataset_generation, rules);
         if self.checks_cache.0 != key {
-            let lookup = self.dataset.as_ref().map(AppLookup::new);
-            let dataset = lookup.as_ref().map(|l| l as &dyn briefsmith_checks::Lookup);
-            let report = briefsmith_checks::check(self.editor.brief(), dataset, &key.2);
+            let cited = self.dataset.as_ref().map(|d| d.cited(self.editor.brief()));
+            let index = cited.as_deref().map(Dataset::index);
+            let lookup = index.as_ref().map(|l| l as &dyn briefsmith_checks::Lookup);
+            let report = briefsmith_checks::check(self.editor.brief(), lookup, &key.2);
             self.checks_cache = (key, report);
         }
         &self.checks_cache.1
@@ -390,7 +490,8 @@ impl Document {
         if self.stale_cache.0 != revision {
             let stale = match &self.dataset {
                 Some(ds) => {
-                    briefsmith_checks::drifted_blocks(self.editor.brief(), &AppLookup::new(ds))
+                    let brief = self.editor.brief();
+                    briefsmith_checks::drifted_blocks(brief, &ds.cited(brief).index())
                         .into_iter()
                         .map(|(pos, _)| (pos.section, pos.index))
                         .collect()

@@ -229,7 +229,7 @@ impl AppState {
         let Some(brief) = self.brief_to_export() else {
             return;
         };
-        let dataset = self.doc.dataset.as_ref().map(|d| d.dataset.clone());
+        let dataset = self.doc.dataset.as_ref().map(|d| d.cited(self.doc.brief()));
         let base_dir = self.doc.base_dir();
         let sources = [
             self.doc.path.clone(),
@@ -255,8 +255,8 @@ impl AppState {
         if ceiling.is_empty() {
             return Some(self.doc.brief().clone());
         }
-        let dataset = self.doc.dataset.as_ref().map(|d| d.dataset.as_ref());
-        match crate::marking::releasable(self.doc.brief(), dataset, &ceiling) {
+        let cited = self.doc.dataset.as_ref().map(|d| d.cited(self.doc.brief()));
+        match crate::marking::releasable(self.doc.brief(), cited.as_deref(), &ceiling) {
             Ok(reduction) => {
                 self.info(format!(
                     "Releasable at {}: {} portion(s) left out",

@@ -15,7 +15,7 @@ use std::path::Path;
 impl AppState {
     /// The open library, when the dataset is one.
     pub fn library(&self) -> Option<&Library> {
-        self.doc.dataset.as_ref()?.library.as_ref()
+        self.doc.dataset.as_ref()?.library()
     }
 
     /// Creates an empty library at `path` and makes it the draft's dataset.
@@ -39,7 +39,7 @@ impl AppState {
             self.error("No dataset is open to make a library from");
             return;
         };
-        let made = Library::create_from_dataset(path, &ds.dataset)
+        let made = Library::create_from_dataset(path, ds.catalog())
             .map_err(anyhow::Error::from)
             .and_then(LoadedDataset::from_library);
         match made {
@@ -78,21 +78,15 @@ impl AppState {
         let Some(ds) = self.doc.dataset.as_mut() else {
             return false;
         };
-        let Some(library) = ds.library.as_mut() else {
+        if ds.library().is_none() {
             self.error(
                 "The dataset is a JSON file: make a library from it (Library menu) to edit it",
             );
             return false;
-        };
-        if let Err(e) = library.apply(change) {
-            self.error(format!("Not saved in the library: {e}"));
-            return false;
         }
-        if let Err(e) = ds.mirror(change) {
-            self.error(format!(
-                "The library was changed but cannot be shown: {}",
-                said_once(&e)
-            ));
+        if let Err(e) = ds.apply(change) {
+            self.error(format!("Not saved in the library: {}", said_once(&e)));
+            return false;
         }
         self.search.reset();
         self.doc.dataset_changed();
@@ -142,24 +136,34 @@ impl AppState {
         });
     }
 
-    /// Opens the form to edit the library item at `index`.
-    pub fn edit_item(&mut self, index: usize) {
+    /// Opens the form to edit the library item `id`.
+    pub fn edit_item(&mut self, id: &ItemId) {
         let Some(ds) = &self.doc.dataset else { return };
-        if let Some(item) = ds.dataset.items.get(index) {
-            self.form = Some(Form::Item(ItemForm::edit(item, &ds.dataset)));
+        if let Some(item) = ds.item(id) {
+            self.form = Some(Form::Item(ItemForm::edit(&item, ds.catalog())));
         }
     }
 
     /// Opens the form to edit a source.
     pub fn edit_source(&mut self, id: &SourceId) {
-        if let Some(s) = self.doc.dataset.as_ref().and_then(|d| d.dataset.source(id)) {
+        if let Some(s) = self
+            .doc
+            .dataset
+            .as_ref()
+            .and_then(|d| d.catalog().source(id))
+        {
             self.form = Some(Form::Source(SourceForm::edit(s)));
         }
     }
 
     /// Opens the form to edit an entity.
     pub fn edit_entity(&mut self, id: &EntityId) {
-        if let Some(e) = self.doc.dataset.as_ref().and_then(|d| d.dataset.entity(id)) {
+        if let Some(e) = self
+            .doc
+            .dataset
+            .as_ref()
+            .and_then(|d| d.catalog().entity(id))
+        {
             self.form = Some(Form::Entity(EntityForm::edit(e)));
         }
     }
@@ -169,7 +173,7 @@ impl AppState {
         let (Some(form), Some(ds)) = (self.form.clone(), self.doc.dataset.as_ref()) else {
             return false;
         };
-        let dataset = ds.dataset.clone();
+        let dataset = ds.catalog().clone();
         let Some(change) = self.build(|l| form.change(l, &dataset)) else {
             return false;
         };
@@ -184,20 +188,15 @@ impl AppState {
         ok
     }
 
-    /// Selects the library item with this id, if it is in the dataset.
+    /// Selects the library item with this id and scrolls the list to it.
     pub fn select_item_id(&mut self, id: &ItemId) {
-        if let Some(i) = self.doc.dataset.as_ref().and_then(|d| d.index.position(id)) {
-            self.selected_item = Some(i);
-            self.reveal_selected = true;
-        }
+        self.selected_item = Some(id.clone());
+        self.reveal_selected = true;
     }
 
-    /// Duplicates the item at `index` right after it, and selects the copy.
-    pub fn duplicate_item(&mut self, index: usize) {
-        let Some(id) = self.item_id_at(index) else {
-            return;
-        };
-        if let Some(change) = self.build(|l| l.duplicate_item(&id))
+    /// Duplicates the item `id` right after it, and selects the copy.
+    pub fn duplicate_item(&mut self, id: &ItemId) {
+        if let Some(change) = self.build(|l| l.duplicate_item(id))
             && let Change::Item {
                 after: Some(copy), ..
             } = &change
@@ -209,16 +208,13 @@ impl AppState {
         }
     }
 
-    /// Deletes the item at `index`; asks first when the brief cites it (the brief keeps
-    /// its snapshot either way).
-    pub fn delete_item(&mut self, index: usize) {
-        let Some(id) = self.item_id_at(index) else {
+    /// Deletes the item `id`; asks first when the brief cites it (the brief keeps its
+    /// snapshot either way).
+    pub fn delete_item(&mut self, id: &ItemId) {
+        let Some(change) = self.build(|l| l.delete_item(id)) else {
             return;
         };
-        let Some(change) = self.build(|l| l.delete_item(&id)) else {
-            return;
-        };
-        if let Some(pos) = self.doc.block_of_item(&id) {
+        if let Some(pos) = self.doc.block_of_item(id) {
             let heading = self.doc.brief().sections[pos.section].heading.clone();
             self.dialog = Some(Dialog::ConfirmDelete {
                 change: Box::new(change),
@@ -280,18 +276,5 @@ impl AppState {
         } else {
             false
         }
-    }
-
-    fn item_id_at(&self, index: usize) -> Option<ItemId> {
-        Some(
-            self.doc
-                .dataset
-                .as_ref()?
-                .dataset
-                .items
-                .get(index)?
-                .id
-                .clone(),
-        )
     }
 }

@@ -216,8 +216,8 @@ pub struct AppState {
     pub templates: Arc<Registry>,
     /// The library's search text, filters and results.
     pub search: Search,
-    /// The library item shown in the detail view, as a dataset index.
-    pub selected_item: Option<usize>,
+    /// The library item shown in the detail view.
+    pub selected_item: Option<ItemId>,
     /// The brief block that keyboard commands act on.
     pub selected_block: Option<BlockPos>,
     /// Where plain keys go: the library or the brief.
@@ -438,13 +438,13 @@ impl AppState {
         })
     }
 
-    /// Adds the dataset item at `index` to the brief at `at` (or the insertion point),
-    /// with a snapshot of how it reads now, and selects the new block.
-    pub fn add_item(&mut self, index: usize, at: Option<BlockPos>) -> bool {
+    /// Adds the dataset item `id` to the brief at `at` (or the insertion point), with a
+    /// snapshot of how it reads now, and selects the new block.
+    pub fn add_item(&mut self, id: &ItemId, at: Option<BlockPos>) -> bool {
         let Some(ds) = &self.doc.dataset else {
             return false;
         };
-        let Some(item) = ds.dataset.items.get(index) else {
+        let Some(item) = ds.item(id) else {
             return false;
         };
         if let Some(pos) = self.doc.block_of_item(&item.id) {
@@ -455,7 +455,7 @@ impl AppState {
             self.info(text);
             return false;
         }
-        let snapshot = ItemSnapshot::capture(&ds.dataset, item);
+        let snapshot = ItemSnapshot::capture(ds.catalog(), &item);
         let warning = crate::marking::pick_warning(self.doc.brief(), snapshot.marking.as_ref());
         let block = Block::Item(ItemRef {
             item: item.id.clone(),
@@ -512,41 +512,59 @@ impl AppState {
     /// Moves the library selection through the search results, one step up (`-1`) or
     /// down (`1`); selects the first result when none is selected.
     pub fn step_library_selection(&mut self, delta: i32) {
-        let results = self.search.results();
-        if results.is_empty() {
+        let Some(ds) = &self.doc.dataset else { return };
+        let len = self.search.len();
+        if len == 0 {
             return;
         }
         let current = self
             .selected_item
-            .and_then(|i| results.iter().position(|&r| r as usize == i));
+            .as_ref()
+            .and_then(|id| self.search.position(ds, id));
         let next = match current {
             None => 0,
-            Some(p) => (p as i64 + i64::from(delta)).clamp(0, results.len() as i64 - 1) as usize,
+            Some(p) => (p as i64 + i64::from(delta)).clamp(0, len as i64 - 1) as usize,
         };
-        self.selected_item = Some(results[next] as usize);
-        self.reveal_selected = true;
+        if let Some(row) = self.search.row(ds, next) {
+            self.selected_item = Some(row.id);
+            self.reveal_selected = true;
+        }
     }
 
     /// Adds the selected library item to the brief, or the first result when none is
     /// selected among the results.
     pub fn add_selected_item(&mut self) -> bool {
-        let pick = self
+        let Some(ds) = &self.doc.dataset else {
+            return false;
+        };
+        let listed = self
             .selected_item
-            .filter(|i| self.search.results().contains(&(*i as u32)))
-            .or_else(|| self.search.results().first().map(|&i| i as usize));
+            .clone()
+            .filter(|id| self.search.position(ds, id).is_some());
+        let pick = listed.or_else(|| self.search.row(ds, 0).map(|r| r.id));
         match pick {
-            Some(i) => {
-                self.selected_item = Some(i);
-                self.add_item(i, None)
+            Some(id) => {
+                self.selected_item = Some(id.clone());
+                self.add_item(&id, None)
             }
             None => false,
         }
     }
 
+    /// The first `count` rows of the library list as it shows them (fewer when fewer match).
+    pub fn library_rows(&mut self, count: usize) -> Vec<crate::app::library::Row> {
+        let Some(ds) = &self.doc.dataset else {
+            return Vec::new();
+        };
+        self.search.update(ds);
+        (0..count.min(self.search.len()))
+            .map_while(|r| self.search.row(ds, r))
+            .collect()
+    }
+
     /// The id of the item selected in the library.
     pub fn selected_item_id(&self) -> Option<ItemId> {
-        let ds = self.doc.dataset.as_ref()?;
-        Some(ds.dataset.items.get(self.selected_item?)?.id.clone())
+        self.selected_item.clone()
     }
 
     /// Moves a block; `to` is its final position. The moved block stays selected.
@@ -646,14 +664,10 @@ impl AppState {
         else {
             return false;
         };
-        let Some(item) = ds
-            .index
-            .position(&r.item)
-            .and_then(|i| ds.dataset.items.get(i))
-        else {
+        let Some(item) = ds.item(&r.item) else {
             return false;
         };
-        let snapshot = ItemSnapshot::capture(&ds.dataset, item);
+        let snapshot = ItemSnapshot::capture(ds.catalog(), &item);
         self.apply(Edit::RefreshSnapshot { at, snapshot })
     }
 

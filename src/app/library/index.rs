@@ -1,4 +1,5 @@
-//! The library: a dataset's items indexed for search as you type, and the filters over them.
+//! A JSON dataset's items indexed in memory for search as you type, and the filters over
+//! them. (A library file is searched by query instead: see `paged`.)
 //!
 //! The index is built once per dataset (lowercase haystacks, row labels, filter choices);
 //! each keystroke then only scores the items that can still match.
@@ -45,14 +46,15 @@ pub struct LibraryIndex {
     pub sources: Vec<(SourceId, String)>,
 }
 
-/// Names the index reads items through: entity names and sources by id.
-struct Names<'a> {
+/// Names items are shown with: entity names and sources by id.
+pub(super) struct Names<'a> {
     entities: HashMap<&'a EntityId, &'a str>,
     sources: HashMap<&'a SourceId, &'a Source>,
 }
 
 impl<'a> Names<'a> {
-    fn of(dataset: &'a Dataset) -> Self {
+    /// The names of `dataset`'s entities and its sources (its items are not read).
+    pub(super) fn of(dataset: &'a Dataset) -> Self {
         Names {
             entities: dataset
                 .entities
@@ -63,7 +65,20 @@ impl<'a> Names<'a> {
         }
     }
 
-    fn entity(&self, id: &EntityId) -> String {
+    /// What `item`'s speaker is called; empty when it has none.
+    pub(super) fn speaker_of(&self, item: &Item) -> &'a str {
+        item.speaker
+            .as_ref()
+            .and_then(|id| self.entities.get(id).copied())
+            .unwrap_or("")
+    }
+
+    /// The source `item` comes from, if the dataset has it.
+    pub(super) fn source_of(&self, item: &Item) -> Option<&'a Source> {
+        self.sources.get(&item.source).copied()
+    }
+
+    pub(super) fn entity(&self, id: &EntityId) -> String {
         self.entities
             .get(id)
             .copied()
@@ -71,7 +86,7 @@ impl<'a> Names<'a> {
             .to_owned()
     }
 
-    fn source(&self, id: &SourceId) -> String {
+    pub(super) fn source(&self, id: &SourceId) -> String {
         self.sources
             .get(id)
             .map(|s| format!("{} — {}", s.publisher, s.title))
@@ -88,14 +103,27 @@ struct Entry {
     reliability: u8,
 }
 
+impl RowLabel {
+    /// The row for `item`, whose speaker is called `speaker` (empty for none) and whose
+    /// source is `source`.
+    pub fn of(item: &Item, speaker: &str, source: Option<&Source>) -> RowLabel {
+        let rel = source.map(|s| s.reliability.0.as_str()).unwrap_or("?");
+        RowLabel {
+            grade: format!("{rel}{}", item.credibility),
+            lead: if speaker.is_empty() {
+                item.date.clone()
+            } else {
+                speaker.to_owned()
+            },
+            first_line: first_line(&item.text, 140),
+        }
+    }
+}
+
 impl Entry {
     fn of(item: &Item, names: &Names<'_>) -> Entry {
-        let source = names.sources.get(&item.source).copied();
-        let speaker = item
-            .speaker
-            .as_ref()
-            .and_then(|id| names.entities.get(id).copied())
-            .unwrap_or("");
+        let source = names.source_of(item);
+        let speaker = names.speaker_of(item);
         let mut hay = String::with_capacity(item.text.len() + 64);
         hay.push_str(&item.text);
         for part in [speaker, item.via.as_str(), item.place.as_str()] {
@@ -117,15 +145,7 @@ impl Entry {
         let rel = source.map(|s| s.reliability.0.as_str()).unwrap_or("?");
         Entry {
             hay: hay.to_lowercase(),
-            row: RowLabel {
-                grade: format!("{rel}{}", item.credibility),
-                lead: if speaker.is_empty() {
-                    item.date.clone()
-                } else {
-                    speaker.to_owned()
-                },
-                first_line: first_line(&item.text, 140),
-            },
+            row: RowLabel::of(item, speaker, source),
             date: if item.date.is_empty() {
                 source.map(|s| s.date.clone()).unwrap_or_default()
             } else {
@@ -186,91 +206,6 @@ impl LibraryIndex {
             .collect();
         index.sources.sort_by(|a, b| a.1.cmp(&b.1));
         index
-    }
-
-    /// Re-reads the item at `i` of `dataset`, which was edited in place (same id), without
-    /// re-reading the others: one library edit costs a splice, not a rebuild.
-    pub fn replace(&mut self, dataset: &Dataset, i: usize) {
-        let Some(item) = dataset.items.get(i) else {
-            return;
-        };
-        let names = Names::of(dataset);
-        let entry = Entry::of(item, &names);
-        let (a, b) = (self.offsets[i], self.offsets[i + 1]);
-        self.haystack.replace_range(a..b, &entry.hay);
-        let grown = entry.hay.len() as isize - (b - a) as isize;
-        for o in &mut self.offsets[i + 1..] {
-            *o = (*o as isize + grown) as usize;
-        }
-        self.rows[i] = entry.row;
-        self.dates[i] = entry.date;
-        self.reliability[i] = entry.reliability;
-        self.add_choices(item, &names);
-    }
-
-    /// Indexes `dataset.items[i]`, just inserted there; the items after it move up one.
-    pub fn insert(&mut self, dataset: &Dataset, i: usize) {
-        let Some(item) = dataset.items.get(i) else {
-            return;
-        };
-        let names = Names::of(dataset);
-        let entry = Entry::of(item, &names);
-        let at = self.offsets[i];
-        self.haystack.insert_str(at, &entry.hay);
-        self.offsets.insert(i, at);
-        for o in &mut self.offsets[i + 1..] {
-            *o += entry.hay.len();
-        }
-        self.rows.insert(i, entry.row);
-        self.dates.insert(i, entry.date);
-        self.reliability.insert(i, entry.reliability);
-        for p in self.ids.values_mut().filter(|p| **p >= i) {
-            *p += 1;
-        }
-        self.ids.insert(item.id.clone(), i);
-        self.add_choices(item, &names);
-    }
-
-    /// Forgets the item `id`, which stood at `i`; the items after it move down one. The
-    /// filter choices keep what it alone used until the next full build (harmless: such a
-    /// choice filters to nothing).
-    pub fn remove(&mut self, id: &ItemId, i: usize) {
-        if i >= self.rows.len() {
-            return;
-        }
-        let (a, b) = (self.offsets[i], self.offsets[i + 1]);
-        self.haystack.replace_range(a..b, "");
-        self.offsets.remove(i);
-        for o in &mut self.offsets[i..] {
-            *o -= b - a;
-        }
-        self.rows.remove(i);
-        self.dates.remove(i);
-        self.reliability.remove(i);
-        self.ids.remove(id);
-        for p in self.ids.values_mut().filter(|p| **p > i) {
-            *p -= 1;
-        }
-    }
-
-    /// Adds the tags, entities and source of `item` to the filter choices they are missing from.
-    fn add_choices(&mut self, item: &Item, names: &Names<'_>) {
-        for tag in &item.tags {
-            if let Err(at) = self.tags.binary_search(tag) {
-                self.tags.insert(at, tag.clone());
-            }
-        }
-        for id in item.entities.iter().chain(&item.speaker) {
-            if !self.entities.iter().any(|(e, _)| e == id) {
-                self.entities.push((id.clone(), names.entity(id)));
-                self.entities.sort_by_key(|e| e.1.to_lowercase());
-            }
-        }
-        if !self.sources.iter().any(|(s, _)| *s == item.source) {
-            self.sources
-                .push((item.source.clone(), names.source(&item.source)));
-            self.sources.sort_by(|a, b| a.1.cmp(&b.1));
-        }
     }
 
     /// Number of indexed items.
@@ -390,11 +325,8 @@ fn date_cmp(a: &str, b: &str) -> std::cmp::Ordering {
     a.as_bytes()[..n].cmp(&b.as_bytes()[..n])
 }
 
-/// The search box and filters, and the items they let through, ranked.
-pub struct Search {
-    /// What the user typed.
-    pub query: String,
-    pub filters: Filters,
+/// The items of an in-memory index that a query and filters let through, ranked.
+pub struct Ranked {
     matcher: Matcher,
     /// Items passing the filters, in dataset order; rebuilt when the filters change.
     filtered: Vec<u32>,
@@ -408,11 +340,9 @@ pub struct Search {
     results: Vec<u32>,
 }
 
-impl Default for Search {
+impl Default for Ranked {
     fn default() -> Self {
-        Search {
-            query: String::new(),
-            filters: Filters::default(),
+        Ranked {
             matcher: Matcher::new(Config::DEFAULT),
             filtered: Vec::new(),
             filtered_for: None,
@@ -424,30 +354,36 @@ impl Default for Search {
     }
 }
 
-impl Search {
+impl Ranked {
     /// Forgets cached results, e.g. when a new dataset is opened.
     pub fn reset(&mut self) {
         self.filtered_for = None;
         self.last_query = None;
     }
 
-    /// The ranked result as dataset indices; call [`Search::update`] first.
+    /// The ranked result as dataset indices; call [`Ranked::update`] first.
     pub fn results(&self) -> &[u32] {
         &self.results
     }
 
     /// Brings the results up to date with the query and filters. Cheap when nothing changed;
     /// when the query only grew, only the previous matches are scored again.
-    pub fn update(&mut self, dataset: &Dataset, index: &LibraryIndex) {
-        if self.filtered_for.as_ref() != Some(&self.filters) {
+    pub fn update(
+        &mut self,
+        query: &str,
+        filters: &Filters,
+        dataset: &Dataset,
+        index: &LibraryIndex,
+    ) {
+        if self.filtered_for.as_ref() != Some(filters) {
             self.filtered = (0..dataset.items.len().min(index.len()))
-                .filter(|&i| self.filters.accepts(index, i, &dataset.items[i]))
+                .filter(|&i| filters.accepts(index, i, &dataset.items[i]))
                 .map(|i| i as u32)
                 .collect();
-            self.filtered_for = Some(self.filters.clone());
+            self.filtered_for = Some(filters.clone());
             self.last_query = None;
         }
-        let query = self.query.trim().to_lowercase();
+        let query = query.trim().to_lowercase();
         if self.last_query.as_deref() == Some(query.as_str()) {
             return;
         }
@@ -570,16 +506,13 @@ mod tests {
     fn narrowing_query_matches_full_rescore() {
         let ds = generate_dataset(2_000, 7);
         let index = LibraryIndex::build(&ds);
-        let mut typed = Search::default();
+        let none = Filters::default();
+        let mut typed = Ranked::default();
         for end in 1..="missile stri".len() {
-            typed.query = "missile stri"[..end].to_owned();
-            typed.update(&ds, &index);
+            typed.update(&"missile stri"[..end], &none, &ds, &index);
         }
-        let mut fresh = Search {
-            query: "missile stri".into(),
-            ..Search::default()
-        };
-        fresh.update(&ds, &index);
+        let mut fresh = Ranked::default();
+        fresh.update("missile stri", &none, &ds, &index);
         assert!(!fresh.results().is_empty());
         assert_eq!(typed.results(), fresh.results());
     }
@@ -588,10 +521,13 @@ mod tests {
     fn filters_restrict_by_kind_and_date() {
         let ds = generate_dataset(500, 3);
         let index = LibraryIndex::build(&ds);
-        let mut search = Search::default();
-        search.filters.kind = Some(ItemKind::Quote);
-        search.filters.date_from = "2024-06".into();
-        search.update(&ds, &index);
+        let filters = Filters {
+            kind: Some(ItemKind::Quote),
+            date_from: "2024-06".into(),
+            ..Filters::default()
+        };
+        let mut search = Ranked::default();
+        search.update("", &filters, &ds, &index);
         assert!(!search.results().is_empty());
         for &i in search.results() {
             let item = &ds.items[i as usize];
@@ -604,65 +540,14 @@ mod tests {
     fn whole_words_rank_first_and_typos_fall_back_to_fuzzy() {
         let ds = generate_dataset(3_000, 5);
         let index = LibraryIndex::build(&ds);
-        let mut search = Search {
-            query: "drone".into(),
-            ..Search::default()
-        };
-        search.update(&ds, &index);
+        let none = Filters::default();
+        let mut search = Ranked::default();
+        search.update("drone", &none, &ds, &index);
         let best = ds.items[search.results()[0] as usize].text.to_lowercase();
         assert!(best.contains("drone"), "{best}");
         // A typo: no item contains "dorne", but the letters in order still find drones.
-        search.query = "dorne".into();
-        search.update(&ds, &index);
+        search.update("dorne", &none, &ds, &index);
         assert!(!search.results().is_empty());
-    }
-
-    /// The parts of the index a search reads, for comparing two indexes.
-    fn view(index: &LibraryIndex, n: usize) -> Vec<(String, String, String, u8)> {
-        (0..n)
-            .map(|i| {
-                let r = index.row(i).unwrap();
-                (
-                    index.hay(i).to_owned(),
-                    format!("{} {} {}", r.grade, r.lead, r.first_line),
-                    index.dates[i].clone(),
-                    index.reliability[i],
-                )
-            })
-            .collect()
-    }
-
-    #[test]
-    fn edits_inserts_and_removals_match_a_full_rebuild() {
-        let mut ds = generate_dataset(400, 9);
-        let mut index = LibraryIndex::build(&ds);
-        // Edit in place.
-        ds.items[17].text = "An Edited TEXT about drones".into();
-        ds.items[17].tags.push("brand-new-tag".into());
-        index.replace(&ds, 17);
-        // Insert a copy after item 3, and remove item 200.
-        let mut copy = ds.items[3].clone();
-        copy.id = ItemId::new("copy-1");
-        ds.items.insert(4, copy);
-        index.insert(&ds, 4);
-        let gone = ds.items.remove(200);
-        index.remove(&gone.id, 200);
-        let fresh = LibraryIndex::build(&ds);
-        assert_eq!(view(&index, ds.items.len()), view(&fresh, ds.items.len()));
-        assert_eq!(index.haystack, fresh.haystack);
-        assert_eq!(index.offsets, fresh.offsets);
-        for (i, item) in ds.items.iter().enumerate() {
-            assert_eq!(index.position(&item.id), Some(i), "{}", item.id);
-        }
-        assert_eq!(index.position(&gone.id), None);
-        assert!(index.tags.contains(&"brand-new-tag".to_owned()));
-        let mut search = Search {
-            query: "edited text".into(),
-            ..Search::default()
-        };
-        search.update(&ds, &index);
-        // Item 17 moved to 18 when the copy went in before it.
-        assert_eq!(search.results(), &[18]);
     }
 
     #[test]

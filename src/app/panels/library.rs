@@ -3,9 +3,9 @@
 
 use super::DragPayload;
 use super::style::{ERROR, badge, grade_colour};
-use crate::app::library::Filters;
+use crate::app::library::{Filters, Row};
 use crate::app::state::{AppState, Pane};
-use briefsmith_core::model::{Dataset, ItemKind};
+use briefsmith_core::model::ItemKind;
 use briefsmith_core::validate::is_iso_date;
 use egui::{Color32, Key, Role, Sense, WidgetInfo};
 
@@ -27,35 +27,42 @@ pub fn show(ui: &mut egui::Ui, state: &mut AppState) {
         }
         return;
     };
-    let dataset = ds.dataset.clone();
-    let index = ds.index.clone();
+    let title = ds.catalog().title.clone();
+    let total = ds.item_count();
     ui.horizontal(|ui| {
         ui.heading("Library");
         // Truncated: a long dataset title must not widen the pane.
-        ui.add(egui::Label::new(egui::RichText::new(&dataset.title).weak()).truncate())
-            .on_hover_text(&dataset.title);
+        ui.add(egui::Label::new(egui::RichText::new(&title).weak()).truncate())
+            .on_hover_text(&title);
     });
 
     search_field(ui, state);
     super::records::capture(ui, state);
-    filters(ui, state, &index);
-    state.search.update(&dataset, &index);
-    let results_len = state.search.results().len();
+    filters(ui, state);
+    if let Some(ds) = &state.doc.dataset {
+        state.search.update(ds);
+    }
+    let results_len = state.search.len();
     ui.horizontal(|ui| {
+        let more = if state.search.more() { "+" } else { "" };
         ui.weak(format!(
-            "{results_len} of {}",
-            super::count(index.len(), "item", "items")
+            "{}{more} of {}",
+            super::grouped(results_len),
+            super::count(total as usize, "item", "items")
         ));
         if state.search.filters.is_active() && ui.small_button("Clear filters").clicked() {
             state.search.filters = Filters::default();
         }
     });
+    if let Some(e) = state.search.error() {
+        ui.colored_label(ERROR, format!("The library cannot be searched: {e}"));
+    }
 
     egui::Panel::bottom("library-detail")
         .resizable(true)
         .default_size(230.0)
         .size_range(80.0..=600.0)
-        .show(ui, |ui| detail(ui, state, &dataset));
+        .show(ui, |ui| detail(ui, state));
 
     list(ui, state, results_len);
 }
@@ -85,11 +92,17 @@ fn search_field(ui: &mut egui::Ui, state: &mut AppState) {
     });
 }
 
-fn filters(ui: &mut egui::Ui, state: &mut AppState, index: &crate::app::library::LibraryIndex) {
-    let f = &mut state.search.filters;
+fn filters(ui: &mut egui::Ui, state: &mut AppState) {
+    let AppState { search, doc, .. } = state;
     egui::CollapsingHeader::new("Filters")
         .default_open(false)
         .show(ui, |ui| {
+            // Read only while the filters are open: a large library's tags cost a query.
+            let choices = match &doc.dataset {
+                Some(ds) => search.choices(ds),
+                None => Default::default(),
+            };
+            let f = &mut search.filters;
             egui::Grid::new("library-filters")
                 .num_columns(2)
                 .spacing([8.0, 4.0])
@@ -106,7 +119,7 @@ fn filters(ui: &mut egui::Ui, state: &mut AppState, index: &crate::app::library:
                     let current = f
                         .entity
                         .as_ref()
-                        .and_then(|id| index.entities.iter().find(|(e, _)| e == id))
+                        .and_then(|id| choices.entities.iter().find(|(e, _)| e == id))
                         .map(|(_, n)| n.as_str())
                         .unwrap_or("Any");
                     egui::ComboBox::from_id_salt("filter-entity")
@@ -114,7 +127,7 @@ fn filters(ui: &mut egui::Ui, state: &mut AppState, index: &crate::app::library:
                         .width(220.0)
                         .show_ui(ui, |ui| {
                             ui.selectable_value(&mut f.entity, None, "Any");
-                            for (id, name) in &index.entities {
+                            for (id, name) in &choices.entities {
                                 ui.selectable_value(&mut f.entity, Some(id.clone()), name);
                             }
                         })
@@ -128,7 +141,7 @@ fn filters(ui: &mut egui::Ui, state: &mut AppState, index: &crate::app::library:
                         .width(220.0)
                         .show_ui(ui, |ui| {
                             ui.selectable_value(&mut f.tag, None, "Any");
-                            for tag in &index.tags {
+                            for tag in &choices.tags {
                                 ui.selectable_value(&mut f.tag, Some(tag.clone()), tag);
                             }
                         })
@@ -140,7 +153,7 @@ fn filters(ui: &mut egui::Ui, state: &mut AppState, index: &crate::app::library:
                     let current = f
                         .source
                         .as_ref()
-                        .and_then(|id| index.sources.iter().find(|(s, _)| s == id))
+                        .and_then(|id| choices.sources.iter().find(|(s, _)| s == id))
                         .map(|(_, n)| n.as_str())
                         .unwrap_or("Any");
                     egui::ComboBox::from_id_salt("filter-source")
@@ -149,7 +162,7 @@ fn filters(ui: &mut egui::Ui, state: &mut AppState, index: &crate::app::library:
                         .truncate()
                         .show_ui(ui, |ui| {
                             ui.selectable_value(&mut f.source, None, "Any");
-                            for (id, name) in &index.sources {
+                            for (id, name) in &choices.sources {
                                 ui.selectable_value(&mut f.source, Some(id.clone()), name);
                             }
                         })
@@ -233,19 +246,18 @@ fn filters(ui: &mut egui::Ui, state: &mut AppState, index: &crate::app::library:
 }
 
 fn list(ui: &mut egui::Ui, state: &mut AppState, rows: usize) {
-    let Some(ds) = &state.doc.dataset else { return };
-    let index = ds.index.clone();
-    let dataset = ds.dataset.clone();
     let mut add = None;
     let mut select = None;
-    let selected = state.selected_item;
+    let selected = state.selected_item.clone();
     let picked = state.doc.picked_items().clone();
+    let Some(ds) = &state.doc.dataset else { return };
     let mut focused_row = None;
     let view_id = egui::Id::unique("library-list-view");
     let mut area = egui::ScrollArea::vertical().auto_shrink([false, false]);
     if std::mem::take(&mut state.reveal_selected)
-        && let Some(r) =
-            selected.and_then(|i| state.search.results().iter().position(|&x| x as usize == i))
+        && let Some(r) = selected
+            .as_ref()
+            .and_then(|id| state.search.position(ds, id))
     {
         // Rows outside the view are never laid out, so scroll by arithmetic, not by widget.
         let (offset, height) = ui
@@ -261,27 +273,24 @@ fn list(ui: &mut egui::Ui, state: &mut AppState, rows: usize) {
     }
     let output = area.show_rows(ui, ROW_HEIGHT, rows, |ui, range| {
         for r in range {
-            let Some(&i) = state.search.results().get(r) else {
+            let Some(entry) = state.search.row(ds, r) else {
                 break;
             };
-            let i = i as usize;
-            let in_brief = dataset
-                .items
-                .get(i)
-                .is_some_and(|it| picked.contains(&it.id));
-            let response = row(ui, &index, &dataset, i, selected == Some(i), in_brief);
+            let in_brief = picked.contains(&entry.id);
+            let is_selected = selected.as_ref() == Some(&entry.id);
+            let response = row(ui, &entry, is_selected, in_brief);
             if response.drag_started() {
-                response.dnd_set_drag_payload(DragPayload::Item(i));
+                response.dnd_set_drag_payload(DragPayload::Item(Box::new(entry.clone())));
             }
             // A row focused by Tab is the selection, as in any list box.
-            if response.clicked() || (response.gained_focus() && selected != Some(i)) {
-                select = Some(i);
+            if response.clicked() || (response.gained_focus() && !is_selected) {
+                select = Some(entry.id.clone());
             }
             if response.has_focus() {
                 focused_row = Some(response.id);
             }
             if response.double_clicked() {
-                add = Some(i);
+                add = Some(entry.id);
             }
         }
     });
@@ -292,29 +301,20 @@ fn list(ui: &mut egui::Ui, state: &mut AppState, rows: usize) {
         state.selected_item = Some(i);
         state.keyboard_pane = Pane::Library;
     }
-    if let Some(i) = add {
-        state.selected_item = Some(i);
-        state.add_item(i, None);
+    if let Some(id) = add {
+        state.selected_item = Some(id.clone());
+        state.add_item(&id, None);
     }
 }
 
 /// One list row: grade badge, speaker or date, first line. Painted directly (no child
 /// widgets) so a long list stays cheap; named for screen readers by its text.
-fn row(
-    ui: &mut egui::Ui,
-    index: &crate::app::library::LibraryIndex,
-    dataset: &Dataset,
-    i: usize,
-    selected: bool,
-    in_brief: bool,
-) -> egui::Response {
+fn row(ui: &mut egui::Ui, entry: &Row, selected: bool, in_brief: bool) -> egui::Response {
     let width = ui.available_width();
     let (rect, response) =
         ui.allocate_exact_size(egui::vec2(width, ROW_HEIGHT), Sense::click_and_drag());
-    let Some(label) = index.row(i) else {
-        return response;
-    };
-    let kind = dataset.items.get(i).map(|it| it.kind);
+    let label = &entry.label;
+    let kind = Some(entry.kind);
     let marker = if in_brief { " (in the brief)" } else { "" };
     let accessible = format!(
         "{} {} {}{marker}",
@@ -395,13 +395,16 @@ fn row(
     response
 }
 
-fn detail(ui: &mut egui::Ui, state: &mut AppState, dataset: &Dataset) {
-    let Some(item) = state.selected_item.and_then(|i| dataset.items.get(i)) else {
+fn detail(ui: &mut egui::Ui, state: &mut AppState) {
+    let found = state.doc.dataset.as_ref().and_then(|ds| {
+        let item = ds.item(state.selected_item.as_ref()?)?;
+        Some((item, ds.catalog().clone()))
+    });
+    let Some((item, dataset)) = found else {
         ui.add_space(8.0);
         ui.weak("Select an item to see its full text and source. Double-click, press Enter or drag it onto the brief to add it.");
         return;
     };
-    let index = state.selected_item.unwrap_or(0);
     let source = dataset.source(&item.source);
     ui.style_mut().interaction.selectable_labels = true;
     egui::ScrollArea::vertical()
@@ -423,12 +426,12 @@ fn detail(ui: &mut egui::Ui, state: &mut AppState, dataset: &Dataset) {
                 ui.weak(item.id.as_str());
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui.button("Add to brief").clicked() {
-                        state.add_item(index, None);
+                        state.add_item(&item.id, None);
                     }
                 });
             });
             if state.library().is_some() {
-                super::records::item_actions(ui, state, index);
+                super::records::item_actions(ui, state, &item.id);
             }
             if let Some(speaker) = item.speaker.as_ref().and_then(|id| dataset.entity(id)) {
                 let role = if speaker.role.is_empty() {

@@ -15,16 +15,30 @@ pub mod style;
 use crate::app::state::{AppState, Tab};
 use briefsmith_core::compose::BlockPos;
 
-/// What is being dragged: a library item (by dataset index) or a brief block.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What is being dragged: a library item (its row, which the drag label shows) or a
+/// brief block.
+#[derive(Debug, Clone)]
 pub enum DragPayload {
-    Item(usize),
+    Item(Box<crate::app::library::Row>),
     Block(BlockPos),
 }
 
 /// "1 item", "2 items": a count with its noun in the right number.
 pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    format!("{} {}", grouped(n), if n == 1 { one } else { many })
+}
+
+/// `n` with its thousands set apart by commas, as "1,000,000".
+pub(crate) fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The narrowest each pane is allowed to get, in points.
@@ -130,15 +144,9 @@ fn drag_ghost(ctx: &egui::Context, state: &AppState) {
     let Some(pos) = ctx.pointer_interact_pos() else {
         return;
     };
-    let text = match *payload {
-        DragPayload::Item(i) => state
-            .doc
-            .dataset
-            .as_ref()
-            .and_then(|d| d.index.row(i))
-            .map(|r| format!("{} {}", r.grade, r.first_line))
-            .unwrap_or_default(),
-        DragPayload::Block(pos) => brief::block_summary(state, pos),
+    let text = match &*payload {
+        DragPayload::Item(row) => format!("{} {}", row.label.grade, row.label.first_line),
+        DragPayload::Block(pos) => brief::block_summary(state, *pos),
     };
     let text: String = text.chars().take(60).collect();
     egui::Area::new(egui::Id::unique("drag-ghost"))
@@ -150,4 +158,16 @@ fn drag_ghost(ctx: &egui::Context, state: &AppState) {
                 ui.label(text);
             });
         });
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn counts_group_their_thousands() {
+        assert_eq!(super::count(1, "item", "items"), "1 item");
+        assert_eq!(super::count(999, "item", "items"), "999 items");
+        assert_eq!(super::count(1_000, "item", "items"), "1,000 items");
+        assert_eq!(super::grouped(1_234_567), "1,234,567");
+        assert_eq!(super::grouped(0), "0");
+    }
 }

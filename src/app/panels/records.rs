@@ -5,7 +5,7 @@
 use super::style::ERROR;
 use crate::app::forms::{FieldProblem, Form, ItemChoice};
 use crate::app::state::{AppState, PathPurpose};
-use briefsmith_core::model::{Credibility, EntityKind, Reliability, SourceKind};
+use briefsmith_core::model::{Credibility, EntityKind, ItemId, Reliability, SourceKind};
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 /// Ctrl+Enter: the passage in quick capture becomes an item.
@@ -43,7 +43,7 @@ pub fn menu(ui: &mut egui::Ui, state: &mut AppState) {
         .doc
         .dataset
         .as_ref()
-        .is_some_and(|d| d.library.is_none());
+        .is_some_and(|d| d.library().is_none());
     ui.add_enabled_ui(json, |ui| {
         if ui
             .button("Make a library from this dataset…")
@@ -83,18 +83,18 @@ pub fn menu(ui: &mut egui::Ui, state: &mut AppState) {
 }
 
 /// Edit, duplicate and delete for the selected library item (in its detail view).
-pub fn item_actions(ui: &mut egui::Ui, state: &mut AppState, index: usize) {
+pub fn item_actions(ui: &mut egui::Ui, state: &mut AppState, id: &ItemId) {
     let editable = state.library().is_some_and(|l| !l.is_read_only());
     ui.add_enabled_ui(editable, |ui| {
         ui.horizontal(|ui| {
             if ui.small_button("Edit item").clicked() {
-                state.edit_item(index);
+                state.edit_item(id);
             }
             if ui.small_button("Duplicate item").clicked() {
-                state.duplicate_item(index);
+                state.duplicate_item(id);
             }
             if ui.small_button("Delete item").clicked() {
-                state.delete_item(index);
+                state.delete_item(id);
             }
         });
     });
@@ -104,10 +104,10 @@ pub fn item_actions(ui: &mut egui::Ui, state: &mut AppState, index: usize) {
 /// paste or type the passage, press Ctrl+Enter.
 pub fn capture(ui: &mut egui::Ui, state: &mut AppState) {
     let Some(ds) = &state.doc.dataset else { return };
-    if ds.library.is_none() {
+    if ds.library().is_none() {
         return;
     }
-    let dataset = ds.dataset.clone();
+    let dataset = ds.catalog().clone();
     egui::CollapsingHeader::new("Quick capture")
         .default_open(false)
         .show(ui, |ui| {
@@ -161,7 +161,7 @@ pub fn form_window(ctx: &egui::Context, state: &mut AppState) {
     let (Some(mut form), Some(ds)) = (state.form.clone(), state.doc.dataset.as_ref()) else {
         return;
     };
-    let dataset = ds.dataset.clone();
+    let dataset = ds.catalog().clone();
     // Checked again only when the form or the library changed: the check reads every
     // source and entity.
     let cache = egui::Id::unique("record-form-problems");
@@ -405,7 +405,7 @@ pub fn records_window(ctx: &egui::Context, state: &mut AppState) {
         return;
     }
     let Some(ds) = &state.doc.dataset else { return };
-    let dataset = ds.dataset.clone();
+    let dataset = ds.catalog().clone();
     let mut open = true;
     let mut action: Option<(&str, &str, String)> = None;
     egui::Window::new("Sources and entities")

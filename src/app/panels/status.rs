@@ -22,7 +22,7 @@ pub fn show(ui: &mut egui::Ui, state: &mut AppState) {
                     .unwrap_or_default();
                 ui.weak(format!(
                     "Dataset: {name} · {}",
-                    super::count(ds.dataset.items.len(), "item", "items")
+                    super::count(ds.item_count() as usize, "item", "items")
                 ));
             }
             None => {

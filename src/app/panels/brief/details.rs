@@ -183,7 +183,12 @@ fn release_row(ui: &mut egui::Ui, state: &mut AppState) {
         let ceiling = state.release_at.trim();
         if !ceiling.is_empty() {
             let said = marks::cached(ui, state, ("release", ceiling.to_owned()), || {
-                let dataset = state.doc.dataset.as_ref().map(|d| d.dataset.as_ref());
+                let cited = state
+                    .doc
+                    .dataset
+                    .as_ref()
+                    .map(|d| d.cited(state.doc.brief()));
+                let dataset = cited.as_deref();
                 crate::marking::releasable(state.doc.brief(), dataset, ceiling)
                     .map(|r| {
                         format!(

@@ -2,6 +2,7 @@
 
 use super::marks;
 use super::row::icon;
+use crate::app::library::RowLabel;
 use crate::app::state::AppState;
 use briefsmith_core::compose::{BlockPos, Edit};
 use briefsmith_core::model::{Block, Confidence, ItemKind, Judgment, Likelihood};
@@ -126,22 +127,20 @@ fn judgment_editor(ui: &mut egui::Ui, state: &mut AppState, pos: BlockPos, j: &J
             .labelled_by(label.id);
     });
     ui.label(RichText::new("Supporting items").strong());
-    let dataset = state
+    let cited = state
         .doc
         .dataset
         .as_ref()
-        .map(|d| (d.dataset.clone(), d.index.clone()));
+        .map(|d| d.cited(state.doc.brief()));
     let mut remove = None;
     for (k, id) in new.support.iter().enumerate() {
         ui.horizontal(|ui| {
-            let text = dataset
+            let text = cited
                 .as_ref()
-                .and_then(|(ds, index)| {
-                    index
-                        .position(id)
-                        .and_then(|i| index.row(i))
-                        .map(|r| format!("{} {}", r.grade, r.first_line))
-                        .or_else(|| ds.item(id).map(|i| i.text.clone()))
+                .and_then(|ds| {
+                    let item = ds.item(id)?;
+                    let label = RowLabel::of(item, "", ds.source(&item.source));
+                    Some(format!("{} {}", label.grade, label.first_line))
                 })
                 .unwrap_or_else(|| id.to_string());
             if icon(ui, "×", &format!("Remove supporting item {}", k + 1), true) {

@@ -118,7 +118,7 @@ pub(super) fn sections(ui: &mut egui::Ui, state: &mut AppState) {
                         && ui.input(|i| i.pointer.any_released())
                         && let Some(p) = egui::DragAndDrop::take_payload::<DragPayload>(ui.ctx())
                     {
-                        drop = Some((*p, target));
+                        drop = Some(((*p).clone(), target));
                     }
                 }
                 y += h + GAP;
@@ -127,8 +127,8 @@ pub(super) fn sections(ui: &mut egui::Ui, state: &mut AppState) {
     ui.data_mut(|d| d.insert_temp(heights_id, heights));
     if let Some((payload, at)) = drop {
         match payload {
-            DragPayload::Item(i) => {
-                state.add_item(i, Some(at));
+            DragPayload::Item(row) => {
+                state.add_item(&row.id, Some(at));
             }
             DragPayload::Block(from) => {
                 let mut to = at;

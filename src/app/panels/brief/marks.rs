@@ -31,8 +31,12 @@ pub(super) fn block_mark(scheme: &Scheme, state: &AppState, block: &Block) -> Re
     let picked = read(own)?;
     // As the exports count it: an item marked higher in the dataset since the pick
     // carries the stricter mark.
-    let dataset = state.doc.dataset.as_ref().map(|d| d.dataset.as_ref());
-    match (block, dataset) {
+    let cited = state
+        .doc
+        .dataset
+        .as_ref()
+        .map(|d| d.cited(state.doc.brief()));
+    match (block, cited.as_deref()) {
         (Block::Item(r), Some(ds)) => match ds.item(&r.item) {
             Some(item) => Ok(roll_up(
                 scheme,
@@ -170,9 +174,9 @@ pub(super) fn mark_field(
 /// wrong with its marks.
 pub(super) fn banner(ui: &egui::Ui, state: &AppState, scheme: &Scheme) -> Result<Mark, String> {
     cached(ui, state, ("banner", scheme.name.clone()), || {
-        let dataset = state.doc.dataset.as_ref().map(|d| d.dataset.as_ref());
         let brief = state.doc.brief();
-        BriefMarks::of(scheme, brief, dataset)
+        let cited = state.doc.dataset.as_ref().map(|d| d.cited(brief));
+        BriefMarks::of(scheme, brief, cited.as_deref())
             .map(|m| m.banner(brief))
             .map_err(|e| e.to_string())
     })
@@ -185,12 +189,7 @@ where
     T: Clone + Send + Sync + 'static,
     K: std::hash::Hash,
 {
-    let dataset = state.doc.dataset.as_ref().map(|d| {
-        (
-            std::sync::Arc::as_ptr(&d.dataset) as usize,
-            d.fingerprint.clone(),
-        )
-    });
+    let dataset = state.doc.dataset.as_ref().map(|d| d.fingerprint.clone());
     let mut hasher = std::hash::DefaultHasher::new();
     std::hash::Hash::hash(&(key, state.doc.editor().revision(), dataset), &mut hasher);
     let id = egui::Id::unique("marks-cache").with(std::hash::Hasher::finish(&hasher));

@@ -130,7 +130,7 @@ pub(super) fn block(ui: &mut egui::Ui, state: &mut AppState, pos: BlockPos, stal
                         .doc
                         .dataset
                         .as_ref()
-                        .is_some_and(|d| d.index.position(&r.item).is_none()));
+                        .is_some_and(|d| d.cited(state.doc.brief()).item(&r.item).is_none()));
                 if gone {
                     badge(ui, "GONE", WARNING).on_hover_text(
                         "No longer in the dataset: the brief prints the copy it kept when picked",
