@@ -17,7 +17,7 @@ type H = Harness<'static, BriefsmithApp>;
 
 /// The FT report the sample dataset was built from (see crates/import/tests/fixtures).
 const ARTICLE: &str =
-    include_str!("../crates/import/tests/fixtures/ft-putin-pezeshkian-2024-10-11.txt");
+    include_str!("../../crates/import/tests/fixtures/ft-putin-pezeshkian-2024-10-11.txt");
 
 /// The index of the `n`-th quotation under review.
 fn quote(h: &H, n: usize) -> usize {

@@ -280,8 +280,8 @@ pub struct DocumentMarks {
     pub people: HashMap<String, String>,
     /// The roll-up of every portion, e.g. `SECRET//NOFORN`.
     pub banner: String,
-    /// The scheme asks for each page's own roll-up; the banner is the document's until
-    /// the layout can roll up per page (the document's never under-marks a page).
+    /// The scheme asks for each page's own roll-up (see [`crate::PageRollUp`]); `banner`
+    /// is then the document's, for the Markdown file, Word and the first-page block.
     pub per_page: bool,
     /// The first page's classification block, when the scheme wants one at this level.
     pub classification_block: Vec<String>,

@@ -1,6 +1,7 @@
 //! Handling marks as data: marking schemes read from TOML (built-ins from `markings/`,
 //! plus the user's), marks read from text and written as portion marks and banners, the
-//! banner rolled up from a brief's portions, and releasable versions cut to a ceiling.
+//! banner rolled up from a brief's portions (or from each page's, see [`PageRollUp`]), and
+//! releasable versions cut to a ceiling.
 //!
 //! The built-in schemes (US-style, UK government, TLP 2.0) are for training and
 //! formatting; they are not an authority on how to classify or handle information.
@@ -9,6 +10,7 @@ mod document;
 mod error;
 mod mark;
 mod markdown;
+mod paged;
 mod registry;
 mod release;
 mod scheme;
@@ -17,6 +19,7 @@ pub use document::{BriefMarks, DocumentMarks};
 pub use error::{BriefMarkError, MarkError, SchemeError};
 pub use mark::{Carried, Mark, roll_up};
 pub use markdown::{MarkdownMarkError, MarkedMarkdown, read_markdown_marks};
+pub use paged::{LABEL_ROOM, PageRollUp, opening_mark};
 pub use registry::{Origin, Schemes, user_scheme_dir};
 pub use release::{Dropped, Reduction, reduce, reduce_brief};
 pub use scheme::{BannerScope, Category, ClassificationBlock, Level, Rule, Scheme, Value, rgb};

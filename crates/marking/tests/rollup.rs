@@ -1,6 +1,7 @@
 //! The roll-up rules of every built-in scheme, over random sets of portion marks: the
 //! banner dominates every portion, is the least mark that does, does not depend on order,
-//! is idempotent, intersects release lists, and reads back as itself.
+//! is idempotent, intersects release lists, and reads back as itself; a page's banner is
+//! the roll-up of the portions on it.
 
 #![allow(
     clippy::unwrap_used,
@@ -8,7 +9,7 @@
     reason = "a test: a failed step fails the test"
 )]
 
-use briefsmith_marking::{Carried, Mark, Rule, Scheme, Schemes, roll_up};
+use briefsmith_marking::{Carried, Mark, PageRollUp, Rule, Scheme, Schemes, roll_up};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 
@@ -165,6 +166,42 @@ proptest! {
             if let Ok(m) = Mark::parse(&s, &parts.concat()) {
                 prop_assert_eq!(Mark::parse(&s, &m.portion(&s)).unwrap(), m);
             }
+        }
+    }
+}
+
+/// A page's leads as the layout reports them: each portion's mark opening its text,
+/// some after a label the templates set, and unmarked headings between them.
+fn page_leads(scheme: &Scheme, portions: &[Mark], labels: &[usize]) -> Vec<String> {
+    const LABELS: [&str; 4] = [
+        "",
+        "Key judgment 12. ",
+        "Analyst comment: ",
+        "In one line: ",
+    ];
+    let mut leads = vec!["Discussion (of the (e.g.) draft)".to_owned()];
+    for (i, p) in portions.iter().enumerate() {
+        let label = LABELS[labels.get(i).copied().unwrap_or(0) % LABELS.len()];
+        leads.push(format!("{label}{} words (C) later", p.portion(scheme)));
+        leads.push("Outlook and implications".to_owned());
+    }
+    leads
+}
+
+proptest! {
+    /// A page's banner is exactly the roll-up of the portions on it, so never lower than
+    /// any of them, whatever label comes before a mark.
+    #[test]
+    fn a_page_banner_is_the_roll_up_of_its_portions(
+        (s, portions) in prop_oneof![portions("us-style"), portions("uk-gov"), portions("tlp")],
+        labels in proptest::collection::vec(0usize..4, 0..8),
+    ) {
+        let leads = page_leads(&s, &portions, &labels);
+        let leads: Vec<&str> = leads.iter().map(String::as_str).collect();
+        let page = PageRollUp::new(&s, Mark::lowest(&s)).mark(&leads);
+        prop_assert_eq!(&page, &roll_up(&s, &portions));
+        for p in &portions {
+            prop_assert!(page.dominates(p), "{} under {}", page.banner(&s), p.portion(&s));
         }
     }
 }
