@@ -141,6 +141,23 @@ impl Library {
         })
     }
 
+    /// Every tag some item carries, sorted. Walks the tag index one distinct value at a
+    /// time, so it costs the number of tags, not of items.
+    pub fn tags(&self) -> Result<Vec<String>> {
+        self.read("read the tags", |c| {
+            c.prepare_cached(
+                "WITH RECURSIVE t(tag) AS (
+                     SELECT min(tag) FROM item_tags
+                     UNION ALL
+                     SELECT (SELECT min(tag) FROM item_tags WHERE tag > t.tag) FROM t
+                     WHERE t.tag IS NOT NULL)
+                 SELECT tag FROM t WHERE tag IS NOT NULL",
+            )?
+            .query_map([], |r| r.get(0))?
+            .collect()
+        })
+    }
+
     /// The entity `key` names: by id, else by name, alias or native name (ignoring case).
     pub fn find_entity(&self, key: &str) -> Result<Option<Entity>> {
         if let Some(e) = self.entity(&EntityId::new(key))? {

@@ -257,9 +257,14 @@ fn an_item_is_placed_among_the_matches_as_a_page_would_list_it() {
 }
 
 #[test]
-fn the_catalog_is_the_dataset_without_its_items() {
+fn the_catalog_is_the_dataset_without_its_items_and_tags_are_listed_once() {
     let ds = generate_dataset(300, 7);
     let (_dir, lib) = library_of(&ds);
+    let mut tags: Vec<String> = ds.items.iter().flat_map(|i| i.tags.clone()).collect();
+    tags.sort();
+    tags.dedup();
+    assert!(!tags.is_empty());
+    assert_eq!(lib.tags().unwrap(), tags);
     let catalog = lib.catalog().unwrap();
     assert!(catalog.items.is_empty());
     assert_eq!(
