@@ -39,7 +39,8 @@ pub fn to_layout_markdown(
 }
 
 /// The brief typeset into pages, exactly as the PDF will hold them. `base_dir` is where
-/// relative image paths in the analyst's text are looked up (the draft's folder).
+/// relative image paths in the analyst's text are looked up (the draft's folder). A
+/// scheme that asks for it gets each page's own banner (see [`typeset_marked`]).
 pub fn typeset(
     registry: &Registry,
     brief: &Brief,
@@ -48,8 +49,32 @@ pub fn typeset(
     base_dir: Option<&Path>,
 ) -> Result<Document> {
     let (markdown, style, info) = to_layout_markdown(registry, brief, dataset, template_name)?;
-    briefsmith_layout::typeset(&markdown, &style, &info, base_dir)
+    let pages = crate::marking::page_roll_up(brief)?;
+    typeset_marked(&markdown, &style, &info, base_dir, pages.as_ref())
         .with_context(|| format!("typesetting \"{}\"", info.title))
+}
+
+/// Markdown typeset into pages; with `pages`, each page's banner is the roll-up of the
+/// portions on it, else every page carries `info.banner`.
+pub fn typeset_marked(
+    markdown: &str,
+    style: &PageStyle,
+    info: &DocumentInfo,
+    base_dir: Option<&Path>,
+    pages: Option<&briefsmith_marking::PageRollUp<'_>>,
+) -> Result<Document> {
+    let document = match pages {
+        Some(pages) => briefsmith_layout::typeset_with_banners(
+            &FontBook::bundled(),
+            markdown,
+            style,
+            info,
+            base_dir,
+            &|leads| pages.banner(leads),
+        ),
+        None => briefsmith_layout::typeset(markdown, style, info, base_dir),
+    };
+    Ok(document?)
 }
 
 /// A PDF export: the file's bytes, and what the reader should know about it (characters
@@ -109,7 +134,11 @@ pub fn to_docx(
 ) -> Result<briefsmith_docx::Docx> {
     let template = choose_template(registry, brief, template_name)?;
     let (markdown, style, info) = to_layout_markdown(registry, brief, dataset, template_name)?;
-    markdown_to_docx(&markdown, &style, &info, Some(template), base_dir)
+    let mut docx = markdown_to_docx(&markdown, &style, &info, Some(template), base_dir)?;
+    docx.warnings.extend(crate::marking::word_banner_warning(
+        &brief.meta.markings.scheme,
+    ));
+    Ok(docx)
 }
 
 /// Markdown → `.docx` with a template's Word styling (without a template, the defaults).

@@ -3,7 +3,9 @@
 
 use anyhow::{Context as _, Result};
 use briefsmith_core::model::{Brief, Dataset, Marking};
-use briefsmith_marking::{DocumentMarks, Mark, Reduction, Schemes};
+use briefsmith_marking::{
+    BannerScope, DocumentMarks, Mark, PageRollUp, Reduction, Scheme, Schemes,
+};
 use std::sync::OnceLock;
 
 /// The marking schemes: the built-in ones and the user's folder (read once per run).
@@ -106,15 +108,49 @@ pub fn ceiling_warning(brief: &Brief, dataset: Option<&Dataset>) -> Option<Strin
     })
 }
 
-/// A warning when the brief's scheme asks for each page's own banner: every page carries
-/// the document's banner instead (the roll-up of all its portions, so never lower than a
-/// page's own) until the layout rolls marks up page by page.
-pub fn per_page_warning(brief: &Brief) -> Option<String> {
-    let name = &brief.meta.markings.scheme;
+/// For a brief whose scheme asks for each page's own banner: what works each page's banner
+/// out from the portions the layout set on it. `None` without a scheme, or with one that
+/// sets the document's banner on every page.
+pub fn page_roll_up(brief: &Brief) -> Result<Option<PageRollUp<'static>>> {
+    let markings = &brief.meta.markings;
+    if markings.scheme.trim().is_empty() {
+        return Ok(None);
+    }
+    let scheme = schemes()?.require(markings.scheme.trim())?;
+    scheme_page_roll_up(scheme, markings.floor.as_ref().map(Marking::as_str))
+}
+
+/// [`page_roll_up`] for Markdown marked in `scheme` (`typeset --marking-scheme`), with no
+/// floor but the scheme's lowest level.
+pub fn markdown_page_roll_up(scheme: &str) -> Result<Option<PageRollUp<'static>>> {
+    scheme_page_roll_up(schemes()?.require(scheme)?, None)
+}
+
+fn scheme_page_roll_up(
+    scheme: &'static Scheme,
+    floor: Option<&str>,
+) -> Result<Option<PageRollUp<'static>>> {
+    if scheme.banner != BannerScope::Page {
+        return Ok(None);
+    }
+    let floor = match floor {
+        Some(floor) => Mark::parse(scheme, floor)
+            .with_context(|| format!("the brief's floor \"{}\"", floor.trim()))?,
+        None => Mark::lowest(scheme),
+    };
+    Ok(Some(PageRollUp::new(scheme, floor)))
+}
+
+/// For a Word export in the scheme named `scheme`: a warning when it asks for each page's
+/// own banner, which Word cannot vary without a section break per page, so every page of
+/// the `.docx` carries the document's banner (the roll-up of all its portions, so never
+/// lower than a page's own). `None` for other schemes, or none.
+pub fn word_banner_warning(scheme: &str) -> Option<String> {
+    let name = scheme.trim();
     let scheme = schemes().ok()?.get(name)?;
-    (scheme.banner == briefsmith_marking::BannerScope::Page).then(|| {
+    (scheme.banner == BannerScope::Page).then(|| {
         format!(
-            "the \"{name}\" scheme asks for each page's own banner; every page carries the document's banner instead (the roll-up of all its portions, never lower than a page's own)"
+            "the \"{name}\" scheme asks for each page's own banner, which Word cannot vary without a section break per page: every page of the .docx carries the document's banner (the roll-up of all its portions, never lower than a page's own); the PDF carries each page's"
         )
     })
 }

@@ -83,9 +83,6 @@ fn export(args: &ExportArgs<'_>) -> Result<Option<PathBuf>> {
             None
         }
     };
-    if let Some(warning) = crate::marking::per_page_warning(&draft.brief) {
-        eprintln!("warning: {}: {warning}", args.draft.display());
-    }
     let brief = reduced.as_ref().unwrap_or(&draft.brief);
     let format = match (args.format, args.output) {
         (Some(f), _) => f,

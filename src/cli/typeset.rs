@@ -59,7 +59,11 @@ fn typeset_file(
     let (markdown, info) = source(input, marking)?;
     let style = page_style(template, templates_dir)?;
     let base_dir = input.parent();
-    let doc = briefsmith_layout::typeset(&markdown, &style, &info, base_dir)
+    let pages = match marking.scheme {
+        Some(scheme) => crate::marking::markdown_page_roll_up(scheme)?,
+        None => None,
+    };
+    let doc = crate::export::typeset_marked(&markdown, &style, &info, base_dir, pages.as_ref())
         .with_context(|| format!("typesetting {}", input.display()))?;
     let coverage = briefsmith_pdf::coverage_warning(&doc);
     for warning in doc.warnings.iter().chain(&coverage) {
@@ -117,8 +121,11 @@ fn docx_file(args: &TypesetArgs<'_>) -> Result<()> {
         .map(|name| registry.require(name))
         .transpose()?;
     let style = template.map_or_else(PageStyle::default, |t| t.manifest.page.clone());
-    let docx =
+    let mut docx =
         crate::export::markdown_to_docx(&markdown, &style, &info, template, args.input.parent())?;
+    let scheme = args.marking.scheme.unwrap_or_default();
+    docx.warnings
+        .extend(crate::marking::word_banner_warning(scheme));
     for warning in &docx.warnings {
         eprintln!("warning: {}: {warning}", args.input.display());
     }

@@ -640,10 +640,10 @@ fn the_schemes_on_offer_are_listed_with_their_notice_and_a_users_own() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("broken.toml:1:"));
 }
 
-#[test]
-fn a_scheme_asking_for_per_page_banners_is_told_every_page_carries_the_documents() {
-    let home = tempfile::tempdir().unwrap();
-    let folder = home.path().join("briefsmith/markings");
+/// A user scheme `us-paged` in `home`'s config folder: the US-style exercise scheme
+/// asking for each page's own banner.
+fn paged_scheme(home: &Path) -> Scheme {
+    let folder = home.join("briefsmith/markings");
     fs::create_dir_all(&folder).unwrap();
     let builtin =
         fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("markings/us-style.toml"))
@@ -652,7 +652,47 @@ fn a_scheme_asking_for_per_page_banners_is_told_every_page_carries_the_documents
         .replacen("name = \"us-style\"", "name = \"us-paged\"", 1)
         .replacen("banner = \"document\"", "banner = \"page\"", 1);
     assert_ne!(paged, builtin);
-    fs::write(folder.join("us-paged.toml"), paged).unwrap();
+    fs::write(folder.join("us-paged.toml"), &paged).unwrap();
+    Scheme::from_toml(&paged, "us-paged.toml").unwrap()
+}
+
+/// Each page of a PDF as `pdftotext` reads it: its top and bottom lines, and every
+/// bracketed text on it that reads as a mark in `scheme` (a portion's mark, whatever
+/// label stands before it or line it breaks over).
+fn pages_read_back(pdf: &Path, scheme: &Scheme) -> Vec<(String, String, Vec<Mark>)> {
+    let info = crate::pdf_support::poppler_file("pdfinfo", &[], pdf);
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap();
+    (1..=pages)
+        .map(|n| {
+            let n = n.to_string();
+            let text = crate::pdf_support::poppler_file("pdftotext", &["-f", &n, "-l", &n], pdf);
+            let lines: Vec<&str> = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            let flat = lines.join(" ");
+            let marks = flat
+                .split('(')
+                .skip(1)
+                .filter_map(|rest| rest.split_once(')'))
+                .filter_map(|(inside, _)| Mark::parse(scheme, inside).ok())
+                .collect();
+            let top = lines.first().copied().unwrap_or_default().to_owned();
+            let bottom = lines.last().copied().unwrap_or_default().to_owned();
+            (top, bottom, marks)
+        })
+        .collect()
+}
+
+#[test]
+fn a_scheme_asking_for_per_page_banners_gets_each_pages_roll_up_in_the_pdf() {
+    let home = tempfile::tempdir().unwrap();
+    let paged = paged_scheme(home.path());
     let (draft, mut brief, _) = marked_copy("bluf-air-defence.brief.json", home.path());
     brief.meta.markings.scheme = "us-paged".into();
     briefsmith_core::store::save_brief(&draft, &brief).unwrap();
@@ -666,22 +706,131 @@ fn a_scheme_asking_for_per_page_banners_is_told_every_page_carries_the_documents
             out.to_str().unwrap(),
         ],
     );
-    let said = String::from_utf8_lossy(&run.stderr);
     assert!(
-        said.contains("\"us-paged\" scheme asks for each page's own banner"),
-        "{said}"
+        !String::from_utf8_lossy(&run.stderr).contains("own banner"),
+        "the PDF carries each page's banner: nothing to warn of"
     );
-    assert!(exported_text(&out).contains("SECRET//NOFORN"));
-    // The built-in schemes roll up per document: no such warning.
-    let (draft, _, _) = marked_copy("bluf-air-defence.brief.json", home.path());
+    let pages = pages_read_back(&out, &paged);
+    assert!(pages.len() >= 3, "{} pages", pages.len());
+    let document = Mark::parse(&paged, "S//NF").unwrap();
+    let mut banners = HashSet::new();
+    for (i, (top, bottom, marks)) in pages.iter().enumerate() {
+        assert!(!marks.is_empty(), "page {}: no portion marks read", i + 1);
+        let expected = roll_up(&paged, marks).banner(&paged);
+        assert_eq!(top, &expected, "page {}: top banner", i + 1);
+        assert_eq!(bottom, &expected, "page {}: bottom banner", i + 1);
+        let banner = Mark::parse(&paged, top).unwrap();
+        for m in marks {
+            assert!(
+                banner.dominates(m),
+                "page {}: {top} is lower than {}",
+                i + 1,
+                m.portion(&paged)
+            );
+        }
+        assert!(document.dominates(&banner), "page {}: {top}", i + 1);
+        banners.insert(top.clone());
+    }
+    // The pages really differ, and some are lower than the document's roll-up, which the
+    // first page's classification block still states.
+    assert!(banners.len() >= 2, "{banners:?}");
+    assert!(pages.iter().any(|(top, _, _)| top != "SECRET//NOFORN"));
+    let first = crate::pdf_support::poppler_file("pdftotext", &["-f", "1", "-l", "1"], &out);
+    assert!(first.contains("Classification: SECRET//NOFORN"), "{first}");
+
+    // Word cannot vary its header page by page without section breaks: it keeps the
+    // document's banner, and says so.
+    let docx = home.path().join("paged.docx");
     let run = run_ok(
         home.path(),
         &[
             "export",
             draft.to_str().unwrap(),
             "-o",
+            docx.to_str().unwrap(),
+        ],
+    );
+    let said = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        said.contains(
+            "\"us-paged\" scheme asks for each page's own banner, which Word cannot vary"
+        ),
+        "{said}"
+    );
+    assert!(exported_text(&docx).contains("SECRET//NOFORN"));
+    // The built-in schemes roll up per document: no such warning, and every page of the
+    // PDF carries the document's banner.
+    let (draft, _, _) = marked_copy("bluf-air-defence.brief.json", home.path());
+    for out in [&out, &docx] {
+        let run = run_ok(
+            home.path(),
+            &[
+                "export",
+                draft.to_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+            ],
+        );
+        assert!(!String::from_utf8_lossy(&run.stderr).contains("own banner"));
+    }
+    for (top, bottom, _) in pages_read_back(&out, &scheme()) {
+        assert_eq!(
+            (top.as_str(), bottom.as_str()),
+            ("SECRET//NOFORN", "SECRET//NOFORN")
+        );
+    }
+}
+
+#[test]
+fn typeset_sets_each_pages_banner_for_a_per_page_scheme() {
+    let home = tempfile::tempdir().unwrap();
+    let paged = paged_scheme(home.path());
+    let long = |mark: &str, topic: &str| {
+        (0..14)
+            .map(|i| {
+                format!(
+                    "({mark}) Paragraph {i} on {topic}: {}",
+                    "words of reporting ".repeat(12)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    };
+    let notes = home.path().join("notes.md");
+    fs::write(
+        &notes,
+        format!(
+            "# (U) Desk notes\n\n{}\n\n{}\n\n{}\n",
+            long("U", "the meeting"),
+            long("S//NF", "the convoy"),
+            long("C", "the windows")
+        ),
+    )
+    .unwrap();
+    let out = home.path().join("notes.pdf");
+    run_ok(
+        home.path(),
+        &[
+            "typeset",
+            notes.to_str().unwrap(),
+            "--marking-scheme",
+            "us-paged",
+            "-o",
             out.to_str().unwrap(),
         ],
     );
-    assert!(!String::from_utf8_lossy(&run.stderr).contains("own banner"));
+    let pages = pages_read_back(&out, &paged);
+    let tops: Vec<&str> = pages.iter().map(|(top, _, _)| top.as_str()).collect();
+    for (i, (top, bottom, marks)) in pages.iter().enumerate() {
+        let expected = roll_up(&paged, marks).banner(&paged);
+        assert_eq!(
+            (top, bottom),
+            (&expected, &expected),
+            "page {}: {tops:?}",
+            i + 1
+        );
+    }
+    assert_eq!(tops.first(), Some(&"UNCLASSIFIED"), "{tops:?}");
+    assert!(tops.contains(&"SECRET//NOFORN"), "{tops:?}");
+    assert_eq!(tops.last(), Some(&"CONFIDENTIAL"), "{tops:?}");
 }
