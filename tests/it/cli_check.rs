@@ -2,7 +2,7 @@
 //! with the finding named and placed, the JSON is what docs/checks.md promises, and the
 //! user's `checks.toml` changes the rules.
 
-use crate::cli_support::{Run, run_env};
+use crate::cli_support::{Run, briefsmith};
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -59,11 +59,11 @@ impl Folder {
         let home = self.path().to_owned();
         let mut all = vec!["check"];
         all.extend_from_slice(args);
-        run_env(
-            &all,
-            self.path(),
-            &[("XDG_CONFIG_HOME", &config), ("HOME", &home)],
-        )
+        briefsmith(&all)
+            .dir(self.path())
+            .env("XDG_CONFIG_HOME", &config)
+            .env("HOME", &home)
+            .run()
     }
 }
 

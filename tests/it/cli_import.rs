@@ -1,7 +1,7 @@
 //! `briefsmith import` on the real binary: the `--dry-run --json` contract, importing into
 //! a library (and again, without duplicates), and refusals with their exit codes.
 
-use crate::cli_support::run;
+use crate::cli_support::briefsmith;
 use std::path::{Path, PathBuf};
 
 fn fixture(name: &str) -> String {
@@ -16,18 +16,17 @@ fn dry_run_json_prints_one_object_per_file_in_the_contract() {
     let dir = tempfile::tempdir().expect("tempdir");
     let seed = fixture("ft-putin-pezeshkian-2024-10-11.txt");
     let page = fixture("nhs-scotland-salaries.html");
-    let r = run(
-        &[
-            "import",
-            &seed,
-            &page,
-            "--dry-run",
-            "--json",
-            "--date",
-            "2024-10-11",
-        ],
-        dir.path(),
-    );
+    let r = briefsmith([
+        "import",
+        &seed,
+        &page,
+        "--dry-run",
+        "--json",
+        "--date",
+        "2024-10-11",
+    ])
+    .dir(dir.path())
+    .run();
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     let lines: Vec<serde_json::Value> = r
         .stdout
@@ -64,29 +63,26 @@ fn dry_run_json_prints_one_object_per_file_in_the_contract() {
 fn importing_into_a_library_and_again_finds_the_existing_source() {
     let dir = tempfile::tempdir().expect("tempdir");
     let page = fixture("nhs-scotland-salaries.html");
-    let r = run(
-        &["import", &page, "--into", "lib.bslib", "--grade", "B"],
-        dir.path(),
-    );
+    let r = briefsmith(["import", &page, "--into", "lib.bslib", "--grade", "B"])
+        .dir(dir.path())
+        .run();
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     assert!(
         r.stderr.contains("added source src-800-nhs-scotland"),
         "{}",
         r.stderr
     );
-    let r = run(
-        &["import", &page, "--into", "lib.bslib", "--grade", "B"],
-        dir.path(),
-    );
+    let r = briefsmith(["import", &page, "--into", "lib.bslib", "--grade", "B"])
+        .dir(dir.path())
+        .run();
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     assert!(r.stderr.contains("already in the library"), "{}", r.stderr);
     assert!(r.stderr.contains("added 0 new item(s)"), "{}", r.stderr);
     // The library reads back as a dataset: one source, graded B, with its full text, and
     // Baillie's quote as a direct quote at its paragraph.
-    let r = run(
-        &["library", "export-json", "lib.bslib", "-o", "out.json"],
-        dir.path(),
-    );
+    let r = briefsmith(["library", "export-json", "lib.bslib", "-o", "out.json"])
+        .dir(dir.path())
+        .run();
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     let ds: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(dir.path().join("out.json")).expect("export"),
@@ -122,7 +118,7 @@ fn importing_into_a_library_and_again_finds_the_existing_source() {
         .find(|e| e["id"] == speaker)
         .expect("speaker entity");
     assert_eq!(entity["name"], "Jackie Baillie");
-    let r = run(&["validate", "out.json"], dir.path());
+    let r = briefsmith(["validate", "out.json"]).dir(dir.path()).run();
     assert_eq!(r.code, Some(0), "{}{}", r.stdout, r.stderr);
 }
 
@@ -130,26 +126,29 @@ fn importing_into_a_library_and_again_finds_the_existing_source() {
 fn bad_inputs_fail_by_name_and_usage_errors_exit_2() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(dir.path().join("blob.bin"), [0u8, 159, 146, 150, 0, 1, 2]).expect("write");
-    let r = run(&["import", "blob.bin", "--dry-run"], dir.path());
+    let r = briefsmith(["import", "blob.bin", "--dry-run"])
+        .dir(dir.path())
+        .run();
     assert_eq!(r.code, Some(1));
     assert!(
         r.stderr.contains("blob.bin: not a readable document"),
         "{}",
         r.stderr
     );
-    let r = run(&["import", "blob.bin", "--into", "lib.bslib"], dir.path());
+    let r = briefsmith(["import", "blob.bin", "--into", "lib.bslib"])
+        .dir(dir.path())
+        .run();
     assert_eq!(r.code, Some(1));
-    let r = run(
-        &["import", "x.html", "--into", "lib.bslib", "--grade", "Z"],
-        dir.path(),
-    );
+    let r = briefsmith(["import", "x.html", "--into", "lib.bslib", "--grade", "Z"])
+        .dir(dir.path())
+        .run();
     assert_eq!(r.code, Some(2));
     assert!(
         r.stderr.contains("--grade must be one of A"),
         "{}",
         r.stderr
     );
-    let r = run(&["import", "x.html"], dir.path());
+    let r = briefsmith(["import", "x.html"]).dir(dir.path()).run();
     assert_eq!(r.code, Some(2));
     assert!(r.stderr.contains("--into LIB"), "{}", r.stderr);
 }

@@ -1,7 +1,7 @@
 //! `briefsmith list` on the real binary: one line per item, queries, errors.
 
+use crate::cli_support::{Run, briefsmith};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -9,25 +9,18 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn list(args: &[&str]) -> (Option<i32>, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_briefsmith"))
-        .arg("list")
-        .args(args)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr,
-    )
+fn list(args: &[&str]) -> Run {
+    briefsmith(["list"].iter().chain(args)).run()
 }
 
 #[test]
 fn one_plain_line_per_item() {
     let ds = fixture("small.dataset.json");
-    let (code, out, err) = list(&[ds.to_str().unwrap()]);
+    let Run {
+        code,
+        stdout: out,
+        stderr: err,
+    } = list(&[ds.to_str().unwrap()]);
     assert_eq!(code, Some(0), "{err}");
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
@@ -48,7 +41,9 @@ fn query_matches_text_speaker_tags_and_entities_ignoring_case() {
     let ds = fixture("small.dataset.json");
     let ds = ds.to_str().unwrap();
     let ids = |q: &str| -> Vec<String> {
-        let (code, out, _) = list(&[ds, "--query", q]);
+        let Run {
+            code, stdout: out, ..
+        } = list(&[ds, "--query", q]);
         assert_eq!(code, Some(0));
         out.lines()
             .map(|l| l.split_whitespace().next().unwrap().to_owned())
@@ -67,7 +62,11 @@ fn unreadable_dataset_exits_1_naming_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("x.dataset.json");
     std::fs::write(&path, b"{\"schema\": \"briefsmith-dataset/1\",").unwrap();
-    let (code, out, err) = list(&[path.to_str().unwrap()]);
+    let Run {
+        code,
+        stdout: out,
+        stderr: err,
+    } = list(&[path.to_str().unwrap()]);
     assert_eq!(code, Some(1));
     assert!(out.is_empty());
     assert!(err.contains(&format!("{}:1:", path.display())), "{err}");

@@ -1,6 +1,6 @@
 //! `briefsmith validate` on the real binary: hostile files, samples, drafts, exit codes.
 
-use crate::cli_support::{Run, run};
+use crate::cli_support::{Run, briefsmith};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 fn validate(args: &[&Path]) -> Run {
     let mut all = vec!["validate"];
     all.extend(args.iter().map(|p| p.to_str().expect("a UTF-8 path")));
-    run(&all, Path::new(env!("CARGO_MANIFEST_DIR")))
+    briefsmith(&all)
+        .dir(Path::new(env!("CARGO_MANIFEST_DIR")))
+        .run()
 }
 
 fn fixture(name: &str) -> PathBuf {

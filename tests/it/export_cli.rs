@@ -1,23 +1,9 @@
 //! `briefsmith templates` and `briefsmith export`, run as a user runs them.
 
+use crate::cli_support::briefsmith;
 use crate::templates_support::{parse, sample, sample_path};
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
-
-/// Runs the binary with a private config folder, so the user's own templates never leak in.
-fn briefsmith(config: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_briefsmith"))
-        .args(args)
-        .env("XDG_CONFIG_HOME", config)
-        .env("HOME", config)
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 /// A copy of a sample draft and the dataset beside it in `dir`; returns the draft's path.
 fn copy_sample(dir: &Path, name: &str) -> std::path::PathBuf {
@@ -48,9 +34,8 @@ fn write_template(dir: &Path, name: &str, body: &str) {
 #[test]
 fn templates_lists_names_and_descriptions() {
     let home = tempfile::tempdir().unwrap();
-    let out = briefsmith(home.path(), &["templates"]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let listing = text(&out.stdout);
+    let out = briefsmith(["templates"]).home(home.path()).ok();
+    let listing = &out.stdout;
     let lines: Vec<&str> = listing.lines().collect();
     assert_eq!(lines.len(), 3, "{listing}");
     assert!(lines[0].starts_with("bluf-memo ") && lines[0].contains("bottom line up front"));
@@ -65,12 +50,10 @@ fn templates_from_the_config_folder_and_the_option_are_listed() {
     write_template(&config, "weekly", "# {{ meta.title }}\n");
     let extra = tempfile::tempdir().unwrap();
     write_template(extra.path(), "sitrep", "# Custom {{ meta.title }}\n");
-    let out = briefsmith(
-        home.path(),
-        &["templates", "--templates", extra.path().to_str().unwrap()],
-    );
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let listing = text(&out.stdout);
+    let out = briefsmith(["templates", "--templates", extra.path().to_str().unwrap()])
+        .home(home.path())
+        .ok();
+    let listing = &out.stdout;
     assert!(
         listing.contains("weekly") && listing.contains("Custom weekly"),
         "{listing}"
@@ -88,13 +71,11 @@ fn export_md_writes_next_to_the_draft_with_the_drafts_template() {
     let draft = copy_sample(work.path(), "sitrep-israel-iran.brief.json");
     let (brief, _) = sample("sitrep-israel-iran.brief.json");
     let banner = brief.meta.classification.as_str();
-    let out = briefsmith(
-        home.path(),
-        &["export", draft.to_str().unwrap(), "--format", "md"],
-    );
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = briefsmith(["export", draft.to_str().unwrap(), "--format", "md"])
+        .home(home.path())
+        .ok();
     let written = work.path().join("sitrep-israel-iran.md");
-    assert!(text(&out.stdout).contains(&written.display().to_string()));
+    assert!(out.stdout.contains(&written.display().to_string()));
     let md = fs::read_to_string(&written).unwrap();
     assert!(
         md.starts_with(&format!("{banner}\n\n# {}\n", brief.meta.title)),
@@ -119,18 +100,16 @@ fn export_with_another_template_and_output() {
     let work = tempfile::tempdir().unwrap();
     let out_path = work.path().join("kazan.md");
     let draft = sample_path("read-ahead-kazan.brief.json");
-    let out = briefsmith(
-        home.path(),
-        &[
-            "export",
-            draft.to_str().unwrap(),
-            "--template",
-            "bluf-memo",
-            "-o",
-            out_path.to_str().unwrap(),
-        ],
-    );
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    briefsmith([
+        "export",
+        draft.to_str().unwrap(),
+        "--template",
+        "bluf-memo",
+        "-o",
+        out_path.to_str().unwrap(),
+    ])
+    .home(home.path())
+    .ok();
     let md = fs::read_to_string(&out_path).unwrap();
     assert!(
         md.contains(&format!(
@@ -147,16 +126,14 @@ fn export_pdf_writes_a_pdf_with_the_briefs_pages() {
     let work = tempfile::tempdir().unwrap();
     let out_path = work.path().join("memo.pdf");
     let draft = sample_path("bluf-air-defence.brief.json");
-    let out = briefsmith(
-        home.path(),
-        &[
-            "export",
-            draft.to_str().unwrap(),
-            "-o",
-            out_path.to_str().unwrap(),
-        ],
-    );
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    briefsmith([
+        "export",
+        draft.to_str().unwrap(),
+        "-o",
+        out_path.to_str().unwrap(),
+    ])
+    .home(home.path())
+    .ok();
     let bytes = fs::read(&out_path).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
     let doc = lopdf::Document::load_mem(&bytes).expect("a readable PDF");
@@ -173,19 +150,18 @@ fn export_errors_name_the_problem_and_leave_old_output_alone() {
     let out_path = work.path().join("old.md");
     fs::write(&out_path, "previous export").unwrap();
     let draft = sample_path("sitrep-israel-iran.brief.json");
-    let out = briefsmith(
-        home.path(),
-        &[
-            "export",
-            draft.to_str().unwrap(),
-            "--template",
-            "memo",
-            "-o",
-            out_path.to_str().unwrap(),
-        ],
-    );
-    assert!(!out.status.success());
-    let err = text(&out.stderr);
+    let out = briefsmith([
+        "export",
+        draft.to_str().unwrap(),
+        "--template",
+        "memo",
+        "-o",
+        out_path.to_str().unwrap(),
+    ])
+    .home(home.path())
+    .run();
+    assert!(!out.success());
+    let err = &out.stderr;
     assert!(
         err.contains("unknown template \"memo\"") && err.contains("bluf-memo, read-ahead, sitrep"),
         "{err}"
@@ -193,23 +169,17 @@ fn export_errors_name_the_problem_and_leave_old_output_alone() {
     assert_eq!(fs::read_to_string(&out_path).unwrap(), "previous export");
 
     let missing = work.path().join("nowhere.brief.json");
-    let out = briefsmith(
-        home.path(),
-        &["export", missing.to_str().unwrap(), "--format", "md"],
-    );
-    assert!(!out.status.success());
-    assert!(
-        text(&out.stderr).contains("nowhere.brief.json"),
-        "{}",
-        text(&out.stderr)
-    );
+    let out = briefsmith(["export", missing.to_str().unwrap(), "--format", "md"])
+        .home(home.path())
+        .run();
+    assert!(!out.success());
+    assert!(out.stderr.contains("nowhere.brief.json"), "{}", out.stderr);
 
-    let out = briefsmith(
-        home.path(),
-        &["export", draft.to_str().unwrap(), "-o", "x.txt"],
-    );
-    assert!(!out.status.success());
-    assert!(text(&out.stderr).contains("add --format md, pdf or docx"));
+    let out = briefsmith(["export", draft.to_str().unwrap(), "-o", "x.txt"])
+        .home(home.path())
+        .run();
+    assert!(!out.success());
+    assert!(out.stderr.contains("add --format md, pdf or docx"));
 }
 
 #[test]
@@ -236,11 +206,7 @@ fn a_user_template_overrides_the_built_in_and_its_errors_name_file_and_line() {
         ]
     };
     let a = args(templates.to_str().unwrap());
-    let out = briefsmith(
-        home.path(),
-        &a.iter().map(String::as_str).collect::<Vec<_>>(),
-    );
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    briefsmith(&a).home(home.path()).ok();
     assert_eq!(
         fs::read_to_string(&out_path).unwrap(),
         format!(
@@ -250,12 +216,9 @@ fn a_user_template_overrides_the_built_in_and_its_errors_name_file_and_line() {
     );
 
     write_template(&templates, "sitrep", "# {{ meta.title }}\n{% if %}\n");
-    let out = briefsmith(
-        home.path(),
-        &a.iter().map(String::as_str).collect::<Vec<_>>(),
-    );
-    assert!(!out.status.success());
-    let err = text(&out.stderr);
+    let out = briefsmith(&a).home(home.path()).run();
+    assert!(!out.success());
+    let err = &out.stderr;
     let file = templates.join("sitrep").join("brief.md.j2");
     assert!(
         err.contains(&format!("{}:2: syntax error", file.display())),
@@ -272,19 +235,18 @@ fn an_export_never_overwrites_its_draft_or_dataset() {
     let dataset = work.path().join("russia-iran-2024-10.dataset.json");
     let dataset_before = fs::read(&dataset).unwrap();
     for target in [&draft, &dataset] {
-        let out = briefsmith(
-            home.path(),
-            &[
-                "export",
-                draft.to_str().unwrap(),
-                "--format",
-                "pdf",
-                "-o",
-                target.to_str().unwrap(),
-            ],
-        );
-        assert!(!out.status.success());
-        let err = text(&out.stderr);
+        let out = briefsmith([
+            "export",
+            draft.to_str().unwrap(),
+            "--format",
+            "pdf",
+            "-o",
+            target.to_str().unwrap(),
+        ])
+        .home(home.path())
+        .run();
+        assert!(!out.success());
+        let err = &out.stderr;
         assert!(err.contains("being exported"), "{err}");
     }
     assert_eq!(fs::read(&draft).unwrap(), draft_before);
@@ -308,17 +270,15 @@ fn export_warns_about_characters_no_embedded_font_covers() {
         ));
     fs::write(&draft, serde_json::to_vec_pretty(&brief).unwrap()).unwrap();
     let out_pdf = dir.path().join("out.pdf");
-    let out = briefsmith(
-        dir.path(),
-        &[
-            "export",
-            draft.to_str().unwrap(),
-            "-o",
-            out_pdf.to_str().unwrap(),
-        ],
-    );
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let stderr = text(&out.stderr);
+    let out = briefsmith([
+        "export",
+        draft.to_str().unwrap(),
+        "-o",
+        out_pdf.to_str().unwrap(),
+    ])
+    .home(dir.path())
+    .ok();
+    let stderr = &out.stderr;
     assert!(
         stderr.contains("have no font") && stderr.contains("(U+E000, page 1)"),
         "{stderr}"

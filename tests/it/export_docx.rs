@@ -8,34 +8,15 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
+use crate::cli_support::briefsmith;
 use crate::docx_support::read_docx;
 use crate::templates_support::{SAMPLES, options, parse, sample_path};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde_json::Value;
 
 const TEMPLATES: [&str; 3] = ["bluf-memo", "sitrep", "read-ahead"];
-
-/// Runs the binary with a private config folder, so the user's own templates never leak in.
-fn briefsmith(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_briefsmith"))
-        .args(args)
-        .env("XDG_CONFIG_HOME", home)
-        .env("HOME", home)
-        .output()
-        .expect("the binary runs")
-}
-
-fn run_ok(home: &Path, args: &[&str]) -> Output {
-    let out = briefsmith(home, args);
-    assert!(
-        out.status.success(),
-        "briefsmith {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
 
 /// Exports every sample with every template as `.docx` and `.md` into `dir`; returns
 /// (sample, template, docx path, markdown) for each.
@@ -48,30 +29,28 @@ fn export_all(dir: &Path) -> Vec<(String, String, PathBuf, String)> {
             let docx = dir.join(format!("{stem}-{template}.docx"));
             let md = dir.join(format!("{stem}-{template}.md"));
             let draft = draft.to_str().unwrap();
-            run_ok(
-                dir,
-                &[
-                    "export",
-                    draft,
-                    "--format",
-                    "docx",
-                    "--template",
-                    template,
-                    "-o",
-                    docx.to_str().unwrap(),
-                ],
-            );
-            run_ok(
-                dir,
-                &[
-                    "export",
-                    draft,
-                    "--template",
-                    template,
-                    "-o",
-                    md.to_str().unwrap(),
-                ],
-            );
+            briefsmith([
+                "export",
+                draft,
+                "--format",
+                "docx",
+                "--template",
+                template,
+                "-o",
+                docx.to_str().unwrap(),
+            ])
+            .home(dir)
+            .ok();
+            briefsmith([
+                "export",
+                draft,
+                "--template",
+                template,
+                "-o",
+                md.to_str().unwrap(),
+            ])
+            .home(dir)
+            .ok();
             out.push((
                 stem.to_owned(),
                 template.to_owned(),
@@ -421,15 +400,14 @@ fn hostile_dataset_text_comes_out_literally_and_libreoffice_opens_the_file() {
     let analyst = "Pezeshkian (مسعود پزشکیان) met Путин.\n\nمسعود پزشکیان گفت که ایران آماده است.";
     let draft = hostile_draft(dir.path(), &quote, analyst);
     let docx = dir.path().join("hostile.docx");
-    run_ok(
-        dir.path(),
-        &[
-            "export",
-            draft.to_str().unwrap(),
-            "-o",
-            docx.to_str().unwrap(),
-        ],
-    );
+    briefsmith([
+        "export",
+        draft.to_str().unwrap(),
+        "-o",
+        docx.to_str().unwrap(),
+    ])
+    .home(dir.path())
+    .ok();
     let found = read_docx(&docx);
     let paragraphs = found["paragraphs"].as_array().unwrap();
     let texts: Vec<&str> = paragraphs
@@ -483,21 +461,19 @@ fn typeset_writes_any_markdown_as_word() {
     .unwrap();
     // By the output's extension, then by --format with the default name beside the input.
     let named = dir.path().join("out.docx");
-    run_ok(
-        dir.path(),
-        &[
-            "typeset",
-            md.to_str().unwrap(),
-            "--template",
-            "sitrep",
-            "-o",
-            named.to_str().unwrap(),
-        ],
-    );
-    run_ok(
-        dir.path(),
-        &["typeset", md.to_str().unwrap(), "--format", "docx"],
-    );
+    briefsmith([
+        "typeset",
+        md.to_str().unwrap(),
+        "--template",
+        "sitrep",
+        "-o",
+        named.to_str().unwrap(),
+    ])
+    .home(dir.path())
+    .ok();
+    briefsmith(["typeset", md.to_str().unwrap(), "--format", "docx"])
+        .home(dir.path())
+        .ok();
     for docx in [named, md.with_extension("docx")] {
         let found = read_docx(&docx);
         let styles: Vec<&str> = found["paragraphs"]
@@ -556,17 +532,16 @@ fn a_templates_reference_docx_styles_the_export() {
     ];
 
     // Without the file the export fails, naming it.
-    let failed = briefsmith(dir.path(), &args);
-    assert!(!failed.status.success());
-    let stderr = String::from_utf8_lossy(&failed.stderr);
+    let failed = briefsmith(args).home(dir.path()).run();
+    assert!(!failed.success());
+    let stderr = &failed.stderr;
     assert!(stderr.contains("house.docx"), "{stderr}");
 
     // A house style: an export of our own whose Title is made red, as a user would in Word.
     let plain = dir.path().join("plain.docx");
-    run_ok(
-        dir.path(),
-        &["export", draft, "-o", plain.to_str().unwrap()],
-    );
+    briefsmith(["export", draft, "-o", plain.to_str().unwrap()])
+        .home(dir.path())
+        .ok();
     let script = "import sys, docx\n\
         from docx.shared import RGBColor\n\
         d = docx.Document(sys.argv[1])\n\
@@ -583,7 +558,7 @@ fn a_templates_reference_docx_styles_the_export() {
         "{}",
         String::from_utf8_lossy(&made.stderr)
     );
-    run_ok(dir.path(), &args);
+    briefsmith(args).home(dir.path()).ok();
     let check = "import sys, docx\n\
         print(docx.Document(sys.argv[1]).styles['Title'].font.color.rgb)\n";
     let color = Command::new("python3")

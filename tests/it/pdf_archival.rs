@@ -2,23 +2,13 @@
 //! carries the sRGB output intent and the PDF/A-2b identification; other formats refuse
 //! the flag. (The file's own conformance is checked in `crates/pdf/tests/pdf_a.rs`.)
 
+use crate::cli_support::briefsmith;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 fn sample(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("sample_briefs")
         .join(name)
-}
-
-fn briefsmith(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_briefsmith"))
-        .args(args)
-        .env("XDG_CONFIG_HOME", home)
-        .env("HOME", home)
-        .env_remove("SOURCE_DATE_EPOCH")
-        .output()
-        .expect("the binary runs")
 }
 
 /// Whether the PDF declares PDF/A-2b: an output intent and the XMP identification.
@@ -50,24 +40,14 @@ fn pdf_a_is_written_when_asked_for() {
     let draft = draft.to_str().unwrap();
     let plain = home.path().join("plain.pdf");
     let archival = home.path().join("archival.pdf");
-    let out = briefsmith(
-        home.path(),
-        &["export", draft, "-o", plain.to_str().unwrap()],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let out = briefsmith(
-        home.path(),
-        &["export", draft, "--pdf-a", "-o", archival.to_str().unwrap()],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    briefsmith(["export", draft, "-o", plain.to_str().unwrap()])
+        .home(home.path())
+        .env_remove("SOURCE_DATE_EPOCH")
+        .ok();
+    briefsmith(["export", draft, "--pdf-a", "-o", archival.to_str().unwrap()])
+        .home(home.path())
+        .env_remove("SOURCE_DATE_EPOCH")
+        .ok();
     assert!(!is_pdf_a(&plain));
     assert!(is_pdf_a(&archival));
 }
@@ -89,48 +69,38 @@ fn a_template_can_ask_for_pdf_a() {
     )
     .unwrap();
     let out_pdf = home.path().join("filed.pdf");
-    let out = briefsmith(
-        home.path(),
-        &[
-            "--templates",
-            templates.to_str().unwrap(),
-            "export",
-            sample("sitrep-israel-iran.brief.json").to_str().unwrap(),
-            "--template",
-            "archive-memo",
-            "-o",
-            out_pdf.to_str().unwrap(),
-        ],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    briefsmith([
+        "--templates",
+        templates.to_str().unwrap(),
+        "export",
+        sample("sitrep-israel-iran.brief.json").to_str().unwrap(),
+        "--template",
+        "archive-memo",
+        "-o",
+        out_pdf.to_str().unwrap(),
+    ])
+    .home(home.path())
+    .env_remove("SOURCE_DATE_EPOCH")
+    .ok();
     assert!(is_pdf_a(&out_pdf));
 
     // `briefsmith typeset` with that template's page style is archival too.
     let notes = home.path().join("notes.md");
     std::fs::write(&notes, "# Notes\n\nFiled.\n").unwrap();
     let typeset_pdf = home.path().join("notes.pdf");
-    let out = briefsmith(
-        home.path(),
-        &[
-            "--templates",
-            templates.to_str().unwrap(),
-            "typeset",
-            notes.to_str().unwrap(),
-            "--template",
-            "archive-memo",
-            "-o",
-            typeset_pdf.to_str().unwrap(),
-        ],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    briefsmith([
+        "--templates",
+        templates.to_str().unwrap(),
+        "typeset",
+        notes.to_str().unwrap(),
+        "--template",
+        "archive-memo",
+        "-o",
+        typeset_pdf.to_str().unwrap(),
+    ])
+    .home(home.path())
+    .env_remove("SOURCE_DATE_EPOCH")
+    .ok();
     assert!(is_pdf_a(&typeset_pdf));
 }
 
@@ -138,18 +108,18 @@ fn a_template_can_ask_for_pdf_a() {
 fn pdf_a_is_refused_for_other_formats() {
     let home = tempfile::tempdir().unwrap();
     let out_md = home.path().join("brief.md");
-    let out = briefsmith(
-        home.path(),
-        &[
-            "export",
-            sample("bluf-air-defence.brief.json").to_str().unwrap(),
-            "--pdf-a",
-            "-o",
-            out_md.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let out = briefsmith([
+        "export",
+        sample("bluf-air-defence.brief.json").to_str().unwrap(),
+        "--pdf-a",
+        "-o",
+        out_md.to_str().unwrap(),
+    ])
+    .home(home.path())
+    .env_remove("SOURCE_DATE_EPOCH")
+    .run();
+    assert_eq!(out.code, Some(1));
+    let stderr = &out.stderr;
     assert!(stderr.contains("--pdf-a is for PDF exports"), "{stderr}");
     assert!(!out_md.exists());
 }

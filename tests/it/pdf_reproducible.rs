@@ -1,8 +1,8 @@
 //! `briefsmith export` gives byte-identical PDFs for the same draft, dated by the brief or
 //! by `SOURCE_DATE_EPOCH`, so exports can be diffed and signed.
 
+use crate::cli_support::{Run, briefsmith};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 const SAMPLES: &[&str] = &[
     "bluf-air-defence.brief.json",
@@ -15,29 +15,27 @@ fn samples_dir() -> PathBuf {
 }
 
 /// Exports `draft` to `out` in a fresh process, with `epoch` as `SOURCE_DATE_EPOCH`.
-fn export(home: &Path, draft: &Path, out: &Path, epoch: Option<&str>) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_briefsmith"));
-    cmd.arg("export")
-        .arg(draft)
-        .args(["--format", "pdf", "-o"])
-        .arg(out)
-        .env("XDG_CONFIG_HOME", home)
-        .env("HOME", home)
-        .env_remove("SOURCE_DATE_EPOCH");
+fn export(home: &Path, draft: &Path, out: &Path, epoch: Option<&str>) -> Run {
+    let mut cli = briefsmith([
+        Path::new("export"),
+        draft,
+        Path::new("--format"),
+        Path::new("pdf"),
+        Path::new("-o"),
+        out,
+    ])
+    .home(home)
+    .env_remove("SOURCE_DATE_EPOCH");
     if let Some(epoch) = epoch {
-        cmd.env("SOURCE_DATE_EPOCH", epoch);
+        cli = cli.env("SOURCE_DATE_EPOCH", epoch);
     }
-    cmd.output().expect("the binary runs")
+    cli.run()
 }
 
 fn export_bytes(home: &Path, draft: &Path, name: &str, epoch: Option<&str>) -> Vec<u8> {
     let out = home.join(name);
     let run = export(home, draft, &out, epoch);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    assert!(run.success(), "{}", run.stderr);
     std::fs::read(&out).unwrap()
 }
 
@@ -124,8 +122,8 @@ fn a_malformed_source_date_epoch_is_refused_by_name() {
     let draft = samples_dir().join("bluf-air-defence.brief.json");
     let out = home.path().join("a.pdf");
     let run = export(home.path(), &draft, &out, Some("yesterday"));
-    assert_eq!(run.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.code, Some(1));
+    let stderr = &run.stderr;
     assert!(stderr.contains("SOURCE_DATE_EPOCH"), "{stderr}");
     assert!(!out.exists());
 }

@@ -2,6 +2,7 @@
 //! structure tree with the title under H1, each section heading under H2, the source notes
 //! under Note, and the running heads and page numbers left out as artifacts.
 
+use crate::cli_support::briefsmith;
 use std::path::Path;
 use std::process::Command;
 
@@ -17,20 +18,16 @@ fn structure_of(home: &Path, sample: &str) -> String {
         .join("sample_briefs")
         .join(sample);
     let pdf = home.join(sample.replace(".brief.json", ".pdf"));
-    let out = Command::new(env!("CARGO_BIN_EXE_briefsmith"))
-        .arg("export")
-        .arg(&draft)
-        .args(["--format", "pdf", "-o"])
-        .arg(&pdf)
-        .env("XDG_CONFIG_HOME", home)
-        .env("HOME", home)
-        .output()
-        .expect("the binary runs");
-    assert!(
-        out.status.success(),
-        "{sample}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    briefsmith([
+        Path::new("export"),
+        &draft,
+        Path::new("--format"),
+        Path::new("pdf"),
+        Path::new("-o"),
+        &pdf,
+    ])
+    .home(home)
+    .ok();
     let out = Command::new("pdfinfo")
         .arg("-struct-text")
         .arg(&pdf)

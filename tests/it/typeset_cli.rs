@@ -1,17 +1,9 @@
 //! `briefsmith typeset INPUT.md [--template NAME] -o OUT.pdf`, run as the user runs it.
 
+use crate::cli_support::briefsmith;
 use std::path::Path;
-use std::process::{Command, Output};
 
 use crate::pdf_support::*;
-
-fn briefsmith(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_briefsmith"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("runs the binary")
-}
 
 fn leftovers(dir: &Path) -> Vec<String> {
     std::fs::read_dir(dir)
@@ -25,12 +17,9 @@ fn leftovers(dir: &Path) -> Vec<String> {
 fn typesets_a_markdown_file_to_pdf() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("brief.md"), BRIEF).unwrap();
-    let out = briefsmith(&["typeset", "brief.md", "-o", "brief.pdf"], dir.path());
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    briefsmith(["typeset", "brief.md", "-o", "brief.pdf"])
+        .dir(dir.path())
+        .ok();
     let pdf = dir.path().join("brief.pdf");
     let text = poppler_file("pdftotext", &[], &pdf);
     assert_in_order(
@@ -53,15 +42,9 @@ fn without_a_heading_the_title_comes_from_the_file_name() {
         "Just a paragraph of notes.\n",
     )
     .unwrap();
-    let out = briefsmith(
-        &["typeset", "field-notes.md", "-o", "notes.pdf"],
-        dir.path(),
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    briefsmith(["typeset", "field-notes.md", "-o", "notes.pdf"])
+        .dir(dir.path())
+        .ok();
     let info = poppler_file("pdfinfo", &[], &dir.path().join("notes.pdf"));
     assert!(info.contains("Title:           field notes"), "{info}");
 }
@@ -71,12 +54,9 @@ fn replaces_an_existing_output_in_one_step() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.md"), "# Second version\n\nNew text.\n").unwrap();
     std::fs::write(dir.path().join("a.pdf"), b"old contents").unwrap();
-    let out = briefsmith(&["typeset", "a.md", "-o", "a.pdf"], dir.path());
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    briefsmith(["typeset", "a.md", "-o", "a.pdf"])
+        .dir(dir.path())
+        .ok();
     let bytes = std::fs::read(dir.path().join("a.pdf")).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
     assert!(leftovers(dir.path()).is_empty());
@@ -85,9 +65,11 @@ fn replaces_an_existing_output_in_one_step() {
 #[test]
 fn a_missing_input_is_reported_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let out = briefsmith(&["typeset", "nope.md", "-o", "out.pdf"], dir.path());
-    assert!(!out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
+    let out = briefsmith(["typeset", "nope.md", "-o", "out.pdf"])
+        .dir(dir.path())
+        .run();
+    assert!(!out.success());
+    let err = &out.stderr;
     assert!(err.contains("nope.md"), "{err}");
     assert!(!dir.path().join("out.pdf").exists());
     assert!(leftovers(dir.path()).is_empty());
@@ -97,19 +79,18 @@ fn a_missing_input_is_reported_and_writes_nothing() {
 fn an_unknown_template_is_reported() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.md"), "# A\n").unwrap();
-    let out = briefsmith(
-        &[
-            "typeset",
-            "a.md",
-            "--template",
-            "no-such-template",
-            "-o",
-            "a.pdf",
-        ],
-        dir.path(),
-    );
-    assert!(!out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
+    let out = briefsmith([
+        "typeset",
+        "a.md",
+        "--template",
+        "no-such-template",
+        "-o",
+        "a.pdf",
+    ])
+    .dir(dir.path())
+    .run();
+    assert!(!out.success());
+    let err = &out.stderr;
     assert!(err.contains("no-such-template"), "{err}");
     assert!(!dir.path().join("a.pdf").exists());
 }
@@ -120,15 +101,9 @@ fn a_template_sets_the_page_style() {
     std::fs::write(dir.path().join("a.md"), BRIEF).unwrap();
     for name in ["bluf-memo", "sitrep", "read-ahead"] {
         let pdf = format!("{name}.pdf");
-        let out = briefsmith(
-            &["typeset", "a.md", "--template", name, "-o", &pdf],
-            dir.path(),
-        );
-        assert!(
-            out.status.success(),
-            "{name}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        briefsmith(["typeset", "a.md", "--template", name, "-o", &pdf])
+            .dir(dir.path())
+            .ok();
         let text = poppler_file("pdftotext", &[], &dir.path().join(&pdf));
         assert_in_order(
             &normalised_words(&markdown_text(BRIEF)),
@@ -141,9 +116,11 @@ fn a_template_sets_the_page_style() {
 fn an_unwritable_output_is_reported() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.md"), "# A\n").unwrap();
-    let out = briefsmith(&["typeset", "a.md", "-o", "missing-dir/a.pdf"], dir.path());
-    assert!(!out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
+    let out = briefsmith(["typeset", "a.md", "-o", "missing-dir/a.pdf"])
+        .dir(dir.path())
+        .run();
+    assert!(!out.success());
+    let err = &out.stderr;
     assert!(err.contains("missing-dir/a.pdf"), "{err}");
 }
 
@@ -151,9 +128,11 @@ fn an_unwritable_output_is_reported() {
 fn non_utf8_input_is_reported() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("bin.md"), [0xff, 0xfe, 0x00, 0x41]).unwrap();
-    let out = briefsmith(&["typeset", "bin.md", "-o", "bin.pdf"], dir.path());
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("UTF-8"));
+    let out = briefsmith(["typeset", "bin.md", "-o", "bin.pdf"])
+        .dir(dir.path())
+        .run();
+    assert!(!out.success());
+    assert!(out.stderr.contains("UTF-8"));
 }
 
 #[test]
@@ -166,12 +145,9 @@ fn an_image_beside_a_markdown_file_named_without_a_folder_is_embedded() {
         "# Notes\n\n![The app](shot.png)\n\nAfter the image.\n",
     )
     .unwrap();
-    let out = briefsmith(&["typeset", "notes.md", "-o", "notes.pdf"], dir.path());
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    briefsmith(["typeset", "notes.md", "-o", "notes.pdf"])
+        .dir(dir.path())
+        .ok();
     let pdf = dir.path().join("notes.pdf");
     let images = poppler_file("pdfimages", &["-list"], &pdf);
     assert!(images.lines().any(|l| l.contains("image")), "{images}");
@@ -184,9 +160,11 @@ fn an_image_beside_a_markdown_file_named_without_a_folder_is_embedded() {
 fn the_output_can_never_replace_the_input() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("notes.md"), "# Notes\n\nKeep me.\n").unwrap();
-    let out = briefsmith(&["typeset", "notes.md", "-o", "./notes.md"], dir.path());
-    assert!(!out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
+    let out = briefsmith(["typeset", "notes.md", "-o", "./notes.md"])
+        .dir(dir.path())
+        .run();
+    assert!(!out.success());
+    let err = &out.stderr;
     assert!(err.contains("being exported"), "{err}");
     let kept = std::fs::read_to_string(dir.path().join("notes.md")).unwrap();
     assert_eq!(kept, "# Notes\n\nKeep me.\n");
