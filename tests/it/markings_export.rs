@@ -8,36 +8,24 @@
 //! What is above a ceiling is worked out here from the marks themselves (parse and
 //! compare), not through the reduction code the export runs.
 
+use crate::cli_support::{Cli, briefsmith};
 use crate::templates_support::{SAMPLES, sample, sample_path};
 use briefsmith_core::model::{Block, Brief, Dataset, Marking};
 use briefsmith_marking::{Mark, Scheme, Schemes, roll_up};
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 const CEILINGS: [&str; 6] = ["U", "CUI", "C", "S//REL TO USA, GBR", "S", "TS//SI//NF"];
 const FORMATS: [&str; 3] = ["md", "pdf", "docx"];
 const N: usize = 6;
 
-fn briefsmith(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_briefsmith"))
-        .args(args)
-        .env("XDG_CONFIG_HOME", home)
-        .env("HOME", home)
+/// The binary with a private home, its exports dated 13 October 2024 whatever the day.
+fn cli(home: &Path, args: &[&str]) -> Cli {
+    briefsmith(args)
+        .home(home)
         .env("SOURCE_DATE_EPOCH", "1728777600")
-        .output()
-        .expect("the binary runs")
-}
-
-fn run_ok(home: &Path, args: &[&str]) -> Output {
-    let out = briefsmith(home, args);
-    assert!(
-        out.status.success(),
-        "briefsmith {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
 }
 
 fn scheme() -> Scheme {
@@ -241,7 +229,7 @@ fn releasable_exports_leave_out_everything_above_the_ceiling() {
             let banner = roll_up(&scheme, &p.kept_marks).banner(&scheme);
 
             // The dry run names every item it would leave out, and writes nothing.
-            let listing = run_ok(
+            let listing = cli(
                 &home,
                 &[
                     "export",
@@ -250,8 +238,9 @@ fn releasable_exports_leave_out_everything_above_the_ceiling() {
                     ceiling_text,
                     "--dry-run",
                 ],
-            );
-            let listing = String::from_utf8_lossy(&listing.stdout);
+            )
+            .ok();
+            let listing = listing.stdout;
             for id in &p.dropped_ids {
                 assert!(
                     listing.contains(id.as_str()),
@@ -268,7 +257,7 @@ fn releasable_exports_leave_out_everything_above_the_ceiling() {
                         .replace('/', "_")
                         .replace([' ', ','], "")
                 ));
-                run_ok(
+                cli(
                     &home,
                     &[
                         "export",
@@ -278,7 +267,8 @@ fn releasable_exports_leave_out_everything_above_the_ceiling() {
                         "-o",
                         out.to_str().unwrap(),
                     ],
-                );
+                )
+                .ok();
                 let text = exported_text(&out);
                 let here = format!("{name} as {format} at {ceiling_text}");
                 let found: HashSet<Vec<String>> = grams(&text);
@@ -330,7 +320,7 @@ fn releasable_exports_leave_out_everything_above_the_ceiling() {
 fn the_lowest_ceiling_really_drops_from_the_marked_sample() {
     let dir = tempfile::tempdir().unwrap();
     let draft = sample_path("bluf-air-defence.brief.json");
-    let out = run_ok(
+    let out = cli(
         dir.path(),
         &[
             "export",
@@ -339,8 +329,9 @@ fn the_lowest_ceiling_really_drops_from_the_marked_sample() {
             "U",
             "--dry-run",
         ],
-    );
-    let listing = String::from_utf8_lossy(&out.stdout);
+    )
+    .ok();
+    let listing = &out.stdout;
     assert!(
         listing.starts_with("releasable at UNCLASSIFIED: 11 portions would be left out"),
         "{listing}"
@@ -363,7 +354,7 @@ fn the_lowest_ceiling_really_drops_from_the_marked_sample() {
 
     // The whole brief carries the roll-up of every portion.
     let md = dir.path().join("full.md");
-    run_ok(
+    cli(
         dir.path(),
         &[
             "export",
@@ -371,7 +362,8 @@ fn the_lowest_ceiling_really_drops_from_the_marked_sample() {
             "-o",
             md.to_str().unwrap(),
         ],
-    );
+    )
+    .ok();
     let text = fs::read_to_string(&md).unwrap();
     assert!(text.starts_with("SECRET//NOFORN\n"), "{}", &text[..200]);
     assert!(
@@ -392,7 +384,7 @@ fn the_lowest_ceiling_really_drops_from_the_marked_sample() {
 fn bad_ceilings_and_unmarked_drafts_are_refused_with_reasons() {
     let dir = tempfile::tempdir().unwrap();
     let marked = sample_path("bluf-air-defence.brief.json");
-    let out = briefsmith(
+    let out = cli(
         dir.path(),
         &[
             "export",
@@ -402,9 +394,10 @@ fn bad_ceilings_and_unmarked_drafts_are_refused_with_reasons() {
             "--format",
             "md",
         ],
-    );
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
+    )
+    .run();
+    assert_eq!(out.code, Some(1));
+    let err = &out.stderr;
     assert!(
         err.contains("\"SECRETISH\" is not a level of the us-style scheme"),
         "{err}"
@@ -414,17 +407,18 @@ fn bad_ceilings_and_unmarked_drafts_are_refused_with_reasons() {
     brief.meta.markings.ceiling = Some(Marking::from("C"));
     let (copy, _, _) = marked_copy("bluf-air-defence.brief.json", dir.path());
     briefsmith_core::store::save_brief(&copy, &brief).unwrap();
-    let out = run_ok(
+    let out = cli(
         dir.path(),
         &["export", copy.to_str().unwrap(), "--format", "md"],
-    );
-    let err = String::from_utf8_lossy(&out.stderr);
+    )
+    .ok();
+    let err = &out.stderr;
     assert!(
         err.contains("rolls up to SECRET//NOFORN, above the ceiling it declares (CONFIDENTIAL)"),
         "{err}"
     );
     let plain = sample_path("sitrep-israel-iran.brief.json");
-    let out = briefsmith(
+    let out = cli(
         dir.path(),
         &[
             "export",
@@ -434,16 +428,18 @@ fn bad_ceilings_and_unmarked_drafts_are_refused_with_reasons() {
             "--format",
             "md",
         ],
-    );
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
+    )
+    .run();
+    assert_eq!(out.code, Some(1));
+    let err = &out.stderr;
     assert!(err.contains("the brief has no marking scheme"), "{err}");
-    let out = briefsmith(
+    let out = cli(
         dir.path(),
         &["export", marked.to_str().unwrap(), "--dry-run"],
-    );
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("add --max-marking"));
+    )
+    .run();
+    assert_eq!(out.code, Some(1));
+    assert!(out.stderr.contains("add --max-marking"));
 }
 
 #[test]
@@ -451,11 +447,12 @@ fn the_library_commands_keep_marks_through_to_json() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("mine.bslib");
     let lib_arg = lib.to_str().unwrap();
-    run_ok(
+    cli(
         dir.path(),
         &["library", "new", lib_arg, "--title", "Marked"],
-    );
-    let src = run_ok(
+    )
+    .ok();
+    let src = cli(
         dir.path(),
         &[
             "library",
@@ -474,9 +471,10 @@ fn the_library_commands_keep_marks_through_to_json() {
             "--marking",
             "C",
         ],
-    );
-    let src = String::from_utf8(src.stdout).unwrap().trim().to_owned();
-    run_ok(
+    )
+    .ok();
+    let src = src.stdout.trim().to_owned();
+    cli(
         dir.path(),
         &[
             "library",
@@ -491,9 +489,10 @@ fn the_library_commands_keep_marks_through_to_json() {
             "--marking",
             "S//NF",
         ],
-    );
+    )
+    .ok();
     let json = dir.path().join("mine.dataset.json");
-    run_ok(
+    cli(
         dir.path(),
         &[
             "library",
@@ -502,7 +501,8 @@ fn the_library_commands_keep_marks_through_to_json() {
             "-o",
             json.to_str().unwrap(),
         ],
-    );
+    )
+    .ok();
     let ds = briefsmith_core::store::load_dataset(&json).unwrap();
     assert_eq!(ds.sources[0].marking, Some(Marking::from("C")));
     assert_eq!(ds.items[0].marking, Some(Marking::from("S//NF")));
@@ -521,7 +521,7 @@ fn typeset_reads_portion_marks_and_cuts_to_a_ceiling() {
     .unwrap();
     let notes_arg = notes.to_str().unwrap();
     let whole = dir.path().join("whole.pdf");
-    run_ok(
+    cli(
         dir.path(),
         &[
             "typeset",
@@ -531,7 +531,8 @@ fn typeset_reads_portion_marks_and_cuts_to_a_ceiling() {
             "-o",
             whole.to_str().unwrap(),
         ],
-    );
+    )
+    .ok();
     let text = exported_text(&whole);
     assert_eq!(
         text.lines().next().map(str::trim),
@@ -544,7 +545,7 @@ fn typeset_reads_portion_marks_and_cuts_to_a_ceiling() {
             .contains("convoy route through bandar abbas")
     );
 
-    let listing = run_ok(
+    let listing = cli(
         dir.path(),
         &[
             "typeset",
@@ -555,8 +556,9 @@ fn typeset_reads_portion_marks_and_cuts_to_a_ceiling() {
             "U",
             "--dry-run",
         ],
-    );
-    let listing = String::from_utf8_lossy(&listing.stdout);
+    )
+    .ok();
+    let listing = listing.stdout;
     assert!(
         listing.starts_with("2 portion(s) would be left out; the banner would be UNCLASSIFIED"),
         "{listing}"
@@ -565,7 +567,7 @@ fn typeset_reads_portion_marks_and_cuts_to_a_ceiling() {
 
     for format in ["pdf", "docx"] {
         let out = dir.path().join(format!("release.{format}"));
-        run_ok(
+        cli(
             dir.path(),
             &[
                 "typeset",
@@ -577,7 +579,8 @@ fn typeset_reads_portion_marks_and_cuts_to_a_ceiling() {
                 "-o",
                 out.to_str().unwrap(),
             ],
-        );
+        )
+        .ok();
         let text = exported_text(&out);
         let said = words(&text).join(" ");
         assert!(
@@ -598,12 +601,13 @@ fn typeset_reads_portion_marks_and_cuts_to_a_ceiling() {
 
     // An unmarked portion is refused with its line.
     fs::write(&notes, "# (U) Notes\n\nNo mark here.\n").unwrap();
-    let out = briefsmith(
+    let out = cli(
         dir.path(),
         &["typeset", notes_arg, "--marking-scheme", "us-style"],
-    );
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
+    )
+    .run();
+    assert_eq!(out.code, Some(1));
+    let err = &out.stderr;
     assert!(
         err.contains("line 3: this portion has no portion mark"),
         "{err}"
@@ -613,8 +617,8 @@ fn typeset_reads_portion_marks_and_cuts_to_a_ceiling() {
 #[test]
 fn the_schemes_on_offer_are_listed_with_their_notice_and_a_users_own() {
     let home = tempfile::tempdir().unwrap();
-    let out = run_ok(home.path(), &["markings"]);
-    let text = String::from_utf8_lossy(&out.stdout);
+    let out = cli(home.path(), &["markings"]).ok();
+    let text = &out.stdout;
     assert!(
         text.contains("us-style  US-style classification (exercise)"),
         "{text}"
@@ -631,13 +635,13 @@ fn the_schemes_on_offer_are_listed_with_their_notice_and_a_users_own() {
         [[levels]]\nportion = \"OPEN\"\nbanner = \"OPEN\"\ncolour = \"#2E7D32\"\n\
         [[levels]]\nportion = \"DESK\"\nbanner = \"DESK ONLY\"\ncolour = \"#C62828\"\n";
     fs::write(folder.join("desk.toml"), ours).unwrap();
-    let text = String::from_utf8(run_ok(home.path(), &["markings"]).stdout).unwrap();
+    let text = cli(home.path(), &["markings"]).ok().stdout;
     assert!(text.contains("desk  Desk caveats ["), "{text}");
     assert!(text.contains("levels: OPEN < DESK"), "{text}");
     fs::write(folder.join("broken.toml"), "name = [").unwrap();
-    let out = briefsmith(home.path(), &["markings"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("broken.toml:1:"));
+    let out = cli(home.path(), &["markings"]).run();
+    assert_eq!(out.code, Some(1));
+    assert!(out.stderr.contains("broken.toml:1:"));
 }
 
 /// A user scheme `us-paged` in `home`'s config folder: the US-style exercise scheme
@@ -697,7 +701,7 @@ fn a_scheme_asking_for_per_page_banners_gets_each_pages_roll_up_in_the_pdf() {
     brief.meta.markings.scheme = "us-paged".into();
     briefsmith_core::store::save_brief(&draft, &brief).unwrap();
     let out = home.path().join("paged.pdf");
-    let run = run_ok(
+    let run = cli(
         home.path(),
         &[
             "export",
@@ -705,9 +709,10 @@ fn a_scheme_asking_for_per_page_banners_gets_each_pages_roll_up_in_the_pdf() {
             "-o",
             out.to_str().unwrap(),
         ],
-    );
+    )
+    .ok();
     assert!(
-        !String::from_utf8_lossy(&run.stderr).contains("own banner"),
+        !run.stderr.contains("own banner"),
         "the PDF carries each page's banner: nothing to warn of"
     );
     let pages = pages_read_back(&out, &paged);
@@ -741,7 +746,7 @@ fn a_scheme_asking_for_per_page_banners_gets_each_pages_roll_up_in_the_pdf() {
     // Word cannot vary its header page by page without section breaks: it keeps the
     // document's banner, and says so.
     let docx = home.path().join("paged.docx");
-    let run = run_ok(
+    let run = cli(
         home.path(),
         &[
             "export",
@@ -749,8 +754,9 @@ fn a_scheme_asking_for_per_page_banners_gets_each_pages_roll_up_in_the_pdf() {
             "-o",
             docx.to_str().unwrap(),
         ],
-    );
-    let said = String::from_utf8_lossy(&run.stderr);
+    )
+    .ok();
+    let said = &run.stderr;
     assert!(
         said.contains(
             "\"us-paged\" scheme asks for each page's own banner, which Word cannot vary"
@@ -762,7 +768,7 @@ fn a_scheme_asking_for_per_page_banners_gets_each_pages_roll_up_in_the_pdf() {
     // PDF carries the document's banner.
     let (draft, _, _) = marked_copy("bluf-air-defence.brief.json", home.path());
     for out in [&out, &docx] {
-        let run = run_ok(
+        let run = cli(
             home.path(),
             &[
                 "export",
@@ -770,8 +776,9 @@ fn a_scheme_asking_for_per_page_banners_gets_each_pages_roll_up_in_the_pdf() {
                 "-o",
                 out.to_str().unwrap(),
             ],
-        );
-        assert!(!String::from_utf8_lossy(&run.stderr).contains("own banner"));
+        )
+        .ok();
+        assert!(!run.stderr.contains("own banner"));
     }
     for (top, bottom, _) in pages_read_back(&out, &scheme()) {
         assert_eq!(
@@ -808,7 +815,7 @@ fn typeset_sets_each_pages_banner_for_a_per_page_scheme() {
     )
     .unwrap();
     let out = home.path().join("notes.pdf");
-    run_ok(
+    cli(
         home.path(),
         &[
             "typeset",
@@ -818,7 +825,8 @@ fn typeset_sets_each_pages_banner_for_a_per_page_scheme() {
             "-o",
             out.to_str().unwrap(),
         ],
-    );
+    )
+    .ok();
     let pages = pages_read_back(&out, &paged);
     let tops: Vec<&str> = pages.iter().map(|(top, _, _)| top.as_str()).collect();
     for (i, (top, bottom, marks)) in pages.iter().enumerate() {
