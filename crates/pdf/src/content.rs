@@ -16,7 +16,8 @@ use printpdf::{
 
 use crate::PdfError;
 use crate::links::safe_uri;
-use crate::subset::{SubsetFace, glyph_texts};
+use crate::subset::{SubsetFace, any_glyph_text};
+use crate::syntax::{write_hex_u16, write_name, write_num, write_text_string};
 
 /// What the page writer needs from the rest of the document.
 pub(crate) struct Resources<'a> {
@@ -82,7 +83,8 @@ pub(crate) fn page_content(
         in_text: false,
         tagged: !res.structure.is_empty(),
         artifact: false,
-        open_tags: 0,
+        open_tags: Vec::new(),
+        closing: None,
         mcids: Vec::new(),
     };
     for item in &page.items {
@@ -90,6 +92,7 @@ pub(crate) fn page_content(
             item,
             PageItem::Glyphs(_) | PageItem::Rect(_) | PageItem::Image(_)
         ) {
+            w.finish_closing();
             w.mark_artifact_if_untagged();
         }
         match item {
@@ -173,8 +176,14 @@ struct PageWriter {
     tagged: bool,
     /// Inside an `/Artifact BMC … EMC` sequence.
     artifact: bool,
-    /// Tagged sequences open (`BDC` without its `EMC` yet).
-    open_tags: usize,
+    /// The elements of the tagged sequences open (`BDC` without its `EMC` yet), innermost
+    /// last.
+    open_tags: Vec<StructId>,
+    /// A sequence ended but not yet closed with `EMC`: the layout tags each line on its
+    /// own, and when the next line begins the same element straight away the sequence
+    /// simply goes on. One sequence per paragraph rather than per line makes the parent
+    /// tree, the elements' kids and the content stream several times smaller.
+    closing: Option<StructId>,
     /// The element of each tagged sequence, by MCID.
     mcids: Vec<StructId>,
 }
@@ -183,7 +192,7 @@ impl PageWriter {
     /// Opens an artifact sequence for content outside every tag (running heads, rules,
     /// tints, repeated table headers), so a reader of the structure skips it.
     fn mark_artifact_if_untagged(&mut self) {
-        if self.tagged && self.open_tags == 0 && !self.artifact {
+        if self.tagged && self.open_tags.is_empty() && !self.artifact {
             self.end_text();
             self.out.extend_from_slice(b"/Artifact BMC\n");
             self.artifact = true;
@@ -193,25 +202,37 @@ impl PageWriter {
     /// Starts the marked content of element `tag`, numbered with the page's next MCID.
     /// Marked content never straddles a text object: text is ended first.
     fn begin_tag(&mut self, tag: StructId, structure: &[StructElem]) {
+        if self.closing == Some(tag) {
+            self.closing = None;
+            self.open_tags.push(tag);
+            return;
+        }
+        self.finish_closing();
         self.end_text();
         self.end_artifact();
         let role = structure
             .get(tag.0 as usize)
             .map_or("Span", |e| e.role.pdf_name());
-        write_name(&mut self.out, role);
+        write_name(&mut self.out, role.as_bytes());
         self.out.extend_from_slice(b" <</MCID ");
         self.out
             .extend_from_slice(self.mcids.len().to_string().as_bytes());
         self.out.extend_from_slice(b">> BDC\n");
         self.mcids.push(tag);
-        self.open_tags += 1;
+        self.open_tags.push(tag);
     }
 
+    /// Ends the innermost tagged sequence; its `EMC` waits for what comes next.
     fn end_tag(&mut self) {
-        if self.open_tags > 0 {
+        self.finish_closing();
+        self.closing = self.open_tags.pop();
+    }
+
+    /// Writes the `EMC` of a sequence ended and not continued.
+    fn finish_closing(&mut self) {
+        if self.closing.take().is_some() {
             self.end_text();
             self.out.extend_from_slice(b"EMC\n");
-            self.open_tags -= 1;
         }
     }
 
@@ -225,10 +246,12 @@ impl PageWriter {
 
     /// Ends the page's text object and every marked sequence still open.
     fn close_marks(&mut self) {
+        self.finish_closing();
         self.end_text();
         self.end_artifact();
-        while self.open_tags > 0 {
+        while !self.open_tags.is_empty() {
             self.end_tag();
+            self.finish_closing();
         }
     }
 
@@ -279,7 +302,7 @@ impl PageWriter {
         self.set_fill(run.color);
         if self.font != Some((run.font, run.size)) {
             self.font = Some((run.font, run.size));
-            write_name(&mut self.out, &pdf_font.0);
+            write_name(&mut self.out, pdf_font.0.as_bytes());
             self.out.push(b' ');
             self.nums(&[run.size]);
             self.out.extend_from_slice(b"Tf\n");
@@ -398,7 +421,7 @@ impl PageWriter {
             self.height - image.y - image.height,
         ]);
         self.out.extend_from_slice(b"cm ");
-        write_name(&mut self.out, &id.0);
+        write_name(&mut self.out, id.0.as_bytes());
         self.out.extend_from_slice(b" Do Q\n");
         Ok(())
     }
@@ -440,109 +463,15 @@ fn link_op(link: &LinkArea, page_height: f32, res: &Resources<'_>) -> Option<Op>
     })
 }
 
-/// A PDF number: at most three decimals, no exponent, no trailing zeros; clamped to
-/// ±1e9, far beyond any page, so a runaway value cannot make an unreadable number.
-fn write_num(out: &mut Vec<u8>, v: f32) {
-    let thousandths = if v.is_finite() {
-        (f64::from(v).clamp(-1e9, 1e9) * 1000.0).round() as i64
-    } else {
-        0
-    };
-    if thousandths < 0 {
-        out.push(b'-');
-    }
-    let abs = thousandths.unsigned_abs();
-    out.extend_from_slice((abs / 1000).to_string().as_bytes());
-    let mut frac = abs % 1000;
-    if frac != 0 {
-        out.push(b'.');
-        let mut digits = 3;
-        while frac % 10 == 0 {
-            frac /= 10;
-            digits -= 1;
-        }
-        let text = frac.to_string();
-        out.extend(std::iter::repeat_n(b'0', digits - text.len()));
-        out.extend_from_slice(text.as_bytes());
-    }
-}
-
 /// Whether some glyph of `run` maps (in the face's /ToUnicode) to other text than the
 /// text it stands for here.
 fn needs_actual_text(run: &GlyphRun, face: &SubsetFace) -> bool {
-    glyph_texts(run)
-        .iter()
-        .zip(&run.glyphs)
-        .any(|(text, glyph)| {
-            let id = face.remap.get(usize::from(glyph.id)).copied().unwrap_or(0);
-            let mapped = face.texts.get(usize::from(id)).map_or("", String::as_str);
-            !text.is_empty() && *text != mapped
-        })
-}
-
-/// `text` as a PDF text string: UTF-16BE with a byte-order mark, as a hex string.
-fn write_text_string(out: &mut Vec<u8>, text: &str) {
-    out.extend_from_slice(b"<FEFF");
-    for unit in text.encode_utf16() {
-        write_hex_u16(out, unit);
-    }
-    out.push(b'>');
-}
-
-/// A glyph id as four hex digits, inside a `<...>` string.
-fn write_hex_u16(out: &mut Vec<u8>, v: u16) {
-    let [hi, lo] = v.to_be_bytes();
-    write_hex_u8(out, hi);
-    write_hex_u8(out, lo);
-}
-
-fn write_hex_u8(out: &mut Vec<u8>, v: u8) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    out.push(HEX[usize::from(v >> 4)]);
-    out.push(HEX[usize::from(v & 0xF)]);
-}
-
-/// A PDF name (`/Name`), escaping bytes outside the regular characters as `#XX`.
-fn write_name(out: &mut Vec<u8>, name: &str) {
-    out.push(b'/');
-    for &b in name.as_bytes() {
-        let regular = (0x21..=0x7e).contains(&b) && !b"()<>[]{}/%#".contains(&b);
-        if regular {
-            out.push(b);
-        } else {
-            out.push(b'#');
-            write_hex_u8(out, b);
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn num(v: f32) -> String {
-        let mut out = Vec::new();
-        write_num(&mut out, v);
-        String::from_utf8(out).unwrap()
-    }
-
-    #[test]
-    fn numbers_are_short_and_plain() {
-        assert_eq!(num(0.0), "0");
-        assert_eq!(num(12.0), "12");
-        assert_eq!(num(-20.0), "-20");
-        assert_eq!(num(841.89), "841.89");
-        assert_eq!(num(0.05), "0.05");
-        assert_eq!(num(-0.0004), "0");
-        assert_eq!(num(-1.5), "-1.5");
-        assert_eq!(num(1e30), "1000000000");
-        assert_eq!(num(f32::NAN), "0");
-    }
-
-    #[test]
-    fn names_escape_delimiters() {
-        let mut out = Vec::new();
-        write_name(&mut out, "F1 (x)#");
-        assert_eq!(out, b"/F1#20#28x#29#23");
-    }
+    any_glyph_text(run, |index, text| {
+        let Some(glyph) = run.glyphs.get(index) else {
+            return false;
+        };
+        let id = face.remap.get(usize::from(glyph.id)).copied().unwrap_or(0);
+        let mapped = face.texts.get(usize::from(id)).map_or("", String::as_str);
+        !text.is_empty() && text != mapped
+    })
 }

@@ -11,6 +11,7 @@
 
 mod content;
 mod coverage;
+mod file;
 mod ident;
 mod links;
 mod metadata;
@@ -18,6 +19,7 @@ mod outline;
 mod pdfa;
 mod prune;
 mod subset;
+mod syntax;
 mod tagging;
 
 use std::collections::{BTreeMap, HashMap};
@@ -191,16 +193,6 @@ fn write_with(
     out.version = "1.7".into();
     let page_ids: Vec<ObjectId> = out.get_pages().into_values().collect();
     set_page_contents(&mut out, &page_ids, streams)?;
-    if !doc.structure.is_empty() {
-        let pages: Vec<_> = page_ids
-            .iter()
-            .copied()
-            .zip(mcids)
-            .map(|(page, (mcids, links))| tagging::PageTags { page, mcids, links })
-            .collect();
-        tagging::write_structure(&mut out, &doc.structure, &pages)
-            .map_err(|e| PdfError::Write(e.to_string()))?;
-    }
     outline::add_outline(&mut out, &doc.outline, &page_ids, &heights)
         .map_err(|e| PdfError::Write(e.to_string()))?;
     metadata::write_metadata(&mut out, &doc.info, options.timestamp, options.pdf_a)
@@ -208,13 +200,25 @@ fn write_with(
     if options.pdf_a {
         pdfa::make_archival(&mut out).map_err(|e| PdfError::Write(e.to_string()))?;
     }
+    // What printpdf wrote and the steps above replaced goes before the structure tree is
+    // added: the tree is most of a tagged file's objects, all reachable, and walking them
+    // would only cost time.
     prune::prune_unreachable(&mut out);
+    let mut packed = file::PackedObjects::default();
+    if !doc.structure.is_empty() {
+        let pages: Vec<_> = page_ids
+            .iter()
+            .copied()
+            .zip(mcids)
+            .map(|(page, (mcids, links))| tagging::PageTags { page, mcids, links })
+            .collect();
+        tagging::write_structure(&mut out, &doc.structure, &pages, &mut packed)
+            .map_err(|e| PdfError::Write(e.to_string()))?;
+    }
     compress_streams(&mut out)?;
     out.trailer.set("ID", ident::placeholder());
 
-    let mut bytes = Vec::new();
-    out.save_to(&mut bytes)
-        .map_err(|e| PdfError::Write(e.to_string()))?;
+    let mut bytes = file::save(&mut out, packed)?;
     ident::stamp(&mut bytes)?;
     Ok(bytes)
 }
@@ -265,16 +269,7 @@ fn compress_streams(doc: &mut lopdf_printpdf::Document) -> Result<(), PdfError> 
 
 /// Deflates one stream, keeping it as it is when that would not make it smaller.
 fn deflate(stream: &mut lopdf_printpdf::Stream) -> Result<(), PdfError> {
-    let mut encoder = flate2::write::ZlibEncoder::new(
-        Vec::with_capacity(stream.content.len() / 3),
-        flate2::Compression::new(2),
-    );
-    encoder
-        .write_all(&stream.content)
-        .map_err(|e| PdfError::Write(e.to_string()))?;
-    let packed = encoder
-        .finish()
-        .map_err(|e| PdfError::Write(e.to_string()))?;
+    let packed = deflate_bytes(&stream.content)?;
     if packed.len() < stream.content.len() {
         stream
             .dict
@@ -282,6 +277,18 @@ fn deflate(stream: &mut lopdf_printpdf::Stream) -> Result<(), PdfError> {
         stream.set_content(packed);
     }
     Ok(())
+}
+
+/// `data` deflated (zlib) at the writer's one level.
+pub(crate) fn deflate_bytes(data: &[u8]) -> Result<Vec<u8>, PdfError> {
+    let mut encoder = flate2::write::ZlibEncoder::new(
+        Vec::with_capacity(data.len() / 3),
+        flate2::Compression::new(2),
+    );
+    encoder
+        .write_all(data)
+        .map_err(|e| PdfError::Write(e.to_string()))?;
+    encoder.finish().map_err(|e| PdfError::Write(e.to_string()))
 }
 
 #[cfg(test)]

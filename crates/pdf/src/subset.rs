@@ -49,10 +49,19 @@ impl SubsetFace {
 /// Glyphs a document uses, per face, with the text each stands for.
 #[derive(Default)]
 pub(crate) struct GlyphUsage {
-    faces: BTreeMap<FontId, BTreeMap<u16, String>>,
+    faces: BTreeMap<FontId, FaceGlyphs>,
     /// The faces in the order the document first draws them: resource names follow it,
     /// since a system face's `FontId` depends on what the book set before this document.
     order: Vec<FontId>,
+}
+
+/// The glyphs of one face: their text, and which already have some.
+#[derive(Default)]
+struct FaceGlyphs {
+    texts: BTreeMap<u16, String>,
+    /// By glyph id: the glyph has a non-empty text. A table, not a map lookup: every glyph
+    /// drawn is checked against it.
+    known: Vec<bool>,
 }
 
 impl GlyphUsage {
@@ -76,11 +85,11 @@ impl GlyphUsage {
         if !self.faces.contains_key(&run.font) {
             self.order.push(run.font);
         }
-        let glyphs = self.faces.entry(run.font).or_default();
+        let face = self.faces.entry(run.font).or_default();
         // A long document meets nearly all its glyphs on its first pages: skip the work of
         // finding each glyph's text when there is nothing new to learn from this run.
-        let known = |id: &u16| glyphs.get(id).is_some_and(|text| !text.is_empty());
-        if run.glyphs.iter().all(|g| known(&g.id)) {
+        let known = |id: u16| face.known.get(usize::from(id)).copied().unwrap_or(false);
+        if run.glyphs.iter().all(|g| known(g.id)) {
             return;
         }
         for (index, text) in glyph_texts(run).into_iter().enumerate() {
@@ -88,7 +97,7 @@ impl GlyphUsage {
             // .notdef stands for every character the face lacks: it maps to no text, and
             // each use carries its own text as /ActualText (see `content`).
             let text = if id == 0 { "" } else { text };
-            match glyphs.get_mut(&id) {
+            match face.texts.get_mut(&id) {
                 // ToUnicode maps a glyph, not an occurrence: the first non-empty text wins,
                 // and runs where a glyph stands for other text say so with /ActualText.
                 Some(existing) if existing.is_empty() && !text.is_empty() => {
@@ -96,8 +105,15 @@ impl GlyphUsage {
                 }
                 Some(_) => {}
                 None => {
-                    glyphs.insert(id, text.to_owned());
+                    face.texts.insert(id, text.to_owned());
                 }
+            }
+            if !text.is_empty() {
+                let slot = usize::from(id);
+                if face.known.len() <= slot {
+                    face.known.resize(slot + 1, false);
+                }
+                face.known[slot] = true;
             }
         }
     }
@@ -110,7 +126,7 @@ impl GlyphUsage {
         self.order
             .iter()
             .filter_map(|font| Some((*font, self.faces.get(font)?)))
-            .map(|(font, glyphs)| Ok((font, subset_face(faces, font, glyphs)?)))
+            .map(|(font, glyphs)| Ok((font, subset_face(faces, font, &glyphs.texts)?)))
             .collect()
     }
 }
@@ -119,6 +135,42 @@ impl GlyphUsage {
 /// next cluster. Further glyphs of the same cluster (marks, split glyphs) get no text, so
 /// extraction yields every character once.
 pub(crate) fn glyph_texts(run: &GlyphRun) -> Vec<&str> {
+    let mut texts = Vec::with_capacity(run.glyphs.len());
+    any_glyph_text(run, |_, text| {
+        texts.push(text);
+        false
+    });
+    texts
+}
+
+/// Calls `found` with each glyph's index and text (as [`glyph_texts`] gives them) until
+/// it returns true; whether it did. Runs whose clusters only grow (nearly all: left-to-
+/// right text without reordering) need no allocation: each glyph's text runs to the next
+/// glyph's cluster.
+pub(crate) fn any_glyph_text<'a>(
+    run: &'a GlyphRun,
+    mut found: impl FnMut(usize, &'a str) -> bool,
+) -> bool {
+    let glyphs = &run.glyphs;
+    if glyphs.windows(2).all(|w| w[0].cluster < w[1].cluster) {
+        return glyphs.iter().enumerate().any(|(index, glyph)| {
+            let end = glyphs
+                .get(index + 1)
+                .map_or(run.text.len(), |next| next.cluster as usize);
+            found(
+                index,
+                run.text.get(glyph.cluster as usize..end).unwrap_or(""),
+            )
+        });
+    }
+    sorted_glyph_texts(run)
+        .into_iter()
+        .enumerate()
+        .any(|(index, text)| found(index, text))
+}
+
+/// [`glyph_texts`] for any order of clusters (right-to-left runs, reordered marks).
+fn sorted_glyph_texts(run: &GlyphRun) -> Vec<&str> {
     let mut starts: Vec<usize> = run.glyphs.iter().map(|g| g.cluster as usize).collect();
     starts.sort_unstable();
     starts.dedup();

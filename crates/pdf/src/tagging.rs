@@ -8,12 +8,18 @@
 //! annotation, back to their elements. The catalog says the file is marked, names its
 //! language, and each page orders its annotations by structure (`/Tabs /S`), as PDF/UA-1
 //! asks.
+//!
+//! The elements, the root and the parent tree are written as text straight into object
+//! streams (module `file`): a long brief has tens of thousands of them, and building each
+//! as a lopdf dictionary first was most of the cost of tagging.
 
 use briefsmith_layout::{Role, StructElem, StructId};
-use lopdf_printpdf::{Dictionary, Document, Object, ObjectId};
+use lopdf_printpdf::{Document, Object, ObjectId};
 
 use crate::content::LinkTag;
+use crate::file::PackedObjects;
 use crate::metadata::text_string;
+use crate::syntax::{write_int, write_name, write_object, write_ref};
 
 /// The language of the text: briefs are written in English (names in other scripts are
 /// spans within it).
@@ -32,50 +38,61 @@ fn name(text: &str) -> Object {
     Object::Name(text.as_bytes().to_vec())
 }
 
+/// One entry of an element's `/K`.
+#[derive(Clone, Copy)]
+enum Kid {
+    /// A child element.
+    Elem(ObjectId),
+    /// Marked content on the element's own page (`/Pg`).
+    Mcid(usize),
+    /// Marked content on another page: a marked-content reference.
+    OnPage(ObjectId, usize),
+}
+
 /// Writes the structure tree for `structure` and the marked content of `pages` (in page
-/// order).
+/// order) into `packed`; marks the pages, the link annotations and the catalog.
 pub(crate) fn write_structure(
     doc: &mut Document,
     structure: &[StructElem],
     pages: &[PageTags],
+    packed: &mut PackedObjects,
 ) -> Result<(), lopdf_printpdf::Error> {
     let ids: Vec<ObjectId> = structure.iter().map(|_| doc.new_object_id()).collect();
-    let mut kids: Vec<Vec<Object>> = vec![Vec::new(); structure.len()];
+    let mut kids: Vec<Vec<Kid>> = vec![Vec::new(); structure.len()];
     for (index, elem) in structure.iter().enumerate() {
         if let Some(parent) = elem.parent.and_then(|p| kids.get_mut(p.0 as usize))
             && let Some(&id) = ids.get(index)
         {
-            parent.push(Object::Reference(id));
+            parent.push(Kid::Elem(id));
         }
     }
+    // The parent tree's /Nums, written as it grows: per page, the element of each MCID;
+    // then per annotation, its Link element.
+    let mut nums = Vec::with_capacity(pages.iter().map(|p| p.mcids.len() * 8 + 8).sum());
     // An element's content on its first page is listed by bare MCID with the element's
     // /Pg; only content on later pages (a paragraph running over) needs a full reference.
     let mut first_page: Vec<Option<ObjectId>> = vec![None; structure.len()];
-    let mut nums = Vec::with_capacity(pages.len() * 2);
     for (key, tags) in pages.iter().enumerate() {
-        let mut parents = Vec::with_capacity(tags.mcids.len());
+        write_int(&mut nums, key as i64);
+        nums.push(b'[');
         for (mcid, elem) in tags.mcids.iter().enumerate() {
             let slot = elem.0 as usize;
+            nums.push(b' ');
             let (Some(list), Some(&elem_id), Some(first)) =
                 (kids.get_mut(slot), ids.get(slot), first_page.get_mut(slot))
             else {
-                parents.push(Object::Null);
+                nums.extend_from_slice(b"null");
                 continue;
             };
             let page = *first.get_or_insert(tags.page);
-            if page == tags.page {
-                list.push(Object::Integer(mcid as i64));
+            list.push(if page == tags.page {
+                Kid::Mcid(mcid)
             } else {
-                let mut mcr = Dictionary::new();
-                mcr.set("Type", name("MCR"));
-                mcr.set("Pg", Object::Reference(tags.page));
-                mcr.set("MCID", Object::Integer(mcid as i64));
-                list.push(Object::Dictionary(mcr));
-            }
-            parents.push(Object::Reference(elem_id));
+                Kid::OnPage(tags.page, mcid)
+            });
+            write_ref(&mut nums, elem_id);
         }
-        nums.push(Object::Integer(key as i64));
-        nums.push(Object::Array(parents));
+        nums.extend_from_slice(b"]\n");
         let page = doc.get_dictionary_mut(tags.page)?;
         page.set("StructParents", Object::Integer(key as i64));
         page.set("Tabs", name("S"));
@@ -108,21 +125,24 @@ pub(crate) fn write_structure(
             else {
                 continue;
             };
-            let mut objr = Dictionary::new();
-            objr.set("Type", name("OBJR"));
-            objr.set("Obj", Object::Reference(annot_id));
-            objr.set("Pg", Object::Reference(tags.page));
-            let mut elem = Dictionary::new();
-            elem.set("Type", name("StructElem"));
-            elem.set("S", name("Link"));
-            elem.set("P", Object::Reference(parent_id));
-            elem.set("Pg", Object::Reference(tags.page));
-            elem.set("Alt", text_string(&link.description));
-            elem.set("K", Object::Array(vec![Object::Dictionary(objr)]));
-            let elem_id = doc.add_object(Object::Dictionary(elem));
-            parent_kids.push(Object::Reference(elem_id));
-            nums.push(Object::Integer(next_key as i64));
-            nums.push(Object::Reference(elem_id));
+            let elem_id = doc.new_object_id();
+            let out = packed.start(elem_id);
+            out.extend_from_slice(b"<</Type/StructElem/S/Link/P ");
+            write_ref(out, parent_id);
+            out.extend_from_slice(b"/Pg ");
+            write_ref(out, tags.page);
+            out.extend_from_slice(b"/Alt");
+            write_object(out, &text_string(&link.description));
+            out.extend_from_slice(b"/K[<</Type/OBJR/Obj ");
+            write_ref(out, annot_id);
+            out.extend_from_slice(b"/Pg ");
+            write_ref(out, tags.page);
+            out.extend_from_slice(b">>]>>");
+            parent_kids.push(Kid::Elem(elem_id));
+            write_int(&mut nums, next_key as i64);
+            nums.push(b' ');
+            write_ref(&mut nums, elem_id);
+            nums.push(b'\n');
             next_key += 1;
         }
         doc.get_dictionary_mut(tags.page)?
@@ -131,48 +151,74 @@ pub(crate) fn write_structure(
 
     let root_id = doc.new_object_id();
     for (index, (elem, kids)) in structure.iter().zip(kids).enumerate() {
-        let mut dict = Dictionary::new();
-        if let Some(Some(page)) = first_page.get(index) {
-            dict.set("Pg", Object::Reference(*page));
-        }
-        dict.set("Type", name("StructElem"));
-        dict.set("S", name(elem.role.pdf_name()));
+        let Some(&id) = ids.get(index) else { continue };
+        let out = packed.start(id);
+        out.extend_from_slice(b"<</Type/StructElem/S");
+        write_name(out, elem.role.pdf_name().as_bytes());
+        out.extend_from_slice(b"/P ");
         let parent = elem
             .parent
             .and_then(|p| ids.get(p.0 as usize).copied())
             .unwrap_or(root_id);
-        dict.set("P", Object::Reference(parent));
-        dict.set("K", Object::Array(kids));
+        write_ref(out, parent);
+        if let Some(Some(page)) = first_page.get(index) {
+            out.extend_from_slice(b"/Pg ");
+            write_ref(out, *page);
+        }
+        out.extend_from_slice(b"/K[");
+        for (n, kid) in kids.iter().enumerate() {
+            if n > 0 {
+                out.push(b' ');
+            }
+            match *kid {
+                Kid::Elem(child) => write_ref(out, child),
+                Kid::Mcid(mcid) => write_int(out, mcid as i64),
+                Kid::OnPage(page, mcid) => {
+                    out.extend_from_slice(b"<</Type/MCR/Pg ");
+                    write_ref(out, page);
+                    out.extend_from_slice(b"/MCID ");
+                    write_int(out, mcid as i64);
+                    out.extend_from_slice(b">>");
+                }
+            }
+        }
+        out.push(b']');
         if let Some(alt) = &elem.alt {
-            dict.set("Alt", text_string(alt));
+            out.extend_from_slice(b"/Alt");
+            write_object(out, &text_string(alt));
         }
         if elem.role == Role::TableHeader {
             // Every header cell heads its column (briefs' tables have one header row).
-            let mut attributes = Dictionary::new();
-            attributes.set("O", name("Table"));
-            attributes.set("Scope", name("Column"));
-            dict.set("A", Object::Dictionary(attributes));
+            out.extend_from_slice(b"/A<</O/Table/Scope/Column>>");
         }
-        doc.objects.insert(ids[index], Object::Dictionary(dict));
+        out.extend_from_slice(b">>");
     }
 
-    let mut parent_tree = Dictionary::new();
-    parent_tree.set("Nums", Object::Array(nums));
-    let parent_tree_id = doc.add_object(Object::Dictionary(parent_tree));
-    let mut root = Dictionary::new();
-    root.set("Type", name("StructTreeRoot"));
-    root.set(
-        "K",
-        ids.first()
-            .map_or(Object::Array(Vec::new()), |&id| Object::Reference(id)),
-    );
-    root.set("ParentTree", Object::Reference(parent_tree_id));
-    root.set("ParentTreeNextKey", Object::Integer(next_key as i64));
-    doc.objects.insert(root_id, Object::Dictionary(root));
+    let parent_tree_id = doc.new_object_id();
+    let out = packed.start(parent_tree_id);
+    out.extend_from_slice(b"<</Nums[");
+    out.extend_from_slice(&nums);
+    out.extend_from_slice(b"]>>");
+    drop(nums);
+
+    let out = packed.start(root_id);
+    out.extend_from_slice(b"<</Type/StructTreeRoot/K");
+    match ids.first() {
+        Some(&id) => {
+            out.push(b' ');
+            write_ref(out, id);
+        }
+        None => out.extend_from_slice(b"[]"),
+    }
+    out.extend_from_slice(b"/ParentTree ");
+    write_ref(out, parent_tree_id);
+    out.extend_from_slice(b"/ParentTreeNextKey ");
+    write_int(out, next_key as i64);
+    out.extend_from_slice(b">>");
 
     let catalog = doc.catalog_mut()?;
     catalog.set("StructTreeRoot", Object::Reference(root_id));
-    let mut mark_info = Dictionary::new();
+    let mut mark_info = lopdf_printpdf::Dictionary::new();
     mark_info.set("Marked", Object::Boolean(true));
     catalog.set("MarkInfo", Object::Dictionary(mark_info));
     catalog.set("Lang", text_string(LANGUAGE));

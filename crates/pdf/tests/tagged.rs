@@ -348,3 +348,56 @@ fn poppler_reads_the_structure_with_its_text() {
     assert!(!tree.contains("OFFICIAL"), "{tree}");
     assert!(!tree.contains("Page 1"), "{tree}");
 }
+
+#[test]
+fn a_paragraph_is_one_marked_sequence_on_its_page_and_the_tree_is_packed() {
+    // Long enough for several lines, short enough for one page.
+    let paragraph = "Officials reported a convoy along the border since the ceasefire. ".repeat(12);
+    let doc = typeset(
+        &paragraph,
+        &PageStyle::default(),
+        &DocumentInfo::default(),
+        None,
+    )
+    .expect("typesets");
+    let pdf = write_pdf(&doc, &FontBook::bundled(), &PdfOptions::default()).expect("writes");
+    let read = Document::load_mem(&pdf).unwrap();
+    let page = *read.get_pages().get(&1).unwrap();
+    let content = read.get_and_decode_page_content(page).unwrap();
+    let lines = content
+        .operations
+        .iter()
+        .filter(|op| op.operator == "TJ")
+        .count();
+    assert!(lines >= 3, "{lines} lines");
+    let sequences = content
+        .operations
+        .iter()
+        .filter(|op| op.operator == "BDC")
+        .count();
+    assert_eq!(sequences, 1, "one paragraph, one sequence");
+
+    // The structure elements live in object streams, not as objects of their own.
+    let root = read.catalog().unwrap().get(b"StructTreeRoot").unwrap();
+    let root_id = root.as_reference().unwrap();
+    assert!(
+        !String::from_utf8_lossy(&pdf).contains(&format!("\n{} 0 obj", root_id.0)),
+        "the structure tree root is packed"
+    );
+    let paragraph_elem = read
+        .objects
+        .iter()
+        .find_map(|(&id, obj)| {
+            let dict = obj.as_dict().ok()?;
+            (dict.get(b"S").ok()?.as_name().ok()? == b"P").then_some(id)
+        })
+        .expect("a P element");
+    let kids = read
+        .get_dictionary(paragraph_elem)
+        .unwrap()
+        .get(b"K")
+        .unwrap()
+        .as_array()
+        .unwrap();
+    assert_eq!(kids.len(), 1, "{kids:?}");
+}
