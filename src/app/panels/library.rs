@@ -64,7 +64,7 @@ pub fn show(ui: &mut egui::Ui, state: &mut AppState) {
         .size_range(80.0..=600.0)
         .show(ui, |ui| detail(ui, state));
 
-    list(ui, state, results_len);
+    list(ui, state);
 }
 
 fn search_field(ui: &mut egui::Ui, state: &mut AppState) {
@@ -245,7 +245,7 @@ fn filters(ui: &mut egui::Ui, state: &mut AppState) {
         });
 }
 
-fn list(ui: &mut egui::Ui, state: &mut AppState, rows: usize) {
+fn list(ui: &mut egui::Ui, state: &mut AppState) {
     let mut add = None;
     let mut select = None;
     let selected = state.selected_item.clone();
@@ -254,11 +254,21 @@ fn list(ui: &mut egui::Ui, state: &mut AppState, rows: usize) {
     let mut focused_row = None;
     let view_id = egui::Id::unique("library-list-view");
     let mut area = egui::ScrollArea::vertical().auto_shrink([false, false]);
-    if std::mem::take(&mut state.reveal_selected)
-        && let Some(r) = selected
-            .as_ref()
-            .and_then(|id| state.search.position(ds, id))
-    {
+    let counted = state.search.len();
+    let reveal = std::mem::take(&mut state.reveal_selected);
+    let at = reveal
+        .then(|| {
+            selected
+                .as_ref()
+                .and_then(|id| state.search.position(ds, id))
+        })
+        .flatten();
+    if at.is_some() && state.search.len() != counted {
+        // Placing the row counted further down a library: the list grows this frame and
+        // scrolls the next, once the scroll area knows its new height.
+        state.reveal_selected = true;
+        ui.ctx().request_repaint();
+    } else if let Some(r) = at {
         // Rows outside the view are never laid out, so scroll by arithmetic, not by widget.
         let (offset, height) = ui
             .data(|d| d.get_temp::<(f32, f32)>(view_id))
@@ -271,6 +281,8 @@ fn list(ui: &mut egui::Ui, state: &mut AppState, rows: usize) {
             area = area.vertical_scroll_offset(top + step - height);
         }
     }
+    // Counted after the reveal: placing a row far down a library counts that far.
+    let rows = state.search.len();
     let output = area.show_rows(ui, ROW_HEIGHT, rows, |ui, range| {
         for r in range {
             let Some(entry) = state.search.row(ds, r) else {
