@@ -13,6 +13,7 @@ mod flow;
 mod furniture;
 mod image;
 mod inline;
+mod language;
 mod notes;
 mod page;
 mod paginate;
@@ -30,6 +31,7 @@ mod typeset;
 
 pub use error::LayoutError;
 pub use image::read_local;
+pub use language::{CharLanguage, ScriptLanguages};
 pub use page::{
     Anchor, Document, GlyphRun, ImageBox, LinkArea, LinkTarget, OutlineEntry, Page, PageItem,
     PositionedGlyph, Rect, Rgb,

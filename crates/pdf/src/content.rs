@@ -7,7 +7,8 @@ use std::sync::Arc;
 
 use briefsmith_layout::FontId;
 use briefsmith_layout::{
-    GlyphRun, ImageBox, LinkArea, LinkTarget, Page, PageItem, Rgb, StructElem, StructId,
+    CharLanguage, GlyphRun, ImageBox, LinkArea, LinkTarget, Page, PageItem, PositionedGlyph, Rgb,
+    ScriptLanguages, StructElem, StructId,
 };
 use printpdf::{
     Actions, BorderArray, Codepoint, ColorArray, Destination, HighlightingMode, LinkAnnotation, Op,
@@ -312,8 +313,27 @@ impl PageWriter {
         // for characters no face covers, one glyph for two characters), the run carries
         // its own text, so copying it gives "한국어" and not the first such character thrice.
         let actual = needs_actual_text(run, face);
+        // Names in other scripts are read in their own language: a /Lang span around each
+        // stretch of the run in a script other than Latin (module docs of
+        // `briefsmith_layout::ScriptLanguages` say how the language is guessed).
+        let languages = (!run.text.is_ascii()).then(|| ScriptLanguages::for_text(&run.text));
+        let language_at = |glyph: &PositionedGlyph| {
+            let c = run.text.get(glyph.cluster as usize..)?.chars().next()?;
+            languages.map(|l| l.of(c))
+        };
+        // The language span open, if any.
+        let mut span: Option<&'static str> = None;
         if actual {
-            self.out.extend_from_slice(b"/Span <</ActualText ");
+            // The whole run is one span: ActualText replaces all of its content.
+            span = run.glyphs.iter().find_map(|g| match language_at(g) {
+                Some(CharLanguage::Other(tag)) => Some(tag),
+                _ => None,
+            });
+            self.out.extend_from_slice(b"/Span <<");
+            if let Some(tag) = span {
+                write_lang(&mut self.out, tag);
+            }
+            self.out.extend_from_slice(b"/ActualText ");
             write_text_string(&mut self.out, &run.text);
             self.out.extend_from_slice(b">> BDC\n");
         }
@@ -323,6 +343,29 @@ impl PageWriter {
         let mut pen = 0.0f32; // where the viewer's pen is, in 1/1000 em from origin
         let mut open = false; // inside a `[<...` array
         for glyph in &run.glyphs {
+            if !actual {
+                let wanted = match language_at(glyph) {
+                    Some(CharLanguage::Other(tag)) => Some(tag),
+                    Some(CharLanguage::Latin) => None,
+                    // Spaces and punctuation stay in the span they are in.
+                    Some(CharLanguage::Neutral) | None => span,
+                };
+                if wanted != span {
+                    if open {
+                        self.out.extend_from_slice(b">] TJ\n");
+                        open = false;
+                    }
+                    if span.is_some() {
+                        self.out.extend_from_slice(b"EMC\n");
+                    }
+                    if let Some(tag) = wanted {
+                        self.out.extend_from_slice(b"/Span <<");
+                        write_lang(&mut self.out, tag);
+                        self.out.extend_from_slice(b">> BDC\n");
+                    }
+                    span = wanted;
+                }
+            }
             if open && (glyph.y - origin.1).abs() > 0.01 {
                 // A glyph off the baseline (a shaped mark): start a new positioned array.
                 self.out.extend_from_slice(b">] TJ\n");
@@ -360,7 +403,7 @@ impl PageWriter {
         if open {
             self.out.extend_from_slice(b">] TJ\n");
         }
-        if actual {
+        if actual || span.is_some() {
             self.out.extend_from_slice(b"EMC\n");
         }
         Ok(())
@@ -425,6 +468,16 @@ impl PageWriter {
         self.out.extend_from_slice(b" Do Q\n");
         Ok(())
     }
+}
+
+/// A `/Lang` entry for a marked-content property list; `tag` is a BCP 47 tag (letters).
+fn write_lang(out: &mut Vec<u8>, tag: &str) {
+    out.extend_from_slice(b"/Lang (");
+    out.extend(
+        tag.bytes()
+            .filter(|b| b.is_ascii_alphanumeric() || *b == b'-'),
+    );
+    out.extend_from_slice(b")");
 }
 
 /// A link annotation, or `None` for a link the writer refuses (unsafe scheme, unknown

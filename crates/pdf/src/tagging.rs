@@ -21,8 +21,8 @@ use crate::file::PackedObjects;
 use crate::metadata::text_string;
 use crate::syntax::{write_int, write_name, write_object, write_ref};
 
-/// The language of the text: briefs are written in English (names in other scripts are
-/// spans within it).
+/// The language of the text: briefs are written in English. Names in other scripts are
+/// marked-content spans with their own `/Lang` (module `content`).
 pub(crate) const LANGUAGE: &str = "en";
 
 /// What one page contributes to the tree.

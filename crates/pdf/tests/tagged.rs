@@ -401,3 +401,88 @@ fn a_paragraph_is_one_marked_sequence_on_its_page_and_the_tree_is_packed() {
         .unwrap();
     assert_eq!(kids.len(), 1, "{kids:?}");
 }
+
+/// The `/Lang` of each marked-content span on page 1, in order, with the number of glyphs
+/// shown inside it.
+fn language_spans(pdf: &[u8]) -> (Vec<(String, usize)>, usize) {
+    let read = Document::load_mem(pdf).unwrap();
+    let page = *read.get_pages().get(&1).unwrap();
+    let content = read.get_and_decode_page_content(page).unwrap();
+    let glyphs_in = |operands: &[Object]| -> usize {
+        operands
+            .iter()
+            .flat_map(|o| o.as_array().map(|a| a.to_vec()).unwrap_or_default())
+            .filter_map(|item| item.as_str().ok().map(|s| s.len() / 2))
+            .sum()
+    };
+    let mut spans = Vec::new();
+    let mut stack: Vec<Option<usize>> = Vec::new();
+    let mut total = 0;
+    for op in &content.operations {
+        match op.operator.as_str() {
+            "BDC" => {
+                let lang = op
+                    .operands
+                    .get(1)
+                    .and_then(|p| p.as_dict().ok())
+                    .and_then(|d| d.get(b"Lang").ok())
+                    .and_then(|l| l.as_str().ok())
+                    .map(|l| String::from_utf8_lossy(l).into_owned());
+                stack.push(lang.map(|l| {
+                    spans.push((l, 0));
+                    spans.len() - 1
+                }));
+            }
+            "BMC" => stack.push(None),
+            "EMC" => {
+                stack.pop();
+            }
+            "TJ" => {
+                let n = glyphs_in(&op.operands);
+                total += n;
+                if let Some(&Some(at)) = stack.iter().rev().find(|s| s.is_some()) {
+                    spans[at].1 += n;
+                }
+            }
+            _ => {}
+        }
+    }
+    (spans, total)
+}
+
+#[test]
+fn names_in_other_scripts_carry_their_language() {
+    let markdown = "\
+The minister שלום met Владимир Путин and Αθήνα officials with مسعود پزشکیان in Tehran.
+
+The envoy محمد spoke.
+";
+    let doc = typeset(
+        markdown,
+        &PageStyle::default(),
+        &DocumentInfo::default(),
+        None,
+    )
+    .expect("typesets");
+    let pdf = write_pdf(&doc, &FontBook::bundled(), &PdfOptions::default()).expect("writes");
+    let (spans, total) = language_spans(&pdf);
+    let langs: Vec<&str> = spans.iter().map(|(l, _)| l.as_str()).collect();
+    assert_eq!(langs, ["he", "ru", "el", "fa", "ar"], "{spans:?}");
+    // The Russian span is the name and the space after it, not the English around it.
+    assert_eq!(spans[1].1, "Владимир Путин ".chars().count(), "{spans:?}");
+    let spanned: usize = spans.iter().map(|(_, n)| n).sum();
+    assert!(
+        spanned < total / 2,
+        "English stays outside: {spans:?}, {total}"
+    );
+    // The document's own language is English.
+    let read = Document::load_mem(&pdf).unwrap();
+    let lang = read
+        .catalog()
+        .unwrap()
+        .get(b"Lang")
+        .unwrap()
+        .as_str()
+        .unwrap();
+    assert_eq!(lang, b"en");
+}
