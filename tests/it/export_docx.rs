@@ -12,6 +12,7 @@ use std::process::Command;
 
 use crate::cli_support::briefsmith;
 use crate::docx_support::read_docx;
+use crate::pdf_support::poppler_file;
 use crate::templates_support::{SAMPLES, options, parse, sample_path};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde_json::Value;
@@ -111,16 +112,6 @@ fn soffice_to_pdf(dir: &Path, files: &[&Path]) {
     }
 }
 
-fn pdftotext(pdf: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs (apt-get install poppler-utils)");
-    assert!(out.status.success(), "pdftotext {}", pdf.display());
-    String::from_utf8(out.stdout).unwrap()
-}
-
 /// Words for comparing texts: runs of letters or of digits, lower-cased. Punctuation and
 /// spacing differ between Markdown source and extracted PDF text (quotes, dashes, line
 /// ends, justified spaces), so they are not compared; letters and digits are.
@@ -215,7 +206,7 @@ fn every_sample_with_every_template_opens_in_libreoffice_with_every_word_in_orde
     soffice_to_pdf(dir.path(), &files);
     for (sample, template, docx, md) in &exports {
         let what = format!("{sample} with {template}");
-        let text = pdftotext(&docx.with_extension("pdf"));
+        let text = poppler_file("pdftotext", &[], &docx.with_extension("pdf"));
         let actual = words(&text);
         let (body, notes) = markdown_words(md);
         assert!(body.len() > 200, "{what}: the sample has a body");
@@ -442,7 +433,7 @@ fn hostile_dataset_text_comes_out_literally_and_libreoffice_opens_the_file() {
     assert!(mixed["rtl_runs"].to_string().contains("مسعود پزشکیان"));
 
     soffice_to_pdf(dir.path(), &[&docx]);
-    let text = pdftotext(&docx.with_extension("pdf"));
+    let text = poppler_file("pdftotext", &[], &docx.with_extension("pdf"));
     assert!(text.contains("{ DATE"), "field codes stay text");
     assert!(text.contains("MERGEFIELD Name"));
     assert!(text.contains("<w:p> &"));

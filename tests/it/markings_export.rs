@@ -9,6 +9,7 @@
 //! compare), not through the reduction code the export runs.
 
 use crate::cli_support::{Cli, briefsmith};
+use crate::pdf_support::poppler_file;
 use crate::templates_support::{SAMPLES, sample, sample_path};
 use briefsmith_core::model::{Block, Brief, Dataset, Marking};
 use briefsmith_marking::{Mark, Scheme, Schemes, roll_up};
@@ -64,15 +65,7 @@ fn grams(text: &str) -> HashSet<Vec<String>> {
 fn exported_text(path: &Path) -> String {
     match path.extension().and_then(|e| e.to_str()) {
         Some("md") => fs::read_to_string(path).unwrap(),
-        Some("pdf") => {
-            let out = Command::new("pdftotext")
-                .arg(path)
-                .arg("-")
-                .output()
-                .expect("pdftotext runs (apt-get install poppler-utils)");
-            assert!(out.status.success(), "pdftotext {}", path.display());
-            String::from_utf8(out.stdout).unwrap()
-        }
+        Some("pdf") => poppler_file("pdftotext", &[], path),
         _ => {
             // Every XML part of the package: body, notes, headers and footers.
             let script = "import sys, zipfile, re\n\
@@ -664,7 +657,7 @@ fn paged_scheme(home: &Path) -> Scheme {
 /// bracketed text on it that reads as a mark in `scheme` (a portion's mark, whatever
 /// label stands before it or line it breaks over).
 fn pages_read_back(pdf: &Path, scheme: &Scheme) -> Vec<(String, String, Vec<Mark>)> {
-    let info = crate::pdf_support::poppler_file("pdfinfo", &[], pdf);
+    let info = poppler_file("pdfinfo", &[], pdf);
     let pages: usize = info
         .lines()
         .find_map(|l| l.strip_prefix("Pages:"))
@@ -673,7 +666,7 @@ fn pages_read_back(pdf: &Path, scheme: &Scheme) -> Vec<(String, String, Vec<Mark
     (1..=pages)
         .map(|n| {
             let n = n.to_string();
-            let text = crate::pdf_support::poppler_file("pdftotext", &["-f", &n, "-l", &n], pdf);
+            let text = poppler_file("pdftotext", &["-f", &n, "-l", &n], pdf);
             let lines: Vec<&str> = text
                 .lines()
                 .map(str::trim)
@@ -740,7 +733,7 @@ fn a_scheme_asking_for_per_page_banners_gets_each_pages_roll_up_in_the_pdf() {
     // first page's classification block still states.
     assert!(banners.len() >= 2, "{banners:?}");
     assert!(pages.iter().any(|(top, _, _)| top != "SECRET//NOFORN"));
-    let first = crate::pdf_support::poppler_file("pdftotext", &["-f", "1", "-l", "1"], &out);
+    let first = poppler_file("pdftotext", &["-f", "1", "-l", "1"], &out);
     assert!(first.contains("Classification: SECRET//NOFORN"), "{first}");
 
     // Word cannot vary its header page by page without section breaks: it keeps the

@@ -31,7 +31,9 @@ pub fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
     poppler_file(tool, args, &path)
 }
 
-/// Runs a poppler tool on a PDF file.
+/// Runs a poppler tool (`pdftotext`, `pdfinfo`, `pdffonts`, ...) on a PDF file and returns
+/// what it prints, which must be UTF-8 (poppler's default encoding): every test reads PDF
+/// text through here. `pdftotext` writes to standard output.
 pub fn poppler_file(tool: &str, args: &[&str], path: &Path) -> String {
     let mut cmd = Command::new(tool);
     cmd.args(args).arg(path);
@@ -43,10 +45,12 @@ pub fn poppler_file(tool: &str, args: &[&str], path: &Path) -> String {
         .unwrap_or_else(|e| panic!("{tool} (poppler-utils) is needed by this test: {e}"));
     assert!(
         out.status.success(),
-        "{tool} failed: {}",
+        "{tool} {} failed: {}",
+        path.display(),
         String::from_utf8_lossy(&out.stderr)
     );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    String::from_utf8(out.stdout)
+        .unwrap_or_else(|e| panic!("{tool} {} printed invalid UTF-8: {e}", path.display()))
 }
 
 /// Words for comparison: hyphens at line ends joined, then every word lowercased and

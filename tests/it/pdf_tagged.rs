@@ -3,8 +3,8 @@
 //! under Note, and the running heads and page numbers left out as artifacts.
 
 use crate::cli_support::briefsmith;
+use crate::pdf_support::poppler_file;
 use std::path::Path;
-use std::process::Command;
 
 const SAMPLES: &[&str] = &[
     "bluf-air-defence.brief.json",
@@ -28,13 +28,7 @@ fn structure_of(home: &Path, sample: &str) -> String {
     ])
     .home(home)
     .ok();
-    let out = Command::new("pdfinfo")
-        .arg("-struct-text")
-        .arg(&pdf)
-        .output()
-        .expect("pdfinfo (poppler-utils) is needed for this test");
-    assert!(out.status.success(), "{sample}");
-    String::from_utf8(out.stdout).unwrap()
+    poppler_file("pdfinfo", &["-struct-text"], &pdf)
 }
 
 /// Whether some element named `role` holds `text` in what pdfinfo shows under it (its
