@@ -233,6 +233,10 @@ fn needs_sample_written(target: &Path, sample: &[u8]) -> bool {
     }
 }
 
+/// What a brief's cited items were looked up for: the editor's revision and the dataset's
+/// fingerprint.
+type CitedFor = (u64, String);
+
 /// The draft being edited.
 pub struct Document {
     /// The draft's file; `None` until an untitled draft is first saved.
@@ -248,6 +252,8 @@ pub struct Document {
     /// dataset replaced): unsaved although the editor is clean.
     changed_outside: bool,
     stale_cache: (u64, HashSet<(usize, usize)>),
+    /// The cited items as last looked up, for (editor revision, dataset fingerprint).
+    cited_cache: RefCell<Option<(CitedFor, Arc<Dataset>)>>,
     picked_cache: (u64, HashSet<ItemId>),
     /// Counts changes to the dataset's content, so views derived from it know to redo.
     dataset_generation: u64,
@@ -266,6 +272,7 @@ impl Document {
             untitled_name: "Untitled brief".to_owned(),
             changed_outside: false,
             stale_cache: (u64::MAX, HashSet::new()),
+            cited_cache: RefCell::new(None),
             picked_cache: (u64::MAX, HashSet::new()),
             dataset_generation: 0,
             checks_cache: ((u64::MAX, 0, Rules::default()), Report::default()),
@@ -426,6 +433,21 @@ impl Document {
         self.changed_outside = true;
     }
 
+    /// The dataset's catalog with the items the brief cites ([`LoadedDataset::cited`]);
+    /// looked up again only when the brief or the dataset changed.
+    pub fn cited(&self) -> Option<Arc<Dataset>> {
+        let ds = self.dataset.as_ref()?;
+        let key = (self.editor.revision(), ds.fingerprint.clone());
+        if let Some((k, cited)) = &*self.cited_cache.borrow()
+            && *k == key
+        {
+            return Some(cited.clone());
+        }
+        let cited = ds.cited(self.editor.brief());
+        *self.cited_cache.borrow_mut() = Some((key, cited.clone()));
+        Some(cited)
+    }
+
     /// Where the brief cites the item `id` as a block of its own, if it does.
     pub fn block_of_item(&self, id: &ItemId) -> Option<BlockPos> {
         self.editor
@@ -473,7 +495,7 @@ impl Document {
     pub fn checks(&mut self, rules: Rules) -> &Report {
         let key = (self.editor.revision(), self.dataset_generation, rules);
         if self.checks_cache.0 != key {
-            let cited = self.dataset.as_ref().map(|d| d.cited(self.editor.brief()));
+            let cited = self.cited();
             let index = cited.as_deref().map(Dataset::index);
             let lookup = index.as_ref().map(|l| l as &dyn briefsmith_checks::Lookup);
             let report = briefsmith_checks::check(self.editor.brief(), lookup, &key.2);
@@ -488,10 +510,9 @@ impl Document {
     pub fn stale_blocks(&mut self) -> &HashSet<(usize, usize)> {
         let revision = self.editor.revision();
         if self.stale_cache.0 != revision {
-            let stale = match &self.dataset {
-                Some(ds) => {
-                    let brief = self.editor.brief();
-                    briefsmith_checks::drifted_blocks(brief, &ds.cited(brief).index())
+            let stale = match self.cited() {
+                Some(cited) => {
+                    briefsmith_checks::drifted_blocks(self.editor.brief(), &cited.index())
                         .into_iter()
                         .map(|(pos, _)| (pos.section, pos.index))
                         .collect()

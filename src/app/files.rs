@@ -229,7 +229,7 @@ impl AppState {
         let Some(brief) = self.brief_to_export() else {
             return;
         };
-        let dataset = self.doc.dataset.as_ref().map(|d| d.cited(self.doc.brief()));
+        let dataset = self.doc.cited();
         let base_dir = self.doc.base_dir();
         let sources = [
             self.doc.path.clone(),
@@ -255,7 +255,7 @@ impl AppState {
         if ceiling.is_empty() {
             return Some(self.doc.brief().clone());
         }
-        let cited = self.doc.dataset.as_ref().map(|d| d.cited(self.doc.brief()));
+        let cited = self.doc.cited();
         match crate::marking::releasable(self.doc.brief(), cited.as_deref(), &ceiling) {
             Ok(reduction) => {
                 self.info(format!(

@@ -157,7 +157,7 @@ impl Preview {
     ) {
         self.pending = None;
         let brief = doc.brief().clone();
-        let dataset = doc.dataset.as_ref().map(|d| d.cited(doc.brief()));
+        let dataset = doc.cited();
         let base_dir = doc.base_dir();
         let templates = templates.clone();
         let (tx, rx) = channel();

@@ -183,11 +183,7 @@ fn release_row(ui: &mut egui::Ui, state: &mut AppState) {
         let ceiling = state.release_at.trim();
         if !ceiling.is_empty() {
             let said = marks::cached(ui, state, ("release", ceiling.to_owned()), || {
-                let cited = state
-                    .doc
-                    .dataset
-                    .as_ref()
-                    .map(|d| d.cited(state.doc.brief()));
+                let cited = state.doc.cited();
                 let dataset = cited.as_deref();
                 crate::marking::releasable(state.doc.brief(), dataset, ceiling)
                     .map(|r| {

@@ -127,11 +127,7 @@ fn judgment_editor(ui: &mut egui::Ui, state: &mut AppState, pos: BlockPos, j: &J
             .labelled_by(label.id);
     });
     ui.label(RichText::new("Supporting items").strong());
-    let cited = state
-        .doc
-        .dataset
-        .as_ref()
-        .map(|d| d.cited(state.doc.brief()));
+    let cited = state.doc.cited();
     let mut remove = None;
     for (k, id) in new.support.iter().enumerate() {
         ui.horizontal(|ui| {

@@ -31,11 +31,7 @@ pub(super) fn block_mark(scheme: &Scheme, state: &AppState, block: &Block) -> Re
     let picked = read(own)?;
     // As the exports count it: an item marked higher in the dataset since the pick
     // carries the stricter mark.
-    let cited = state
-        .doc
-        .dataset
-        .as_ref()
-        .map(|d| d.cited(state.doc.brief()));
+    let cited = state.doc.cited();
     match (block, cited.as_deref()) {
         (Block::Item(r), Some(ds)) => match ds.item(&r.item) {
             Some(item) => Ok(roll_up(
@@ -175,7 +171,7 @@ pub(super) fn mark_field(
 pub(super) fn banner(ui: &egui::Ui, state: &AppState, scheme: &Scheme) -> Result<Mark, String> {
     cached(ui, state, ("banner", scheme.name.clone()), || {
         let brief = state.doc.brief();
-        let cited = state.doc.dataset.as_ref().map(|d| d.cited(brief));
+        let cited = state.doc.cited();
         BriefMarks::of(scheme, brief, cited.as_deref())
             .map(|m| m.banner(brief))
             .map_err(|e| e.to_string())

@@ -126,11 +126,7 @@ pub(super) fn block(ui: &mut egui::Ui, state: &mut AppState, pos: BlockPos, stal
                     state.move_selected(-1);
                 }
                 let gone = stale
-                    && matches!(&block, Block::Item(r) if state
-                        .doc
-                        .dataset
-                        .as_ref()
-                        .is_some_and(|d| d.cited(state.doc.brief()).item(&r.item).is_none()));
+                    && matches!(&block, Block::Item(r) if state.doc.cited().is_some_and(|d| d.item(&r.item).is_none()));
                 if gone {
                     badge(ui, "GONE", WARNING).on_hover_text(
                         "No longer in the dataset: the brief prints the copy it kept when picked",
