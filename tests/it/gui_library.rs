@@ -10,7 +10,7 @@ use briefsmith_core::model::{ItemKind, Speech};
 use briefsmith_library::Library;
 use egui::Key;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use std::path::Path;
 
 type H = Harness<'static, BriefsmithApp>;
@@ -121,7 +121,7 @@ fn a_library_built_in_the_forms_feeds_a_brief_and_survives_undo_redo_and_reopeni
         "every edit is committed at once"
     );
     let items = {
-        let ds = &h.state().state.doc.dataset.as_ref().unwrap().dataset;
+        let ds = h.state().state.library().unwrap().to_dataset().unwrap();
         assert_eq!(ds.items.len(), 3);
         assert_eq!(ds.items[1].kind, ItemKind::Quote);
         assert_eq!(ds.items[1].speech, Some(Speech::Direct));
@@ -182,7 +182,13 @@ fn a_library_built_in_the_forms_feeds_a_brief_and_survives_undo_redo_and_reopeni
     }
     assert_eq!(library_counts(&lib), (1, 1, 3));
     assert_eq!(
-        h.state().state.doc.dataset.as_ref().unwrap().dataset.items,
+        h.state()
+            .state
+            .library()
+            .unwrap()
+            .to_dataset()
+            .unwrap()
+            .items,
         items
     );
 
@@ -198,7 +204,7 @@ fn a_library_built_in_the_forms_feeds_a_brief_and_survives_undo_redo_and_reopeni
     let h = harness(options(Startup::Draft(draft.clone()), dir.path()));
     let s = &h.state().state;
     assert!(s.library().is_some(), "the draft names the library");
-    assert_eq!(s.doc.dataset.as_ref().unwrap().dataset.items, items);
+    assert_eq!(s.library().unwrap().to_dataset().unwrap().items, items);
     assert_eq!(blocks(&h), picked);
     assert!(s.doc.warnings.is_empty(), "{:?}", s.doc.warnings);
 }
@@ -265,7 +271,7 @@ fn deleting_an_item_the_brief_uses_asks_and_the_brief_keeps_its_copy() {
     });
     assert!(kept, "the brief keeps its snapshot");
     // A source that items use cannot go.
-    let source = s.doc.dataset.as_ref().unwrap().dataset.sources[0]
+    let source = s.doc.dataset.as_ref().unwrap().catalog().sources[0]
         .id
         .to_string();
     h.state_mut().state.delete_record("src", &source);
@@ -319,7 +325,7 @@ fn a_json_dataset_becomes_a_library_the_draft_then_uses() {
         .dataset
         .as_ref()
         .unwrap()
-        .dataset
+        .catalog()
         .clone();
     library_menu(&mut h, "Make a library from this dataset…");
     let lib = dir.path().join("sample.bslib");
@@ -328,4 +334,75 @@ fn a_json_dataset_becomes_a_library_the_draft_then_uses() {
     assert!(s.library().is_some());
     assert_eq!(Library::open(&lib).unwrap().to_dataset().unwrap(), *before);
     assert!(s.doc.is_modified(), "the draft now names another dataset");
+}
+
+/// A library larger than the first count: the list is read a page at a time, searched by
+/// query, counted as "1,000+" until scrolled further, and an item far down is reached.
+#[test]
+fn a_large_library_is_listed_a_page_at_a_time_and_searched_by_query() {
+    let dir = tempfile::tempdir().unwrap();
+    let ds = briefsmith_core::synthetic::generate_dataset(3_000, 11);
+    let lib = dir.path().join("big.bslib");
+    drop(Library::create_from_dataset(&lib, &ds).unwrap());
+    let mut h = harness(options(Startup::Sample, dir.path()));
+    library_menu(&mut h, "Open dataset or library…");
+    answer_path(&mut h, &lib);
+    assert!(h.state().state.library().is_some());
+    assert!(
+        h.query_by_label("1,000+ of 3,000 items").is_some(),
+        "the count stops at the first bound"
+    );
+    // Rows come in dataset order, each named by its grade, lead and first line.
+    let rows: Vec<String> = h
+        .get_all_by_role(egui::Role::ListItem)
+        .filter_map(|n| n.accesskit_node().label())
+        .collect();
+    assert!(rows.len() > 5, "rows are listed: {rows:?}");
+    let first_line = |i: usize| briefsmith::app::library::first_line(&ds.items[i].text, 140);
+    assert!(rows[0].ends_with(&first_line(0)), "{}", rows[0]);
+    assert!(rows[1].ends_with(&first_line(1)), "{}", rows[1]);
+
+    // Search: the item's id is searchable, one match, Enter adds it.
+    h.get_by_label("Search").click();
+    h.run();
+    h.get_by_label("Search").type_text("001234");
+    h.run();
+    assert!(h.query_by_label("1 of 3,000 items").is_some());
+    let listed: Vec<String> = h
+        .get_all_by_role(egui::Role::ListItem)
+        .filter_map(|n| n.accesskit_node().label())
+        .collect();
+    assert!(listed.iter().any(|l| l.ends_with(&first_line(1_234))));
+    assert!(!listed.iter().any(|l| l.ends_with(&first_line(0))));
+    h.key_press(Key::Enter);
+    settle(&mut h);
+    let picked = h.state_mut().state.doc.picked_items().clone();
+    assert!(
+        picked.contains(&briefsmith_core::model::ItemId::new("item-001234")),
+        "{picked:?}"
+    );
+
+    // An item far down the list: selecting it scrolls there, counting far enough.
+    h.get_by_label("Search").click();
+    h.run();
+    h.key_press_modifiers(CTRL, Key::A);
+    h.key_press(Key::Backspace);
+    h.run();
+    let last = ds.items[2_998].id.clone();
+    h.state_mut().state.select_item_id(&last);
+    settle(&mut h);
+    assert!(
+        h.query_by_label("3,000 of 3,000 items").is_some(),
+        "counted to the end"
+    );
+    let shown = h
+        .get_all_by_role(egui::Role::ListItem)
+        .filter_map(|n| n.accesskit_node().label())
+        .any(|l| l.ends_with(&first_line(2_998)));
+    assert!(shown, "the selected row is scrolled into view");
+    // Its detail is read from the library.
+    assert!(
+        h.query_by_label_contains(ds.items[2_998].id.as_str())
+            .is_some()
+    );
 }
