@@ -106,3 +106,33 @@ fn a_ticker_of_short_entries_still_gives_its_text() {
         assert!(!text.contains(furniture), "{furniture} kept in {text}");
     }
 }
+
+/// A standfirst set in a banner of its own above the article's columns, which the
+/// readability extractor (picking the body's block) leaves out.
+fn standfirst_page() -> String {
+    let body: String = PARAS[1..].iter().map(|p| format!("<p>{p}</p>")).collect();
+    format!(
+        r#"<html><head><title>Old Mill bridge | Valley Post</title></head><body>
+<div class="top"><a href="/">Valley Post</a></div>
+<div class="hero"><div class="hero-inner"><h1>Old Mill bridge to close</h1>
+<div class="standfirst"><p>{lead}</p></div></div></div>
+<div class="columns"><div class="column-main"><div class="story-body">{body}</div></div>
+<div class="column-side"><a href="/x">Ring road roadworks to finish early, the council says</a></div></div>
+</body></html>"#,
+        lead = PARAS[0],
+    )
+}
+
+#[test]
+fn a_standfirst_above_the_body_leads_the_article() {
+    let (_, paragraphs) =
+        read_document("standfirst.html", standfirst_page().as_bytes()).expect("reads");
+    let lead = paragraphs.iter().position(|p| p == PARAS[0]);
+    let body = paragraphs.iter().position(|p| p == PARAS[1]);
+    assert!(
+        lead.is_some() && lead < body,
+        "standfirst not before the body: {paragraphs:#?}"
+    );
+    assert_eq!(paragraphs.iter().filter(|p| *p == PARAS[0]).count(), 1);
+    assert!(!paragraphs.iter().any(|p| p.contains("Ring road")));
+}

@@ -1,7 +1,7 @@
 //! HTML: the article body by a readability-style extractor (dom_smoothie), cleared of the
 //! furniture it keeps (`boilerplate`), with a block-density reader (`density`) for pages
-//! where it finds little; metadata from meta tags and JSON-LD. The crate's README
-//! describes the steps and their measured effect.
+//! where it finds little and for the lead it leaves out (`lead`); metadata from meta tags
+//! and JSON-LD. The crate's README describes the steps and their measured effect.
 
 use super::Document;
 use crate::error::ImportError;
@@ -10,6 +10,7 @@ use dom_smoothie::{Config, ParsePolicy, Readability, ReadabilityError, TextMode}
 
 mod boilerplate;
 mod density;
+mod lead;
 mod prescan;
 
 /// Most elements a page may have; real article pages have a few thousand.
@@ -41,9 +42,11 @@ pub fn read(file: &str, html: &str) -> Result<Document, ImportError> {
     }
     let dom = dom_query::Document::from(scan.html.as_str());
     let extra = meta_tags(&dom);
-    // A copy for the block-density reader: copying the tree costs a fraction of parsing
-    // the page again.
-    let spare = dom.clone();
+    // Read before the readability extractor rearranges the tree; this reader only looks.
+    let blocks = dom
+        .body()
+        .map(|body| density::main_blocks(&body))
+        .unwrap_or_default();
     let cfg = Config {
         max_elements_to_parse: MAX_ELEMENTS,
         // The classes name the furniture that `boilerplate` removes from the article.
@@ -78,10 +81,16 @@ pub fn read(file: &str, html: &str) -> Result<Document, ImportError> {
         String::new()
     };
     let chars = text.chars().count();
-    if chars < FALLBACK_BELOW_CHARS {
-        let by_density = density_text(spare);
-        if by_density.chars().count() > FALLBACK_FACTOR * chars {
-            text = by_density;
+    let by_density = (chars < FALLBACK_BELOW_CHARS)
+        .then(|| density::main_text(&blocks))
+        .filter(|by_density| by_density.chars().count() > FALLBACK_FACTOR * chars);
+    match by_density {
+        Some(by_density) => text = by_density,
+        None => {
+            let lead = lead::lead(&text, &blocks);
+            if !lead.is_empty() {
+                text = format!("{}\n{text}", lead.join("\n"));
+            }
         }
     }
     let paragraphs: Vec<String> = text.split('\n').map(str::to_owned).collect();
@@ -125,15 +134,6 @@ fn article_text(extracted: &dom_query::Document) -> String {
     boilerplate::strip(root);
     boilerplate::trim_tail(root);
     root.formatted_text().to_string()
-}
-
-/// The page's main text by block density (see `density`), furniture stripped first.
-fn density_text(page: dom_query::Document) -> String {
-    let Some(body) = page.body() else {
-        return String::new();
-    };
-    boilerplate::strip(&body);
-    density::main_text(&body)
 }
 
 /// Metadata from `<meta>` and `<link rel=canonical>` that the extractor does not take

@@ -59,16 +59,36 @@ const MIN_LINK_LIST_SHARE: f32 = 0.8;
 /// Longest heading or label (in characters) dropped with the list of links it introduces.
 const MAX_LINK_LIST_LABEL_CHARS: usize = 80;
 
+/// Tells site furniture in one page (or article), whose size some rules weigh against.
+pub struct Furniture {
+    page_chars: usize,
+}
+
+impl Furniture {
+    /// The rules for the page or article under `root`.
+    pub fn of(root: &NodeRef<'_>) -> Self {
+        Furniture {
+            page_chars: root.normalized_char_count().max(1),
+        }
+    }
+
+    /// Whether `node` (an element under the root) is furniture. Its descendants need no
+    /// look of their own.
+    pub fn is(&self, node: &NodeRef<'_>) -> bool {
+        is_furniture(node, self.page_chars)
+    }
+}
+
 /// Removes site furniture under `root` (a page's body, or an article) in place.
 pub fn strip(root: &NodeRef<'_>) {
-    let page_chars = root.normalized_char_count().max(1);
+    let furniture = Furniture::of(root);
     // Collected first: removing while walking would cut the walk short. The walk does not
     // go into furniture already found (a sidebar's widgets need no look of their own).
     let mut doomed: Vec<NodeRef<'_>> = Vec::new();
     let mut stack: Vec<NodeRef<'_>> = root.element_children();
     stack.reverse();
     while let Some(node) = stack.pop() {
-        if is_furniture(&node, page_chars) {
+        if furniture.is(&node) {
             doomed.push(node);
         } else {
             stack.extend(node.children_it(true).filter(NodeRef::is_element));

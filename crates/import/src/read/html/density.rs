@@ -1,9 +1,11 @@
-//! Main text by block density, in the manner of jusText: the page cut into text blocks,
-//! long blocks with few links kept, short ones kept only between kept ones. Used when
-//! the readability extractor finds little or nothing, which happens on pages whose
-//! article is split across many small containers (live tickers, product pages, blogs
-//! without paragraphs).
+//! Main text by block density, in the manner of jusText: the page cut into text blocks
+//! (site furniture left out), long blocks with few links kept, short ones kept only
+//! between kept ones. Its text is used when the readability extractor finds little or
+//! nothing, which happens on pages whose article is split across many small containers
+//! (live tickers, product pages, blogs without paragraphs); its blocks give the lead that
+//! extractor leaves out (see `lead`).
 
+use super::boilerplate::Furniture;
 use dom_query::NodeRef;
 
 /// Elements that start a text block of their own.
@@ -54,6 +56,8 @@ struct Block {
     chars: usize,
     link_chars: usize,
     heading: bool,
+    /// Whether white space separates the next word from the text so far.
+    space: bool,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -63,9 +67,23 @@ enum Class {
     Bad,
 }
 
-/// The main text under `root` (a page's body, furniture already stripped), one block a
-/// line.
-pub fn main_text(root: &NodeRef<'_>) -> String {
+/// A block of the main text.
+pub struct MainBlock {
+    /// The block's text, white space collapsed.
+    pub text: String,
+    /// Long, with few links: prose, not a short line kept for its neighbours.
+    pub good: bool,
+}
+
+/// The main text of `blocks`, one block a line.
+pub fn main_text(blocks: &[MainBlock]) -> String {
+    let lines: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+    lines.join("\n")
+}
+
+/// The blocks of the main text under `root` (a page's body), in document order; site
+/// furniture (see `boilerplate`) is passed over.
+pub fn main_blocks(root: &NodeRef<'_>) -> Vec<MainBlock> {
     let blocks = collect(root);
     let classes: Vec<Class> = blocks.iter().map(Block::class).collect();
     let good = |i: &usize| classes[*i] == Class::Good;
@@ -74,17 +92,23 @@ pub fn main_text(root: &NodeRef<'_>) -> String {
         let after = (i + 1..(i + 1 + NEAR).min(blocks.len())).any(|j| good(&j));
         (before || blocks[i].heading) && after
     };
-    let kept: Vec<&str> = blocks
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| match classes[i] {
+    let kept: Vec<bool> = (0..blocks.len())
+        .map(|i| match classes[i] {
             Class::Good => true,
             Class::Short => near_good(i),
             Class::Bad => false,
         })
-        .map(|(_, b)| b.text.as_str())
         .collect();
-    kept.join("\n")
+    blocks
+        .into_iter()
+        .zip(kept)
+        .zip(classes)
+        .filter(|((_, kept), _)| *kept)
+        .map(|((block, _), class)| MainBlock {
+            text: block.text,
+            good: class == Class::Good,
+        })
+        .collect()
 }
 
 impl Block {
@@ -94,15 +118,22 @@ impl Block {
             chars: 0,
             link_chars: 0,
             heading,
+            space: false,
         }
     }
 
+    /// Adds a text node's words. Words of adjacent text nodes with no white space between
+    /// them (`H<sub>2</sub>O`) stay joined.
     fn push(&mut self, text: &str, in_link: bool) {
+        if text.starts_with(char::is_whitespace) {
+            self.space = true;
+        }
         for word in text.split_whitespace() {
-            if !self.text.is_empty() {
+            if self.space && !self.text.is_empty() {
                 self.text.push(' ');
                 self.chars += 1;
             }
+            self.space = true;
             self.text.push_str(word);
             let n = word.chars().count();
             self.chars += n;
@@ -110,6 +141,7 @@ impl Block {
                 self.link_chars += n;
             }
         }
+        self.space = text.ends_with(char::is_whitespace);
     }
 
     fn class(&self) -> Class {
@@ -124,9 +156,11 @@ impl Block {
     }
 }
 
-/// Cuts the text under `root` into blocks: every block element closes the block before
-/// it and starts one. Iterative, so a deep page cannot exhaust the stack.
+/// Cuts the text under `root`, furniture left out, into blocks: every block element
+/// closes the block before it and starts one. Iterative, so a deep page cannot exhaust
+/// the stack.
 fn collect(root: &NodeRef<'_>) -> Vec<Block> {
+    let furniture = Furniture::of(root);
     enum Step<'a> {
         Enter(NodeRef<'a>, bool),
         CloseBlock,
@@ -153,7 +187,7 @@ fn collect(root: &NodeRef<'_>) -> Vec<Block> {
             continue;
         };
         let name = name.to_ascii_lowercase();
-        if SKIPPED_TAGS.contains(&name.as_str()) {
+        if SKIPPED_TAGS.contains(&name.as_str()) || furniture.is(&node) {
             continue;
         }
         if name == "br" {
@@ -185,12 +219,18 @@ mod tests {
         let page = format!(
             r#"<body><ul><li><a href="/">Home</a></li><li><a href="/n">News</a></li></ul>
             <div><h2>Bridge to close</h2><div>{para}</div><span>Short line.</span>
-            <div>{para}</div></div><div><a href="/x">Another story with a long headline here</a></div></body>"#
+            <div>{para}</div></div><div><a href="/x">Another story with a long headline here</a></div>
+            <p>H<sub>2</sub>O<br>stays</p></body>"#
         );
         let doc = Document::from(page.as_str());
+        let blocks = main_blocks(&doc.body().expect("a body"));
         assert_eq!(
-            main_text(&doc.body().expect("a body")),
+            main_text(&blocks),
             format!("Bridge to close\n{para}\nShort line.\n{para}")
         );
+        let good: Vec<bool> = blocks.iter().map(|b| b.good).collect();
+        assert_eq!(good, [false, true, false, true]);
+        let last = collect(&doc.body().expect("a body")).pop().map(|b| b.text);
+        assert_eq!(last.as_deref(), Some("H2O stays"));
     }
 }
