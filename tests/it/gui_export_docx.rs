@@ -12,7 +12,7 @@ use egui_kittest::kittest::Queryable;
 type H = egui_kittest::Harness<'static, briefsmith::app::BriefsmithApp>;
 
 /// Says "Export anyway" when the fixture's open tradecraft errors are asked about (this
-/// test is about exporting; tests/gui_checks.rs tests the question).
+/// test is about exporting; gui_checks tests the question).
 fn export_anyway(h: &mut H) {
     if matches!(
         h.state().state.dialog,

@@ -40,7 +40,7 @@ fn export_to(
     h.get_by_label("OK").click();
     settle(h);
     // The fixture's brief has open tradecraft errors (a BLUF memo with no bottom line):
-    // these tests are about exporting, so they export anyway (tests/gui_checks.rs tests
+    // these tests are about exporting, so they export anyway (gui_checks tests
     // the question itself).
     if matches!(
         h.state().state.dialog,
