@@ -191,12 +191,13 @@ impl<'a> Layouter<'a> {
 
     /// Sets blocks in order.
     pub fn blocks(&mut self, blocks: &[Block], scope: &Scope) {
-        for b in blocks {
-            self.block(b, scope);
+        for (i, b) in blocks.iter().enumerate() {
+            self.block(b, blocks.get(i + 1), scope);
         }
     }
 
-    fn block(&mut self, b: &Block, scope: &Scope) {
+    /// Sets one block; `next` is the block after it (an image's caption may be there).
+    fn block(&mut self, b: &Block, next: Option<&Block>, scope: &Scope) {
         self.portion_next(|| portions::block_lead(b));
         match b {
             Block::Heading { level, runs } => {
@@ -232,10 +233,7 @@ impl<'a> Layouter<'a> {
                 self.table(t, scope);
                 self.leave();
             }
-            Block::Image(img) => {
-                let alt = Some(img.alt.trim().to_owned()).filter(|a| !a.is_empty());
-                self.as_content(Role::Figure, alt, |s| s.image(img, scope));
-            }
+            Block::Image(img) => self.figure(img, next, scope),
         }
     }
 
@@ -602,7 +600,7 @@ impl<'a> Layouter<'a> {
                         s.paragraph(runs, &small, Align::Right, 0.0)
                     });
                 }
-                _ => self.block(b, &inner),
+                _ => self.block(b, blocks.get(i + 1), &inner),
             }
         }
         self.flow.space(scope.lh * 0.5);
@@ -662,6 +660,24 @@ impl<'a> Layouter<'a> {
         }));
         self.emit(c);
         self.flow.space(scope.lh * 0.5);
+    }
+
+    /// An image as a Figure element whose `/Alt` is its description (see
+    /// [`Image::description`]). An image without one still is a Figure, saying so with its
+    /// file name, and the export warns: in a brief an image is content (a map, a chart),
+    /// and a reader who cannot see it should learn that it is there rather than have it
+    /// hidden as an artifact.
+    fn figure(&mut self, img: &Image, next: Option<&Block>, scope: &Scope) {
+        let alt = img.description(next).unwrap_or_else(|| {
+            self.warnings.push(format!(
+                "image {:?} has no description: a screen reader only says an image is there; \
+                 write one as ![description]({})",
+                img.file_name(),
+                img.src
+            ));
+            format!("Image with no description ({})", img.file_name())
+        });
+        self.as_content(Role::Figure, Some(alt), |s| s.image(img, scope));
     }
 
     fn image(&mut self, img: &Image, scope: &Scope) {

@@ -87,8 +87,8 @@ struct Builder {
     table: Option<TableBuilder>,
     /// Text of the code or HTML block being read.
     code: Option<String>,
-    /// Destination and alt text of the image being read, and how deeply images nest in it.
-    image: Option<(String, String)>,
+    /// The image being read (its alt text growing), and how deeply images nest in it.
+    image: Option<Image>,
     image_depth: u32,
     notes: Vec<NoteDef>,
 }
@@ -157,7 +157,7 @@ impl Builder {
 
     /// Inside an image only its alt text matters; nested tags just add depth.
     fn image_event(&mut self, event: Event<'_>) {
-        let Some((_, alt)) = &mut self.image else {
+        let Some(Image { alt, .. }) = &mut self.image else {
             return;
         };
         match event {
@@ -165,9 +165,9 @@ impl Builder {
             Event::End(TagEnd::Image) => {
                 self.image_depth = self.image_depth.saturating_sub(1);
                 if self.image_depth == 0
-                    && let Some((src, alt)) = self.image.take()
+                    && let Some(image) = self.image.take()
                 {
-                    self.place_image(src, alt);
+                    self.place_image(image);
                 }
             }
             Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) => alt.push_str(&t),
@@ -248,8 +248,14 @@ impl Builder {
             Tag::Strong => self.style.strong += 1,
             Tag::Strikethrough => self.style.strike += 1,
             Tag::Link { dest_url, .. } => self.style.links.push(dest_url.to_string()),
-            Tag::Image { dest_url, .. } => {
-                self.image = Some((dest_url.to_string(), String::new()));
+            Tag::Image {
+                dest_url, title, ..
+            } => {
+                self.image = Some(Image {
+                    src: dest_url.to_string(),
+                    alt: String::new(),
+                    title: title.to_string(),
+                });
                 self.image_depth = 1;
             }
             // Not enabled in our dialect; their content is set as ordinary text.
@@ -490,17 +496,19 @@ impl Builder {
 
     /// An image in running text becomes a block of its own between the text before and
     /// after it; elsewhere (headings, cells) its alt text stands in.
-    fn place_image(&mut self, src: String, alt: String) {
+    fn place_image(&mut self, image: Image) {
         let kind = self.inline.as_ref().map(|i| i.kind);
         match kind {
-            Some(InlineKind::Heading(_)) | Some(InlineKind::Cell) => self.text(&alt, RunKind::Text),
+            Some(InlineKind::Heading(_)) | Some(InlineKind::Cell) => {
+                self.text(&image.alt, RunKind::Text)
+            }
             _ => {
                 if let Some(inl) = &mut self.inline {
                     let runs = std::mem::take(&mut inl.runs);
                     self.push_paragraph_keep_inline(runs);
                 }
                 if let Some(frame) = self.frames.last_mut() {
-                    frame.blocks.push(Block::Image(Image { src, alt }));
+                    frame.blocks.push(Block::Image(image));
                 }
             }
         }

@@ -74,13 +74,47 @@ pub struct Table {
     pub rows: Vec<Vec<Vec<Run>>>,
 }
 
-/// A Markdown image: where it points and its alternative text.
-#[derive(Debug, Clone, PartialEq)]
+/// A Markdown image: where it points, its alternative text and its title.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Image {
     /// The path or URL as written.
     pub src: String,
     /// The alternative text.
     pub alt: String,
+    /// The title, `![alt](src "title")`; empty when there is none.
+    pub title: String,
+}
+
+impl Image {
+    /// What a reader who cannot see the image is told: its alternative text, else its
+    /// title, else its caption — the paragraph right after it (`next`) when that is
+    /// wholly in italics, as Markdown captions are written. `None` when it has none.
+    pub fn description(&self, next: Option<&Block>) -> Option<String> {
+        let caption = || match next {
+            Some(Block::Paragraph(runs))
+                if runs
+                    .iter()
+                    .all(|r| r.emph || r.kind == RunKind::Break || r.text.trim().is_empty()) =>
+            {
+                Some(crate::inline::plain_text(runs))
+            }
+            _ => None,
+        };
+        [Some(self.alt.clone()), Some(self.title.clone()), caption()]
+            .into_iter()
+            .flatten()
+            .map(|text| text.split_whitespace().collect::<Vec<_>>().join(" "))
+            .find(|text| !text.is_empty())
+    }
+
+    /// The file the image comes from, without its folders (for messages).
+    pub fn file_name(&self) -> &str {
+        self.src
+            .rsplit(['/', '\\'])
+            .next()
+            .filter(|name| !name.is_empty())
+            .unwrap_or(&self.src)
+    }
 }
 
 /// A piece of inline content in one style.

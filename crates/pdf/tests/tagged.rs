@@ -486,3 +486,69 @@ The envoy محمد spoke.
         .unwrap();
     assert_eq!(lang, b"en");
 }
+
+/// The `/Alt` of every Figure element, in the order the file lists them.
+fn figure_alts(pdf: &[u8]) -> Vec<String> {
+    let read = Document::load_mem(pdf).unwrap();
+    let mut figures: Vec<(ObjectId, String)> = read
+        .objects
+        .iter()
+        .filter_map(|(&id, obj)| {
+            let dict = obj.as_dict().ok()?;
+            (dict.get(b"S").ok()?.as_name().ok()? == b"Figure").then_some(())?;
+            let alt = dict.get(b"Alt").ok()?;
+            let text = match alt {
+                Object::String(bytes, _) if bytes.starts_with(&[0xfe, 0xff]) => {
+                    let units: Vec<u16> = bytes[2..]
+                        .chunks(2)
+                        .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                        .collect();
+                    String::from_utf16(&units).unwrap()
+                }
+                Object::String(bytes, _) => String::from_utf8(bytes.clone()).unwrap(),
+                other => panic!("/Alt {other:?}"),
+            };
+            Some((id, text))
+        })
+        .collect();
+    figures.sort();
+    figures.into_iter().map(|(_, alt)| alt).collect()
+}
+
+#[test]
+fn a_figure_without_alt_text_is_described_by_its_title_or_caption_or_named_and_warned() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("map.png"), png()).unwrap();
+    let markdown = "\
+![](map.png \"Map of the crossing\")
+
+![](map.png)
+
+*Figure 2: Positions near the crossing, 11 October.*
+
+![](map.png)
+";
+    let doc = typeset(
+        markdown,
+        &PageStyle::default(),
+        &DocumentInfo::default(),
+        Some(dir.path()),
+    )
+    .expect("typesets");
+    let pdf = write_pdf(&doc, &FontBook::bundled(), &PdfOptions::default()).expect("writes");
+    assert_eq!(
+        figure_alts(&pdf),
+        [
+            "Map of the crossing",
+            "Figure 2: Positions near the crossing, 11 October.",
+            "Image with no description (map.png)",
+        ]
+    );
+    // Only the last has nothing to go by, and the export says so, naming the file.
+    assert_eq!(doc.warnings.len(), 1, "{:?}", doc.warnings);
+    assert!(
+        doc.warnings[0].contains("\"map.png\" has no description"),
+        "{:?}",
+        doc.warnings
+    );
+}

@@ -121,7 +121,8 @@ fn images_split_paragraphs_and_alt_stands_in_headings() {
         t.blocks[1],
         Block::Image(Image {
             src: "pic.png".into(),
-            alt: "the alt".into()
+            alt: "the alt".into(),
+            title: String::new(),
         })
     );
     let Block::Heading { runs, .. } = &t.blocks[3] else {
