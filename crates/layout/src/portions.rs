@@ -1,7 +1,8 @@
 //! Which portions each page holds, for banners rolled up page by page. A portion is a
-//! paragraph, heading, list item, block quote, table body row or note, the outermost one
-//! counting (a paragraph inside a list item is part of the item); its *lead* is the start
-//! of its text as written, where a marked document puts the portion's mark. The layout
+//! paragraph, heading, list item, block quote, code block, table body row or note, the
+//! outermost one counting (a paragraph inside a list item is part of the item); its *lead*
+//! is the start of its text as written, where a marked document puts the portion's mark (a
+//! code block's first line with text, which a marked brief gives to the mark). The layout
 //! knows nothing of marking schemes: it hands each page's leads to the caller's rule.
 
 use std::collections::HashMap;
@@ -22,7 +23,12 @@ pub(crate) fn block_lead(block: &Block) -> Option<String> {
     match block {
         Block::Heading { runs, .. } | Block::Paragraph(runs) => Some(runs_lead(runs)),
         Block::Quote(blocks) => Some(blocks_lead(blocks)),
-        Block::Code(text) => Some(clip(text.lines().next().unwrap_or_default())),
+        // A blank first line is the block's spacing, not where its mark would stand.
+        Block::Code(text) => Some(clip(
+            text.lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or_default(),
+        )),
         Block::List(_) | Block::Table(_) | Block::Rule | Block::Image(_) => None,
     }
 }

@@ -129,3 +129,34 @@ fn the_page_banner_fills_banner_placeholders_and_the_document_banner_stays_witho
         assert_eq!(runs(page).iter().filter(|r| **r == "DOCUMENT").count(), 3);
     }
 }
+
+#[test]
+fn a_code_block_is_a_portion_on_every_page_it_has_lines_on() {
+    // A code block whose first line with text is its mark, broken over a page, then
+    // unmarked text.
+    let code: String = (0..90).map(|i| format!("line {i} c{i}c\n")).collect();
+    let md = format!(
+        "{}\n\n```\n\n(P1)\n{code}```\n\nUnmarked words after.\n",
+        portion(0, 400)
+    );
+    let (doc, leads) = paged(&md, &PageStyle::default());
+    let has_code = |text: &str| (0..90).any(|i| text.contains(&format!("c{i}c")));
+    let mut tail = false;
+    for (i, (page, leads)) in doc.pages.iter().zip(&leads).enumerate() {
+        let text = page_text(page);
+        let marks: Vec<&str> = leads.iter().map(|l| mark(l)).collect();
+        // The block's lead is its first line, the mark, on every page it has lines on.
+        assert_eq!(
+            marks.contains(&"P1"),
+            has_code(&text),
+            "page {}: {marks:?} {text}",
+            i + 1
+        );
+        tail |= has_code(&text) && !text.contains("(P1)");
+    }
+    assert!(
+        tail,
+        "some page holds the block's tail without its mark line"
+    );
+    assert!(leads.iter().flatten().any(|l| l == "(P1)"), "{leads:?}");
+}

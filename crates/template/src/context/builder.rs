@@ -33,28 +33,26 @@ pub fn build(
     for (i, section) in brief.sections.iter().enumerate() {
         let mut blocks = Vec::with_capacity(section.blocks.len());
         for (n, block) in section.blocks.iter().enumerate() {
-            let block_pm = marks
+            let block_mark = marks
                 .and_then(|m| m.blocks.get(i))
                 .and_then(|s| s.get(n))
-                .map(|m| portion_prefix(m))
-                .unwrap_or_default();
+                .map_or("", String::as_str);
             blocks.push(match block {
                 Block::Item(r) => {
-                    let note_pm = marks
+                    let note_mark = marks
                         .and_then(|m| m.notes.get(i))
                         .and_then(|s| s.get(n))
-                        .map(|m| portion_prefix(m))
-                        .unwrap_or_default();
-                    let note = marked_markdown(&r.note, &note_pm);
+                        .map_or("", String::as_str);
+                    let note = marked_markdown(&r.note, note_mark);
                     let mut item = b.item(&r.item, &r.snapshot);
                     item.note = note;
                     BlockCtx::Item(Box::new(item))
                 }
                 Block::Text(t) => BlockCtx::Text {
-                    markdown: marked_markdown(&t.markdown, &block_pm),
+                    markdown: marked_markdown(&t.markdown, block_mark),
                 },
                 Block::Judgment(j) => {
-                    let j = b.judgment(j, judgments.len() + 1, &block_pm);
+                    let j = b.judgment(j, judgments.len() + 1, block_mark);
                     judgments.push(j.clone());
                     BlockCtx::Judgment(j)
                 }
@@ -68,9 +66,6 @@ pub fn build(
     }
     let meta = &brief.meta;
     let title_pm = marks.map(|m| portion_prefix(&m.title)).unwrap_or_default();
-    let bottom_line_pm = marks
-        .map(|m| portion_prefix(&m.bottom_line))
-        .unwrap_or_default();
     Context {
         for_pdf,
         export_date: long_date(export_date),
@@ -88,7 +83,10 @@ pub fn build(
                 Some(m) => m.banner.clone(),
                 None => meta.classification.trim().to_owned(),
             },
-            bottom_line: marked_markdown(&meta.bottom_line, &bottom_line_pm),
+            bottom_line: marked_markdown(
+                &meta.bottom_line,
+                marks.map_or("", |m| m.bottom_line.as_str()),
+            ),
             title_pm: Value::from_safe_string(title_pm),
             classification_block: marks
                 .map(|m| m.classification_block.clone())
@@ -107,10 +105,10 @@ pub fn build(
     }
 }
 
-/// Sanitised analyst Markdown with `pm` (if any) opening each of its portions, marked
+/// Sanitised analyst Markdown with `mark` (if any) opening each of its portions, marked
 /// safe so the engine does not escape it again.
-fn marked_markdown(markdown: &str, pm: &str) -> Value {
-    Value::from_safe_string(mark_portions(&sanitize_markdown(markdown), pm))
+fn marked_markdown(markdown: &str, mark: &str) -> Value {
+    Value::from_safe_string(mark_portions(&sanitize_markdown(markdown), mark))
 }
 
 /// A portion mark as the Markdown that opens a portion: escaped, then a space.
@@ -258,7 +256,7 @@ impl<'a> Builder<'a> {
             .unwrap_or_default()
     }
 
-    fn judgment(&mut self, j: &Judgment, number: usize, pm: &str) -> JudgmentCtx {
+    fn judgment(&mut self, j: &Judgment, number: usize, mark: &str) -> JudgmentCtx {
         let mut support = Vec::new();
         let mut missing_support = Vec::new();
         for id in &j.support {
@@ -275,8 +273,8 @@ impl<'a> Builder<'a> {
         let term = j.likelihood.term();
         JudgmentCtx {
             number,
-            text: marked_markdown(&j.text, pm),
-            pm: Value::from_safe_string(pm.to_owned()),
+            text: marked_markdown(&j.text, mark),
+            pm: Value::from_safe_string(portion_prefix(mark)),
             confidence: j.confidence.term(),
             likelihood: term,
             likelihood_title: capitalise(term),
