@@ -11,7 +11,7 @@
 use crate::cli_support::{Cli, briefsmith};
 use crate::pdf_support::poppler_file;
 use crate::templates_support::{SAMPLES, sample, sample_path};
-use briefsmith_core::model::{Block, Brief, Dataset, Marking};
+use briefsmith_core::model::{Block, Brief, Dataset, Marking, Section, TextBlock};
 use briefsmith_marking::{Mark, Scheme, Schemes, roll_up};
 use std::collections::HashSet;
 use std::fs;
@@ -834,4 +834,89 @@ fn typeset_sets_each_pages_banner_for_a_per_page_scheme() {
     assert_eq!(tops.first(), Some(&"UNCLASSIFIED"), "{tops:?}");
     assert!(tops.contains(&"SECRET//NOFORN"), "{tops:?}");
     assert_eq!(tops.last(), Some(&"CONFIDENTIAL"), "{tops:?}");
+}
+
+/// The lines of a long SECRET code block, each with a token no other text has.
+fn code_lines() -> Vec<String> {
+    (0..150)
+        .map(|i| format!("convoy log line {i:03} waypoint cbl{i}x"))
+        .collect()
+}
+
+#[test]
+fn a_code_block_carries_its_mark_onto_every_page_it_runs_over() {
+    let home = tempfile::tempdir().unwrap();
+    let paged = paged_scheme(home.path());
+    let (draft, mut brief, _) = marked_copy("bluf-air-defence.brief.json", home.path());
+    brief.meta.markings.scheme = "us-paged".into();
+    // A SECRET block of analyst text holding a code block several pages long, then
+    // UNCLASSIFIED text: the block's later pages hold its lines and nothing marked S.
+    let text = |markdown: String, mark: &str| {
+        Block::Text(TextBlock {
+            markdown,
+            marking: Some(Marking::from(mark)),
+        })
+    };
+    brief.sections.push(Section {
+        heading: "Convoy log".into(),
+        blocks: vec![
+            text(
+                format!("Extract follows.\n\n```\n{}\n```", code_lines().join("\n")),
+                "S",
+            ),
+            text("Public reporting stayed vague about the route.".into(), "U"),
+        ],
+    });
+    briefsmith_core::store::save_brief(&draft, &brief).unwrap();
+    let export = |ext: &str| {
+        let out = home.path().join(format!("log.{ext}"));
+        cli(
+            home.path(),
+            &[
+                "export",
+                draft.to_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+            ],
+        )
+        .ok();
+        out
+    };
+
+    let pdf = export("pdf");
+    let secret = Mark::parse(&paged, "S").unwrap();
+    let lines = code_lines();
+    let mut tails = 0;
+    for (i, (top, bottom, marks)) in pages_read_back(&pdf, &paged).iter().enumerate() {
+        let n = (i + 1).to_string();
+        let page = poppler_file("pdftotext", &["-f", &n, "-l", &n], &pdf);
+        let code = lines
+            .iter()
+            .any(|l| page.contains(l.rsplit(' ').next().unwrap()));
+        if !code {
+            continue;
+        }
+        // Where the block's lines are, the banner is at least SECRET, top and bottom.
+        for banner in [top, bottom] {
+            let banner = Mark::parse(&paged, banner).unwrap();
+            assert!(
+                banner.dominates(&secret),
+                "page {n}: {top} / {bottom} under a SECRET code block\n{page}"
+            );
+        }
+        if !marks.iter().any(|m| m.dominates(&secret)) {
+            tails += 1;
+        }
+    }
+    assert!(
+        tails > 0,
+        "some page holds the block's lines and no mark of SECRET or above"
+    );
+
+    // The block opens with its mark, as written, in Markdown and in Word too.
+    let md = fs::read_to_string(export("md")).unwrap();
+    assert!(md.contains(&format!("```\n(S)\n{}\n", lines[0])), "{md}");
+    let docx = exported_text(&export("docx"));
+    let said = docx.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(said.contains(&format!("(S) {}", lines[0])), "{said}");
 }
