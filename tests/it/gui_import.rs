@@ -3,10 +3,10 @@
 //! files the accepted one into the library and cites it in the brief. Filing is one undo
 //! step; a second import of the same article finds its source again.
 
-use crate::gui_support::{CTRL, answer_path, harness, library_menu, options, settle};
+use crate::gui_support::{CTRL, answer_path, cited_ids, harness, library_menu, options, settle};
 use briefsmith::app::BriefsmithApp;
 use briefsmith::app::state::Startup;
-use briefsmith_core::model::{Block, Credibility, Speech};
+use briefsmith_core::model::{Credibility, Speech};
 use briefsmith_import::{CandidateKind, Decision};
 use briefsmith_library::Library;
 use egui::Key;
@@ -133,16 +133,10 @@ fn an_article_becomes_reviewed_items_in_the_library_and_a_cited_block() {
     // The new item is selected; one click cites it in the brief.
     h.get_by_label("Add to brief").click();
     settle(&mut h);
-    let cited = h
-        .state()
-        .state
-        .doc
-        .brief()
-        .sections
-        .iter()
-        .flat_map(|s| &s.blocks)
-        .any(|b| matches!(b, Block::Item(r) if r.item == item.id));
-    assert!(cited, "the imported quotation is cited in the brief");
+    assert!(
+        cited_ids(&h).contains(&item.id.to_string()),
+        "the imported quotation is cited in the brief"
+    );
 
     // Undo the citation, then the whole import in one step.
     h.key_press_modifiers(CTRL, Key::Z);

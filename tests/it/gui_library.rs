@@ -2,7 +2,7 @@
 //! (fact, direct quote, reported speech) through the forms, picked into a brief and
 //! exported; every edit undone and redone; the library reopened. Driven with egui_kittest.
 
-use crate::gui_support::{CTRL, answer_path, harness, library_menu, options, settle};
+use crate::gui_support::{CTRL, answer_path, cited_ids, harness, library_menu, options, settle};
 use crate::pdf_support::poppler_file;
 use briefsmith::app::BriefsmithApp;
 use briefsmith::app::state::{Dialog, Startup};
@@ -141,19 +141,7 @@ fn a_library_built_in_the_forms_feeds_a_brief_and_survives_undo_redo_and_reopeni
         h.get_by_label("Add to brief").click();
         settle(&mut h);
     }
-    let cited: Vec<String> = h
-        .state()
-        .state
-        .doc
-        .brief()
-        .sections
-        .iter()
-        .flat_map(|s| &s.blocks)
-        .filter_map(|b| match b {
-            briefsmith_core::model::Block::Item(r) => Some(r.item.to_string()),
-            _ => None,
-        })
-        .collect();
+    let cited = cited_ids(&h);
     for item in &items {
         assert!(cited.contains(&item.id.to_string()), "{cited:?}");
     }
