@@ -5,7 +5,7 @@ use super::marks;
 use crate::app::state::AppState;
 use briefsmith_core::model::BriefMeta;
 use briefsmith_core::model::Marking;
-use briefsmith_marking::{Mark, Scheme};
+use briefsmith_marking::{BannerScope, Mark, Scheme};
 use egui::RichText;
 
 pub(super) fn meta_editor(ui: &mut egui::Ui, state: &mut AppState) {
@@ -157,8 +157,20 @@ fn markings_rows(
     ui.horizontal(|ui| match banner {
         Ok(mark) => {
             marks::chip(ui, scheme, mark);
+            // A per-page scheme sets this only where the whole brief is stated; the pages
+            // each carry their own, never higher.
+            let per_page = scheme.banner == BannerScope::Page;
+            let said = if per_page {
+                "The roll-up of every portion in the brief: the first page's classification \
+                 block and Word's header state it"
+            } else {
+                "The roll-up of every portion in the brief; the exports set it"
+            };
             ui.label(RichText::new(mark.banner(scheme)).strong())
-                .on_hover_text("The roll-up of every portion in the brief; the exports set it");
+                .on_hover_text(said);
+            if per_page {
+                ui.weak("at most: each PDF page carries the roll-up of its own portions");
+            }
         }
         Err(problem) => {
             ui.colored_label(crate::app::panels::style::ERROR, problem);
@@ -231,4 +243,41 @@ fn field(ui: &mut egui::Ui, name: &str, value: &mut String) -> bool {
         .labelled_by(label.id);
     ui.end_row();
     r.lost_focus()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::{By, Queryable};
+
+    /// The US-style exercise scheme with its banner rolled up over `scope`.
+    fn us_style(scope: &str) -> Scheme {
+        let toml = include_str!("../../../../markings/us-style.toml").replacen(
+            "banner = \"document\"",
+            &format!("banner = \"{scope}\""),
+            1,
+        );
+        Scheme::from_toml(&toml, "us-style.toml").unwrap()
+    }
+
+    /// The notes beside the banner row for a brief whose portions roll up to S.
+    fn banner_notes(scheme: &Scheme) -> usize {
+        let mark = Mark::parse(scheme, "S").unwrap();
+        let mut meta = BriefMeta::default();
+        meta.markings.scheme = "us-style".into();
+        let banner = (scheme, Ok(mark));
+        let h = Harness::new_ui(|ui| {
+            markings_rows(ui, &mut meta, Some(&banner));
+        });
+        assert!(h.query_by_label("SECRET").is_some(), "the banner is shown");
+        h.query_all(By::new().label_contains("each PDF page carries"))
+            .count()
+    }
+
+    #[test]
+    fn a_per_page_scheme_says_the_pages_carry_their_own_banner() {
+        assert_eq!(banner_notes(&us_style("page")), 1);
+        assert_eq!(banner_notes(&us_style("document")), 0);
+    }
 }
