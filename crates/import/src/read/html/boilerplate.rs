@@ -7,6 +7,7 @@
 
 use dom_query::NodeRef;
 use regex::Regex;
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 /// Elements that never hold article prose: navigation and the asides (pull quotes repeat
@@ -60,22 +61,85 @@ const MIN_LINK_LIST_SHARE: f32 = 0.8;
 const MAX_LINK_LIST_LABEL_CHARS: usize = 80;
 
 /// Tells site furniture in one page (or article), whose size some rules weigh against.
-pub struct Furniture {
-    page_chars: usize,
+pub struct Furniture<'a> {
+    root: NodeRef<'a>,
+    /// The page's characters, counted up to `PAGE_CHARS_WEIGHED` when a rule first asks.
+    page_chars: OnceCell<usize>,
 }
 
-impl Furniture {
+/// Above this many characters in the page, no block of `MAX_FURNITURE_CHARS` or fewer can
+/// hold `MAX_FURNITURE_SHARE` of it, so the page is counted no further.
+const PAGE_CHARS_WEIGHED: usize = (MAX_FURNITURE_CHARS as f32 / MAX_FURNITURE_SHARE) as usize;
+
+impl<'a> Furniture<'a> {
     /// The rules for the page or article under `root`.
-    pub fn of(root: &NodeRef<'_>) -> Self {
+    pub fn of(root: &NodeRef<'a>) -> Self {
         Furniture {
-            page_chars: root.normalized_char_count().max(1),
+            root: root.clone(),
+            page_chars: OnceCell::new(),
         }
     }
 
     /// Whether `node` (an element under the root) is furniture. Its descendants need no
     /// look of their own.
     pub fn is(&self, node: &NodeRef<'_>) -> bool {
-        is_furniture(node, self.page_chars)
+        let Some(name) = node.node_name() else {
+            return false;
+        };
+        let name = name.to_ascii_lowercase();
+        match name.as_str() {
+            n if FURNITURE_TAGS.contains(&n) => true,
+            "figcaption" => node.normalized_char_count() <= MAX_CAPTION_CHARS,
+            n if CONTAINER_TAGS.contains(&n) => false,
+            "ul" | "ol" if is_link_list(node) => true,
+            "p" | "h2" | "h3" | "h4" | "h5" | "h6" if introduces_links(node) || is_teaser(node) => {
+                true
+            }
+            _ => has_furniture_name(node) && !self.holds_article(node),
+        }
+    }
+
+    /// Whether a furniture-named block is in fact (part of) the article: a large share of
+    /// the page's text, or more than one paragraph of prose.
+    fn holds_article(&self, node: &NodeRef<'_>) -> bool {
+        let chars = node.normalized_char_count();
+        if chars > MAX_FURNITURE_CHARS {
+            return true;
+        }
+        let prose = node
+            .descendants_it()
+            .filter(|n| n.has_name("p") && n.normalized_char_count() >= PROSE_CHARS)
+            .nth(1)
+            .is_some();
+        prose || chars as f32 > MAX_FURNITURE_SHARE * self.page_chars() as f32
+    }
+
+    fn page_chars(&self) -> usize {
+        *self
+            .page_chars
+            .get_or_init(|| char_count_to(&self.root, PAGE_CHARS_WEIGHED).max(1))
+    }
+}
+
+/// The characters of `root`'s text with runs of white space counted as one, as
+/// `normalized_char_count` counts them, but no further than just past `limit`.
+fn char_count_to(root: &NodeRef<'_>, limit: usize) -> usize {
+    let mut count = 0;
+    let mut space = true;
+    for node in root.descendants_it().filter(NodeRef::is_text) {
+        for c in node.text().chars() {
+            let is_space = c.is_whitespace();
+            count += usize::from(!(space && is_space));
+            space = is_space;
+        }
+        if count > limit {
+            return count;
+        }
+    }
+    if space {
+        count.saturating_sub(1)
+    } else {
+        count
     }
 }
 
@@ -99,38 +163,9 @@ pub fn strip(root: &NodeRef<'_>) {
     }
 }
 
-/// Whether `node` is furniture in a page (or article) of `page_chars` characters.
-fn is_furniture(node: &NodeRef<'_>, page_chars: usize) -> bool {
-    let Some(name) = node.node_name() else {
-        return false;
-    };
-    let name = name.to_ascii_lowercase();
-    match name.as_str() {
-        n if FURNITURE_TAGS.contains(&n) => true,
-        "figcaption" => node.normalized_char_count() <= MAX_CAPTION_CHARS,
-        n if CONTAINER_TAGS.contains(&n) => false,
-        "ul" | "ol" if is_link_list(node) => true,
-        "p" | "h2" | "h3" | "h4" | "h5" | "h6" if is_teaser(node) || introduces_links(node) => true,
-        _ => has_furniture_name(node) && !holds_article(node, page_chars),
-    }
-}
-
 fn has_furniture_name(node: &NodeRef<'_>) -> bool {
     let names = [node.class(), node.id_attr()];
     names.iter().flatten().any(|v| FURNITURE_NAMES.is_match(v))
-}
-
-/// Whether a furniture-named block is in fact (part of) the article: a large share of
-/// the page's text, or more than one paragraph of prose.
-fn holds_article(node: &NodeRef<'_>, page_chars: usize) -> bool {
-    let chars = node.normalized_char_count();
-    if chars > MAX_FURNITURE_CHARS || chars as f32 > MAX_FURNITURE_SHARE * page_chars as f32 {
-        return true;
-    }
-    node.descendants_it()
-        .filter(|n| n.has_name("p") && n.normalized_char_count() >= PROSE_CHARS)
-        .nth(1)
-        .is_some()
 }
 
 /// A short paragraph of a label and a link ("Read also: <headline>"): a teaser for
@@ -230,10 +265,9 @@ fn is_link_list(node: &NodeRef<'_>) -> bool {
 /// A short heading or label ("Read more:", "Related stories") right before a list of
 /// links.
 fn introduces_links(node: &NodeRef<'_>) -> bool {
-    node.normalized_char_count() <= MAX_LINK_LIST_LABEL_CHARS
-        && node
-            .next_element_sibling()
-            .is_some_and(|next| (next.has_name("ul") || next.has_name("ol")) && is_link_list(&next))
+    node.next_element_sibling()
+        .is_some_and(|next| (next.has_name("ul") || next.has_name("ol")) && is_link_list(&next))
+        && node.normalized_char_count() <= MAX_LINK_LIST_LABEL_CHARS
 }
 
 /// Characters of `node`'s text inside links.

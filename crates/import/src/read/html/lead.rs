@@ -18,31 +18,30 @@ const MIN_SHARED: usize = 2;
 /// `article` holds and that `article` does not hold itself, in document order.
 pub fn lead<'a>(article: &str, blocks: &'a [MainBlock]) -> Vec<&'a str> {
     // Compared without white space: the two readers break lines differently.
-    let article = squeeze(article);
-    let finder = |block: &MainBlock| {
-        memchr::memmem::find(article.as_bytes(), squeeze(&block.text).as_bytes()).is_some()
+    let article: String = article.split_whitespace().collect();
+    let mut squeezed = String::new();
+    let mut held = |block: &MainBlock| {
+        squeezed.clear();
+        squeezed.extend(block.text.split_whitespace());
+        memchr::memmem::find(article.as_bytes(), squeezed.as_bytes()).is_some()
     };
-    let mut shared = blocks
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| b.good && finder(b))
-        .map(|(i, _)| i);
-    let Some(first) = shared.next() else {
-        return Vec::new();
-    };
-    if shared.nth(MIN_SHARED - 2).is_none() {
-        return Vec::new();
+    let mut shared = Vec::with_capacity(MIN_SHARED);
+    for (i, block) in blocks.iter().enumerate() {
+        if block.good && held(block) {
+            shared.push(i);
+            if shared.len() == MIN_SHARED {
+                break;
+            }
+        }
     }
+    let (Some(&first), true) = (shared.first(), shared.len() == MIN_SHARED) else {
+        return Vec::new();
+    };
     blocks[first.saturating_sub(LEAD_BLOCKS)..first]
         .iter()
-        .filter(|b| b.good && !finder(b))
+        .filter(|b| b.good && !held(b))
         .map(|b| b.text.as_str())
         .collect()
-}
-
-/// `text` without white space.
-fn squeeze(text: &str) -> String {
-    text.split_whitespace().collect()
 }
 
 #[cfg(test)]
