@@ -75,7 +75,7 @@ impl<'a> Furniture<'a> {
     /// The rules for the page or article under `root`.
     pub fn of(root: &NodeRef<'a>) -> Self {
         Furniture {
-            root: root.clone(),
+            root: *root,
             page_chars: OnceCell::new(),
         }
     }
