@@ -1,7 +1,6 @@
 //! Block layout: the document tree → the vertical flow of measured chunks. Paragraphs are
 //! broken into lines once, here; pagination only moves the chunks.
 
-use std::collections::HashMap;
 use std::path::Path;
 use std::rc::Rc;
 
@@ -9,7 +8,7 @@ use crate::flow::{Chunk, Deco, Flow, shift};
 use crate::image::{self, Loaded};
 use crate::inline::{self, note_of, ref_anchor};
 use crate::notes::NoteRegistry;
-use crate::portions;
+use crate::portions::{self, Leads};
 use crate::structure::{tag_items, tag_links};
 use crate::theme::{self, Theme};
 use crate::tree::{Block, Image, List, Run, is_attribution};
@@ -87,7 +86,7 @@ pub(crate) struct Layouter<'a> {
     /// Record portion leads (only banners rolled up page by page need them).
     pub want_leads: bool,
     /// The lead of every portion element (see [`crate::portions`]), for page banners.
-    pub leads: HashMap<StructId, String>,
+    pub leads: Leads,
     /// The lead the next element made is a portion with.
     next_lead: Option<String>,
 }
@@ -120,7 +119,7 @@ impl<'a> Layouter<'a> {
             open: vec![StructId(0)],
             leaf: None,
             want_leads: false,
-            leads: HashMap::new(),
+            leads: Leads::default(),
             next_lead: None,
         }
     }
@@ -191,8 +190,17 @@ impl<'a> Layouter<'a> {
 
     /// Sets blocks in order.
     pub fn blocks(&mut self, blocks: &[Block], scope: &Scope) {
+        // The paragraph just set: an image after it may have stood in its text.
+        let mut paragraph: Option<StructId> = None;
         for (i, b) in blocks.iter().enumerate() {
+            let id = StructId(self.structure.len() as u32);
+            if let (Block::Image(_), Some(p)) = (b, paragraph)
+                && self.want_leads
+            {
+                self.leads.also(id, p);
+            }
             self.block(b, blocks.get(i + 1), scope);
+            paragraph = matches!(b, Block::Paragraph(_)).then_some(id);
         }
     }
 

@@ -1,9 +1,10 @@
 //! Which portions each page holds, for banners rolled up page by page. A portion is a
-//! paragraph, heading, list item, block quote, code block, table body row or note, the
-//! outermost one counting (a paragraph inside a list item is part of the item); its *lead*
-//! is the start of its text as written, where a marked document puts the portion's mark (a
-//! code block's first line with text, which a marked brief gives to the mark). The layout
-//! knows nothing of marking schemes: it hands each page's leads to the caller's rule.
+//! paragraph, heading, list item, block quote, code block, image, table body row or note,
+//! the outermost one counting (a paragraph inside a list item is part of the item); its
+//! *lead* is the start of its text as written, where a marked document puts the portion's
+//! mark (a code block's first line with text, which a marked brief gives to the mark; an
+//! image's alt text, and the paragraph it was set in). The layout knows nothing of marking
+//! schemes: it hands each page's leads to the caller's rule.
 
 use std::collections::HashMap;
 
@@ -29,7 +30,33 @@ pub(crate) fn block_lead(block: &Block) -> Option<String> {
                 .find(|l| !l.trim().is_empty())
                 .unwrap_or_default(),
         )),
-        Block::List(_) | Block::Table(_) | Block::Rule | Block::Image(_) => None,
+        // A mark may be written in the alt text; see also [`Leads::also`].
+        Block::Image(image) => Some(clip(&image.alt)),
+        Block::List(_) | Block::Table(_) | Block::Rule => None,
+    }
+}
+
+/// The portions the layout noted: each portion element's lead, and the elements whose
+/// content also belongs to a portion set before them.
+#[derive(Debug, Default)]
+pub(crate) struct Leads {
+    leads: HashMap<StructId, String>,
+    also: HashMap<StructId, StructId>,
+}
+
+impl Leads {
+    /// Notes `id` as a portion with `lead`.
+    pub fn insert(&mut self, id: StructId, lead: String) {
+        self.leads.insert(id, lead);
+    }
+
+    /// Makes a page holding `id`'s content hold the portion of `earlier` too. An image is
+    /// set as a block of its own, apart from the text of the paragraph it stood in, where
+    /// its mark is written (`(S) ![map](map.png)`): wherever the image lands, that
+    /// paragraph's mark must count. A paragraph that only stood before it counts too,
+    /// which can raise a page's banner but never lower it.
+    pub fn also(&mut self, id: StructId, earlier: StructId) {
+        self.also.insert(id, earlier);
     }
 }
 
@@ -90,8 +117,9 @@ fn clip(text: &str) -> String {
 pub(crate) fn page_leads<'a>(
     pages: &[Page],
     structure: &[StructElem],
-    leads: &'a HashMap<StructId, String>,
+    noted: &'a Leads,
 ) -> Vec<Vec<&'a str>> {
+    let leads = &noted.leads;
     // Elements come after their parents, so one pass finds each one's outermost portion.
     let mut outer: Vec<Option<StructId>> = Vec::with_capacity(structure.len());
     for (i, elem) in structure.iter().enumerate() {
@@ -106,11 +134,16 @@ pub(crate) fn page_leads<'a>(
         .map(|page| {
             let mut seen: Vec<StructId> = Vec::new();
             for item in &page.items {
-                if let PageItem::BeginTag(tag) = item
-                    && let Some(Some(portion)) = outer.get(tag.0 as usize)
-                    && !seen.contains(portion)
-                {
-                    seen.push(*portion);
+                let PageItem::BeginTag(tag) = item else {
+                    continue;
+                };
+                let earlier = noted.also.get(tag);
+                for elem in std::iter::once(tag).chain(earlier) {
+                    if let Some(Some(portion)) = outer.get(elem.0 as usize)
+                        && !seen.contains(portion)
+                    {
+                        seen.push(*portion);
+                    }
                 }
             }
             seen.iter()

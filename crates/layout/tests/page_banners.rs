@@ -10,11 +10,12 @@
 mod common;
 
 use std::cell::RefCell;
+use std::path::Path;
 
 use briefsmith_layout::{
-    Document, DocumentInfo, FontBook, PageStyle, typeset_with, typeset_with_banners,
+    Document, DocumentInfo, FontBook, PageItem, PageStyle, typeset_with, typeset_with_banners,
 };
-use common::{page_text, para, runs};
+use common::{page_text, para, png_image, runs};
 
 /// Portion `k`: its mark `(Pk)` opening words tagged `xkz` (unique to it).
 fn portion(k: usize, words: usize) -> String {
@@ -62,6 +63,11 @@ fn mark(lead: &str) -> &str {
 
 /// Typesets with a rule that records each page's leads and makes the banner their marks.
 fn paged(md: &str, style: &PageStyle) -> (Document, Vec<Vec<String>>) {
+    paged_in(md, style, None)
+}
+
+/// [`paged`], images read from `base_dir`.
+fn paged_in(md: &str, style: &PageStyle, base_dir: Option<&Path>) -> (Document, Vec<Vec<String>>) {
     let seen: RefCell<Vec<Vec<String>>> = RefCell::new(Vec::new());
     let rule = |leads: &[&str]| {
         seen.borrow_mut()
@@ -69,7 +75,7 @@ fn paged(md: &str, style: &PageStyle) -> (Document, Vec<Vec<String>>) {
         let marks: Vec<&str> = leads.iter().map(|l| mark(l)).collect();
         format!("BANNER {}", marks.join(" "))
     };
-    let doc = typeset_with_banners(&FontBook::bundled(), md, style, &info(), None, &rule)
+    let doc = typeset_with_banners(&FontBook::bundled(), md, style, &info(), base_dir, &rule)
         .expect("typesets");
     (doc, seen.into_inner())
 }
@@ -159,4 +165,41 @@ fn a_code_block_is_a_portion_on_every_page_it_has_lines_on() {
         "some page holds the block's tail without its mark line"
     );
     assert!(leads.iter().flatten().any(|l| l == "(P1)"), "{leads:?}");
+}
+
+#[test]
+fn an_image_counts_with_the_text_it_is_set_in_and_its_own_alt_text() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("map.png"), png_image(1000, 1400)).unwrap();
+    // Marked as a brief marks an image's paragraph (the mark, then the image), and as one
+    // may mark it in the alt text; each image too tall to share a page with the text
+    // before it, the page it lands on otherwise holding unmarked words.
+    let md = format!(
+        "{}\n\n(P1) ![map](map.png)\n\nUnmarked words after.\n\n{}\n\n\
+         ![(P3) map](map.png)\n\nMore unmarked words.\n",
+        portion(0, 300),
+        portion(2, 300)
+    );
+    let (doc, leads) = paged_in(&md, &PageStyle::default(), Some(dir.path()));
+    let mut images = Vec::new();
+    for (i, (page, leads)) in doc.pages.iter().zip(&leads).enumerate() {
+        let marks: Vec<&str> = leads.iter().map(|l| mark(l)).collect();
+        let n = page
+            .items
+            .iter()
+            .filter(|it| matches!(it, PageItem::Image(_)))
+            .count();
+        if n > 0 {
+            images.push((i + 1, marks.clone(), page_text(page)));
+        }
+    }
+    assert_eq!(images.len(), 2, "{images:?}");
+    let (page, marks, text) = &images[0];
+    assert!(
+        !text.contains("(P1)"),
+        "page {page}: the mark's line stays behind"
+    );
+    assert!(marks.contains(&"P1"), "page {page}: {marks:?}");
+    let (page, marks, _) = &images[1];
+    assert!(marks.contains(&"P3"), "page {page}: {marks:?}");
 }

@@ -191,20 +191,6 @@ fn inline_code_is_tinted_and_strikethrough_is_ruled() {
     assert!(rs.iter().any(|r| (r.x - nx).abs() < 0.5 && r.height < 1.5));
 }
 
-fn png_image(w: u32, h: u32) -> Vec<u8> {
-    // A whole image (a header alone is a damaged file, shown as a placeholder).
-    let mut out = Vec::new();
-    let mut encoder = png::Encoder::new(&mut out, w, h);
-    encoder.set_color(png::ColorType::Grayscale);
-    encoder.set_depth(png::BitDepth::Eight);
-    let mut writer = encoder.write_header().unwrap();
-    writer
-        .write_image_data(&vec![128; w as usize * h as usize])
-        .unwrap();
-    writer.finish().unwrap();
-    out
-}
-
 #[test]
 fn local_png_images_fit_the_measure_and_others_become_placeholders() {
     let dir = std::env::temp_dir().join(format!("briefsmith-layout-img-{}", std::process::id()));

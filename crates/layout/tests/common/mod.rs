@@ -102,3 +102,18 @@ pub fn para(tag: &str, n: usize) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// A whole grey PNG of `w` × `h` pixels (a header alone is a damaged file, shown as a
+/// placeholder).
+pub fn png_image(w: u32, h: u32) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, w, h);
+    encoder.set_color(png::ColorType::Grayscale);
+    encoder.set_depth(png::BitDepth::Eight);
+    let mut writer = encoder.write_header().unwrap();
+    writer
+        .write_image_data(&vec![128; w as usize * h as usize])
+        .unwrap();
+    writer.finish().unwrap();
+    out
+}
