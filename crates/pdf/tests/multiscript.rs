@@ -201,3 +201,39 @@ fn a_private_use_character_is_named_with_its_page() {
     assert!(warning.contains("\u{E123} (U+E123, page 1)"), "{warning}");
     assert!(uncovered_characters(&doc).contains(&'\u{E123}'));
 }
+
+#[test]
+fn emoji_print_from_a_monochrome_outline_font_when_the_system_has_one() {
+    // `.ci/run` installs fonts-symbola; elsewhere the warning test above covers emoji.
+    let symbola = "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf";
+    if !std::path::Path::new(symbola).exists() {
+        eprintln!("skipped: no {symbola} (Debian's fonts-symbola)");
+        return;
+    }
+    let book = FontBook::bundled();
+    let doc = typeset(
+        "Emoji: 👍 and 🌍.\n",
+        &PageStyle::default(),
+        &DocumentInfo::default(),
+        None,
+    )
+    .expect("typesets");
+    assert!(uncovered_characters(&doc).is_empty());
+    assert!(coverage_warning(&doc).is_none());
+    let emoji_faces: Vec<&str> = doc
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|item| match item {
+            PageItem::Glyphs(run) if run.text.contains('👍') => Some(book.face_name(run.font)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(emoji_faces, ["Symbola"], "never the colour bitmap face");
+    let pdf = write_pdf(&doc, &book, &PdfOptions::default()).expect("writes");
+    let fonts = tool("pdffonts", &[], &pdf);
+    assert!(fonts.contains("+Symbola"), "embedded as a subset: {fonts}");
+    assert_eq!(shown_codes(&pdf).iter().filter(|&&c| c == 0).count(), 0);
+    let text = tool("pdftotext", &[], &pdf);
+    assert!(text.contains("👍") && text.contains("🌍"), "{text}");
+}

@@ -5,7 +5,10 @@
 //! lack lists the system's faces and reads each one's character coverage (once per book);
 //! each character's answer is then cached, so a Chinese paragraph pays one lookup per
 //! distinct character. Faces without outlines (colour bitmap emoji) are never chosen, since
-//! a PDF cannot embed them as a font, and private-use characters never fall back: their
+//! a PDF cannot embed them as a font; among faces with outlines a monochrome one (Symbola
+//! for emoji) comes before one whose glyphs are really colour layers or pictures (COLR,
+//! SVG, sbix, CBDT), which a PDF font shows as bare outlines or not at all. Private-use
+//! characters never fall back: their
 //! meaning is private to the author, not to whichever font happens to fill that range.
 
 use std::collections::HashMap;
@@ -66,6 +69,8 @@ struct Candidate {
     weight: u16,
     italic: bool,
     mono: bool,
+    /// The face draws in colour (COLR, SVG, sbix or CBDT tables beside its outlines).
+    colour: bool,
     /// Covered code points as sorted, disjoint inclusive ranges.
     ranges: Vec<(u32, u32)>,
 }
@@ -77,13 +82,15 @@ impl Candidate {
         self.ranges.get(i).is_some_and(|&(start, _)| start <= cp)
     }
 
-    /// Lower is better: Noto first (it matches the bundled faces), then the wanted family
+    /// Lower is better: monochrome before colour, Noto first (it matches the bundled
+    /// faces), then the wanted family
     /// and weight, upright, proportional, Simplified Chinese among the CJK variants; then
     /// by name and file, so the choice is the same on every run.
     fn rank(&self, want: Want) -> impl Ord + '_ {
         let serif = self.family.contains("Serif");
         let target = if want.bold { 700 } else { 400 };
         (
+            self.colour,
             !self.family.starts_with("Noto"),
             serif != want.serif,
             self.italic,
@@ -175,14 +182,18 @@ fn list_candidates() -> Vec<Candidate> {
             let fontdb::Source::File(path) = &info.source else {
                 return None;
             };
-            let ranges = db.with_face_data(info.id, |data, index| {
+            let (ranges, colour) = db.with_face_data(info.id, |data, index| {
                 let face = ttf_parser::Face::parse(data, index).ok()?;
                 let tables = face.tables();
                 // Bitmap-only faces (CBDT colour emoji) cannot be embedded as a PDF font.
                 if tables.glyf.is_none() && tables.cff.is_none() {
                     return None;
                 }
-                Some(coverage(&face))
+                let colour = tables.colr.is_some()
+                    || tables.svg.is_some()
+                    || tables.sbix.is_some()
+                    || tables.cbdt.is_some();
+                Some((coverage(&face), colour))
             })??;
             Some(Candidate {
                 path: path.clone(),
@@ -196,6 +207,7 @@ fn list_candidates() -> Vec<Candidate> {
                 weight: info.weight.0,
                 italic: info.style != fontdb::Style::Normal,
                 mono: info.monospaced,
+                colour,
                 ranges,
             })
         })
@@ -254,4 +266,37 @@ fn file_bytes(path: &PathBuf) -> Option<&'static [u8]> {
     let data: &'static [u8] = Box::leak(std::fs::read(path).ok()?.into_boxed_slice());
     files.insert(path.clone(), data);
     Some(data)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn candidate(family: &str, colour: bool) -> Candidate {
+        Candidate {
+            path: PathBuf::from(format!("/fonts/{family}.ttf")),
+            index: 0,
+            family: family.to_owned(),
+            name: family.replace(' ', ""),
+            weight: 400,
+            italic: false,
+            mono: false,
+            colour,
+            ranges: vec![(0x1F44D, 0x1F44D)],
+        }
+    }
+
+    #[test]
+    fn a_monochrome_face_comes_before_a_colour_one_even_from_noto() {
+        let want = Want {
+            serif: false,
+            bold: false,
+        };
+        let colour = candidate("Noto Color Emoji", true);
+        let mono = candidate("Symbola", false);
+        assert!(mono.rank(want) < colour.rank(want));
+        // Between monochrome faces Noto still comes first.
+        let noto = candidate("Noto Sans Symbols", false);
+        assert!(noto.rank(want) < mono.rank(want));
+    }
 }
