@@ -74,6 +74,8 @@ mod tests {
         let read = |lead| opening_mark(&us, lead).map(|m| m.short(&us));
         assert_eq!(read("(S//NF) Blinken said"), Some("S//NF".into()));
         assert_eq!(read("  (U) indented"), Some("U".into()));
+        // A code block's lead: the mark alone, its first line.
+        assert_eq!(read("(S//NF)"), Some("S//NF".into()));
         assert_eq!(
             read("Key judgment 12. (C//REL TO USA, GBR) If Iran"),
             Some("C//REL TO USA, GBR".into())
