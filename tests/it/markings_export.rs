@@ -843,35 +843,30 @@ fn code_lines() -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn a_code_block_carries_its_mark_onto_every_page_it_runs_over() {
-    let home = tempfile::tempdir().unwrap();
-    let paged = paged_scheme(home.path());
-    let (draft, mut brief, _) = marked_copy("bluf-air-defence.brief.json", home.path());
+/// An analyst's text block marked `mark`.
+fn marked_text(markdown: String, mark: &str) -> Block {
+    Block::Text(TextBlock {
+        markdown,
+        marking: Some(Marking::from(mark)),
+    })
+}
+
+/// The BLUF sample in `home` under the per-page scheme, with a last section of `blocks`;
+/// returns the scheme and a way to export the draft as `log.<ext>`.
+fn paged_brief_ending_with(home: &Path, blocks: Vec<Block>) -> (Scheme, impl Fn(&str) -> PathBuf) {
+    let paged = paged_scheme(home);
+    let (draft, mut brief, _) = marked_copy("bluf-air-defence.brief.json", home);
     brief.meta.markings.scheme = "us-paged".into();
-    // A SECRET block of analyst text holding a code block several pages long, then
-    // UNCLASSIFIED text: the block's later pages hold its lines and nothing marked S.
-    let text = |markdown: String, mark: &str| {
-        Block::Text(TextBlock {
-            markdown,
-            marking: Some(Marking::from(mark)),
-        })
-    };
     brief.sections.push(Section {
         heading: "Convoy log".into(),
-        blocks: vec![
-            text(
-                format!("Extract follows.\n\n```\n{}\n```", code_lines().join("\n")),
-                "S",
-            ),
-            text("Public reporting stayed vague about the route.".into(), "U"),
-        ],
+        blocks,
     });
     briefsmith_core::store::save_brief(&draft, &brief).unwrap();
-    let export = |ext: &str| {
-        let out = home.path().join(format!("log.{ext}"));
+    let home = home.to_owned();
+    let export = move |ext: &str| {
+        let out = home.join(format!("log.{ext}"));
         cli(
-            home.path(),
+            &home,
             &[
                 "export",
                 draft.to_str().unwrap(),
@@ -882,6 +877,24 @@ fn a_code_block_carries_its_mark_onto_every_page_it_runs_over() {
         .ok();
         out
     };
+    (paged, export)
+}
+
+#[test]
+fn a_code_block_carries_its_mark_onto_every_page_it_runs_over() {
+    let home = tempfile::tempdir().unwrap();
+    // A SECRET block of analyst text holding a code block several pages long, then
+    // UNCLASSIFIED text: the block's later pages hold its lines and nothing marked S.
+    let (paged, export) = paged_brief_ending_with(
+        home.path(),
+        vec![
+            marked_text(
+                format!("Extract follows.\n\n```\n{}\n```", code_lines().join("\n")),
+                "S",
+            ),
+            marked_text("Public reporting stayed vague about the route.".into(), "U"),
+        ],
+    );
 
     let pdf = export("pdf");
     let secret = Mark::parse(&paged, "S").unwrap();
@@ -919,4 +932,57 @@ fn a_code_block_carries_its_mark_onto_every_page_it_runs_over() {
     let docx = exported_text(&export("docx"));
     let said = docx.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(said.contains(&format!("(S) {}", lines[0])), "{said}");
+}
+
+#[test]
+fn an_image_carries_the_mark_of_its_paragraph_onto_the_page_it_lands_on() {
+    let home = tempfile::tempdir().unwrap();
+    // A map too tall to share a page with the text before it, in a SECRET block, then
+    // pages of UNCLASSIFIED text: the map's page shows no mark of S or above.
+    image::GrayImage::from_pixel(1000, 1400, image::Luma([128]))
+        .save(home.path().join("map.png"))
+        .unwrap();
+    let after = (0..12)
+        .map(|i| {
+            format!(
+                "Public reporting {i} stayed vague about the route. {}",
+                "Words of open reporting. ".repeat(10)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let (paged, export) = paged_brief_ending_with(
+        home.path(),
+        vec![
+            marked_text("![Convoy route map](map.png)".into(), "S"),
+            marked_text(after, "U"),
+        ],
+    );
+    let pdf = export("pdf");
+    // `pdfimages -list`: a header of two lines, then a row per image or soft mask, its
+    // page first and its type third.
+    let listed = poppler_file("pdfimages", &["-list"], &pdf);
+    let on: Vec<usize> = listed
+        .lines()
+        .skip(2)
+        .map(|row| row.split_whitespace().collect::<Vec<_>>())
+        .filter(|row| row.get(2) == Some(&"image"))
+        .filter_map(|row| row.first()?.parse().ok())
+        .collect();
+    assert_eq!(on.len(), 1, "{listed}");
+    let pages = pages_read_back(&pdf, &paged);
+    let (top, bottom, marks) = &pages[on[0] - 1];
+    let secret = Mark::parse(&paged, "S").unwrap();
+    assert!(
+        !marks.iter().any(|m| m.dominates(&secret)),
+        "page {}: the map's mark stays with the text before it",
+        on[0]
+    );
+    for banner in [top, bottom] {
+        assert!(
+            Mark::parse(&paged, banner).unwrap().dominates(&secret),
+            "page {}: {top} / {bottom} over a SECRET map",
+            on[0]
+        );
+    }
 }
