@@ -104,6 +104,20 @@ fn ten_thousand_nested_elements_are_refused_quickly() {
 }
 
 #[test]
+fn a_page_of_too_many_elements_is_refused_by_count() {
+    let html = format!(
+        "<html><body><p>Words.</p>{}</body></html>",
+        "<span>x</span>".repeat(250_000)
+    );
+    let e = err("wide.html", html.as_bytes());
+    assert!(matches!(e, ImportError::HtmlTooComplex { .. }), "{e}");
+    assert!(
+        e.to_string().contains("elements; at most 200000 are read"),
+        "{e}"
+    );
+}
+
+#[test]
 fn a_huge_file_is_refused_before_it_is_read() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("huge.txt");

@@ -33,11 +33,18 @@ const FALLBACK_FACTOR: usize = 2;
 /// Reads a saved web page.
 pub fn read(file: &str, html: &str) -> Result<Document, ImportError> {
     let scan = prescan::prescan(html);
-    let depth = scan.depth;
+    let (depth, elements) = (scan.depth, scan.elements);
     if depth > MAX_DEPTH {
         return Err(ImportError::HtmlTooComplex {
             file: file.to_owned(),
             what: format!("elements nested {depth} deep; at most {MAX_DEPTH} are read"),
+        });
+    }
+    // Counted before parsing, so a page of a million elements is refused unparsed.
+    if elements > MAX_ELEMENTS {
+        return Err(ImportError::HtmlTooComplex {
+            file: file.to_owned(),
+            what: format!("{elements} elements; at most {MAX_ELEMENTS} are read"),
         });
     }
     let dom = dom_query::Document::from(scan.html.as_str());
@@ -48,7 +55,8 @@ pub fn read(file: &str, html: &str) -> Result<Document, ImportError> {
         .map(|body| density::main_blocks(&body))
         .unwrap_or_default();
     let cfg = Config {
-        max_elements_to_parse: MAX_ELEMENTS,
+        // Counted above; the extractor's own count is a walk over the whole tree.
+        max_elements_to_parse: 0,
         // The classes name the furniture that `boilerplate` removes from the article.
         keep_classes: true,
         // The text is taken after that clean-up; the extractor's own is not used.

@@ -16,6 +16,8 @@ pub struct Prescan {
     pub html: String,
     /// The deepest element nesting, counted from start and end tags.
     pub depth: usize,
+    /// The start tags the parser gets.
+    pub elements: usize,
 }
 
 /// Elements dropped with their content: navigation and asides (related stories,
@@ -36,7 +38,7 @@ const FLAT: [&str; 30] = [
 pub fn prescan(html: &str) -> Prescan {
     let bytes = html.as_bytes();
     let mut out = String::with_capacity(html.len());
-    let (mut depth, mut max) = (0usize, 0usize);
+    let (mut depth, mut max, mut elements) = (0usize, 0usize, 0usize);
     // `copied`: bytes before it are in `out` or dropped; `i`: scan position.
     let (mut copied, mut i) = (0usize, 0usize);
     // One tag's attributes; reused from tag to tag.
@@ -113,6 +115,7 @@ pub fn prescan(html: &str) -> Prescan {
             i = end;
             continue;
         }
+        elements += 1;
         let has_src = attrs.iter().any(|a| a.name.eq_ignore_ascii_case("src"));
         for attr in attrs.iter().filter(|a| is_unread(a, has_src)) {
             out.push_str(&html[copied..attr.start]);
@@ -128,6 +131,7 @@ pub fn prescan(html: &str) -> Prescan {
     Prescan {
         html: out,
         depth: max,
+        elements,
     }
 }
 
@@ -347,6 +351,7 @@ mod tests {
             2
         );
         assert_eq!(prescan(&"<div>".repeat(50)).depth, 50);
+        assert_eq!(prescan("<p>a<br><img src=x/></p><!-- <p> -->").elements, 3);
         let script = format!(
             "<div><script>{}</SCRIPT><p>x</div>",
             "'<span>'".repeat(2000)
