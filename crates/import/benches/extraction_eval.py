@@ -119,10 +119,15 @@ def run_trafilatura(pages, fast):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("eval_dir", help="folder with evaldata.json and eval/ (trafilatura's tests/)")
-    ap.add_argument("--extractor", default="target/release/examples/extract")
+    ap.add_argument(
+        "--extractor",
+        action="append",
+        help="Briefsmith's extract example (default target/release/examples/extract); give it "
+        "twice or more to compare builds in one run, each row named by its path",
+    )
     ap.add_argument("--skip-trafilatura", action="store_true")
     ap.add_argument("--halves", action="store_true", help="also score even and odd pages apart")
-    ap.add_argument("--misses", metavar="FILE", help="write Briefsmith's missed and leaked snippets")
+    ap.add_argument("--misses", metavar="FILE", help="write the (first) extractor's missed and leaked snippets")
     args = ap.parse_args()
     pages = load(args.eval_dir)
     n = len(pages)
@@ -137,10 +142,12 @@ def main():
                 p, r, f1 = score(pages, texts, half)
                 print(f"{'  ' + label + ' pages':32} {p:9.3f} {r:7.3f} {f1:6.3f}", flush=True)
 
-    texts, secs, cpu = run_briefsmith(pages, args.extractor)
-    row("briefsmith", texts, secs, cpu)
-    if args.misses:
-        report_misses(pages, texts, args.misses)
+    extractors = args.extractor or ["target/release/examples/extract"]
+    for extractor in extractors:
+        texts, secs, cpu = run_briefsmith(pages, extractor)
+        row("briefsmith" if len(extractors) == 1 else extractor[-32:], texts, secs, cpu)
+        if args.misses and extractor == extractors[0]:
+            report_misses(pages, texts, args.misses)
     if not args.skip_trafilatura:
         import trafilatura
 
