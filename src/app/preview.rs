@@ -3,6 +3,7 @@
 
 use crate::app::document::Document;
 use briefsmith_core::model::{Brief, Dataset};
+use briefsmith_layout::{ElementText, Role};
 use briefsmith_template::Registry;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -24,6 +25,9 @@ pub struct PageImage {
     pub size: [usize; 2],
     /// Straight RGBA8, rows top to bottom.
     pub rgba: Vec<u8>,
+    /// Its text element by element in reading order, as the tagged PDF gives it to a
+    /// screen reader: the preview hands it to the accessibility tree.
+    pub reading: Vec<ElementText>,
 }
 
 /// What the preview shows.
@@ -207,6 +211,50 @@ impl Preview {
     }
 }
 
+/// Puts the text of `page`, shown in `shown` (screen points), into the accessibility tree
+/// beside the page's image: one node per element in reading order, with its role (heading
+/// and level, paragraph, list item, cell, note, figure…) and where it is on the screen,
+/// so a screen reader can read the preview and jump between its headings.
+pub fn expose_reading(ui: &egui::Ui, page: &PageImage, shown: egui::Rect, id: egui::Id) {
+    let page_width = page.size[0] as f32 / RASTER_SCALE;
+    if page_width <= 0.0 {
+        return;
+    }
+    let scale = shown.width() / page_width;
+    for (index, element) in page.reading.iter().enumerate() {
+        let [left, top, right, bottom] = element.bounds.map(|v| f64::from(v * scale));
+        let origin = (f64::from(shown.min.x), f64::from(shown.min.y));
+        ui.ctx()
+            .accesskit_node_builder(id.with(("reading", index)), |node| {
+                let (role, level) = match element.role {
+                    Role::Heading(level) => (egui::Role::Heading, Some(usize::from(level))),
+                    Role::Paragraph => (egui::Role::Paragraph, None),
+                    Role::ListItem | Role::Label | Role::ListBody => (egui::Role::ListItem, None),
+                    Role::BlockQuote => (egui::Role::Blockquote, None),
+                    Role::TableHeader => (egui::Role::ColumnHeader, None),
+                    Role::TableCell => (egui::Role::Cell, None),
+                    Role::Note => (egui::Role::Note, None),
+                    Role::Figure => (egui::Role::Image, None),
+                    Role::Code => (egui::Role::Code, None),
+                    Role::Document | Role::List | Role::Table | Role::TableRow => {
+                        (egui::Role::GenericContainer, None)
+                    }
+                };
+                node.set_role(role);
+                if let Some(level) = level {
+                    node.set_level(level);
+                }
+                node.set_label(element.text.as_str());
+                node.set_bounds(egui::accesskit::Rect {
+                    x0: origin.0 + left,
+                    y0: origin.1 + top,
+                    x1: origin.0 + right,
+                    y1: origin.1 + bottom,
+                });
+            });
+    }
+}
+
 /// Lays out and draws the brief's pages; shows the Markdown instead, with the reason, if
 /// layout fails.
 fn render(
@@ -236,6 +284,7 @@ fn render(
             PageImage {
                 size: [img.width as usize, img.height as usize],
                 rgba: img.pixels,
+                reading: briefsmith_layout::page_reading(page, &document.structure),
             }
         })
         .collect();
@@ -281,5 +330,41 @@ mod tests {
             why.contains("unusable page style") && why.contains("margins"),
             "the reason is kept for the user: {why:?}"
         );
+    }
+
+    #[test]
+    fn a_screen_reader_reads_the_previews_page_element_by_element() {
+        use egui_kittest::kittest::Queryable as _;
+
+        let templates = Arc::new(Registry::builtin());
+        let mut brief = Brief::default();
+        brief.meta.title = "Border crisis".into();
+        brief.meta.bottom_line = "Forces are very likely massing near the crossing.".into();
+        let doc = Document::new(brief, None, None);
+        let mut preview = Preview::default();
+        preview.refresh_blocking(&doc, &templates);
+        let Some(PreviewContent::Pages(pages)) = &preview.content else {
+            panic!("the pages are laid out: {:?}", preview.error);
+        };
+        let page = &pages[0];
+        let harness = egui_kittest::Harness::new_ui(|ui| {
+            let shown = ui.allocate_response(egui::vec2(298.0, 421.0), egui::Sense::hover());
+            expose_reading(ui, page, shown.rect, shown.id);
+        });
+        let heading = harness.get_by_role_and_label(egui::Role::Heading, "Border crisis");
+        assert!(
+            harness
+                .query_by_label_contains("very likely massing near the crossing")
+                .is_some(),
+            "the bottom line is read"
+        );
+        // Where the heading is drawn, at half size: inside the page, near its top.
+        let bounds = heading.rect();
+        assert!(
+            bounds.min.y >= 0.0 && bounds.max.y < 421.0 / 2.0 && bounds.width() > 10.0,
+            "{bounds:?}"
+        );
+        // Nothing of the running head or banner (artifacts) is read.
+        assert!(harness.query_by_label_contains("Page 1").is_none());
     }
 }

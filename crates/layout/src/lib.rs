@@ -21,6 +21,7 @@ mod parse;
 mod pixels;
 pub mod placeholders;
 mod portions;
+mod reading;
 mod structure;
 mod style;
 mod table;
@@ -40,6 +41,7 @@ pub use parse::parse;
 pub use pixels::{PngError, RgbaImage, decode_png};
 pub use portions::PageBanner;
 pub use pulldown_cmark::Alignment;
+pub use reading::{ElementText, page_reading};
 pub use structure::{Role, StructElem, StructId};
 pub use style::{DocumentInfo, Family, Margins, NotesPlacement, PageStyle, Paper};
 pub use text::{

@@ -1,7 +1,7 @@
 //! The preview pane: the brief's pages as the PDF will show them, with page navigation
 //! and zoom; the Markdown while no page layout is available.
 
-use crate::app::preview::{PreviewContent, RASTER_SCALE};
+use crate::app::preview::{PreviewContent, RASTER_SCALE, expose_reading};
 use crate::app::state::AppState;
 use egui::RichText;
 
@@ -117,7 +117,7 @@ pub fn show(ui: &mut egui::Ui, state: &mut AppState) {
                     ui.label(RichText::new(md).monospace());
                 });
         }
-        Some(PreviewContent::Pages(_)) => {
+        Some(PreviewContent::Pages(pages)) => {
             let page = preview.page.min(textures.pages.len().saturating_sub(1));
             if let Some(texture) = textures.pages.get(page) {
                 let page_pt = texture.size_vec2() / RASTER_SCALE;
@@ -139,10 +139,13 @@ pub fn show(ui: &mut egui::Ui, state: &mut AppState) {
                                     color: egui::Color32::from_black_alpha(50),
                                 })
                                 .show(ui, |ui| {
-                                    ui.add(
+                                    let shown = ui.add(
                                         egui::Image::new((texture.id(), size))
                                             .alt_text(format!("Page {} of the brief", page + 1)),
                                     );
+                                    if let Some(drawn) = pages.get(page) {
+                                        expose_reading(ui, drawn, shown.rect, shown.id);
+                                    }
                                 });
                         };
                         // Centred when it fits; from the left edge when wider, so all of
