@@ -50,6 +50,11 @@ impl Leads {
         self.leads.insert(id, lead);
     }
 
+    /// The lead of portion `id`, if it is one.
+    pub fn get(&self, id: StructId) -> Option<&str> {
+        self.leads.get(&id).map(String::as_str)
+    }
+
     /// Makes a page holding `id`'s content hold the portion of `earlier` too. An image is
     /// set as a block of its own, apart from the text of the paragraph it stood in, where
     /// its mark is written (`(S) ![map](map.png)`): wherever the image lands, that

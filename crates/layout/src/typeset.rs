@@ -16,7 +16,7 @@ use crate::theme::{self, Theme};
 use crate::tree::{Block, Run, RunKind};
 use crate::{
     Align, Anchor, Document, DocumentInfo, FontBook, LayoutError, LinkTarget, NotesPlacement,
-    PageItem, PageStyle, Rect, Role, Span, TextStyle, single_line,
+    PageItem, PageStyle, Rect, Role, Span, StructId, TextStyle, single_line,
 };
 
 /// Typesets Markdown on pages of `style` with the bundled fonts. Images are read from
@@ -73,6 +73,7 @@ fn typeset_dressed(
 
     let mut blocks = &tree.blocks[..];
     let mut doc_title = String::new();
+    let mut title_elem = None;
     if let Some(Block::Heading { level: 1, runs }) = blocks.first() {
         doc_title = inline::plain_text(runs);
         let meta = match blocks.get(1) {
@@ -80,6 +81,7 @@ fn typeset_dressed(
             _ => None,
         };
         lay.portion_next(|| blocks.first().and_then(portions::block_lead));
+        title_elem = Some(StructId(lay.structure.len() as u32));
         title_block(&mut lay, runs, meta, &scope);
         blocks = &blocks[1 + usize::from(meta.is_some())..];
     }
@@ -142,10 +144,23 @@ fn typeset_dressed(
     let first_header = doc_title.is_empty();
     // Known only now that the pages are: what each page holds.
     let banners: Option<Vec<String>> = page_banner.map(|banner| {
-        portions::page_leads(&paged.pages, &structure, &lay.leads)
-            .iter()
-            .map(|leads| banner(leads))
-            .collect()
+        let mut pages = portions::page_leads(&paged.pages, &structure, &lay.leads);
+        // A running head showing the title shows the title's portion on every page (the
+        // first holds the title block itself).
+        let heads = [
+            &style.header_left,
+            &style.header_right,
+            &style.footer_left,
+            &style.footer_right,
+        ];
+        if heads.iter().any(|head| head.contains("{title}"))
+            && let Some(title) = title_elem.and_then(|id| lay.leads.get(id))
+        {
+            for leads in pages.iter_mut().filter(|leads| !leads.contains(&title)) {
+                leads.insert(0, title);
+            }
+        }
+        pages.iter().map(|leads| banner(leads)).collect()
     });
     furniture::dress(
         &mut paged.pages,

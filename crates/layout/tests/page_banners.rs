@@ -83,7 +83,12 @@ fn paged_in(md: &str, style: &PageStyle, base_dir: Option<&Path>) -> (Document, 
 #[test]
 fn each_page_reports_the_portions_with_text_on_it_and_carries_its_own_banner() {
     let md = document();
-    let (doc, leads) = paged(&md, &PageStyle::default());
+    // Running heads without the title, which would bring its portion onto every page.
+    let style = PageStyle {
+        header_left: String::new(),
+        ..PageStyle::default()
+    };
+    let (doc, leads) = paged(&md, &style);
     assert!(doc.pages.len() >= 3, "{} pages", doc.pages.len());
     assert_eq!(leads.len(), doc.pages.len(), "the rule runs once per page");
     let mut split = false;
@@ -202,4 +207,33 @@ fn an_image_counts_with_the_text_it_is_set_in_and_its_own_alt_text() {
     assert!(marks.contains(&"P1"), "page {page}: {marks:?}");
     let (page, marks, _) = &images[1];
     assert!(marks.contains(&"P3"), "page {page}: {marks:?}");
+}
+
+#[test]
+fn a_running_head_showing_the_title_carries_its_portion_onto_every_page() {
+    let md = format!("# (P0) Title x0z\n\n{}\n", portion(1, 1500));
+    let titled = |style: &PageStyle| {
+        let (doc, leads) = paged(&md, style);
+        assert!(doc.pages.len() >= 3, "{} pages", doc.pages.len());
+        leads
+            .iter()
+            .map(|leads| leads.iter().any(|l| mark(l) == "P0"))
+            .collect::<Vec<bool>>()
+    };
+    // The default header is the title; a footer may show it as well.
+    let every = titled(&PageStyle::default());
+    assert!(every.iter().all(|&t| t), "{every:?}");
+    let footer = titled(&PageStyle {
+        header_left: String::new(),
+        footer_left: "{title} {page}".into(),
+        ..PageStyle::default()
+    });
+    assert!(footer.iter().all(|&t| t), "{footer:?}");
+    // Without it in the heads, the title is on the first page only.
+    let first = titled(&PageStyle {
+        header_left: String::new(),
+        ..PageStyle::default()
+    });
+    assert!(first[0]);
+    assert!(first[1..].iter().all(|&t| !t), "{first:?}");
 }
