@@ -144,7 +144,7 @@ impl LoadedDataset {
     /// the dataset still has: all the templates, checks and marks read of a dataset. Read
     /// again only when the cited ids or the dataset changed.
     pub fn cited(&self, brief: &Brief) -> Arc<Dataset> {
-        let ids = cited_ids(brief);
+        let ids = brief.cited_items();
         if let Some((fingerprint, cached, dataset)) = &*self.cited.borrow()
             && *fingerprint == self.fingerprint
             && *cached == ids
@@ -200,26 +200,6 @@ impl LoadedDataset {
         self.fingerprint = library.fingerprint()?;
         Ok(())
     }
-}
-
-/// The ids of the items `brief` cites, as blocks or as judgments' support, each once in
-/// the order first cited.
-fn cited_ids(brief: &Brief) -> Vec<ItemId> {
-    let mut seen = HashSet::new();
-    let mut ids = Vec::new();
-    for block in brief.sections.iter().flat_map(|s| &s.blocks) {
-        let cited: &[ItemId] = match block {
-            Block::Item(r) => std::slice::from_ref(&r.item),
-            Block::Judgment(j) => &j.support,
-            _ => &[],
-        };
-        for id in cited {
-            if seen.insert(id) {
-                ids.push(id.clone());
-            }
-        }
-    }
-    ids
 }
 
 /// Whether the bundled sample must be written at `target`: it is missing, or a partial
@@ -295,8 +275,13 @@ impl Document {
                 ));
             }
             match Library::open(&opened.dataset_path) {
+                // The loader read the cited items too (to count drifted ones); the pane and
+                // `cited` read items from the library itself.
                 Ok(library) => Some(LoadedDataset::of(
-                    catalog,
+                    Dataset {
+                        items: Vec::new(),
+                        ..catalog
+                    },
                     Items::Library(library),
                     opened.dataset_fingerprint,
                     path,

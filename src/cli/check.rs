@@ -78,7 +78,7 @@ pub fn run(drafts: &[PathBuf], format: Format, templates_dir: Option<&Path>) -> 
     let outcomes: Vec<(String, Outcome)> = drafts
         .iter()
         .map(|path| {
-            let outcome = match open_draft_with(path, load_dataset_any) {
+            let outcome = match open_draft_with(path, |dataset, _| load_dataset_any(dataset)) {
                 Ok(opened) => {
                     let index = opened.dataset.as_ref().map(|d| d.index());
                     let lookup = index.as_ref().map(|i| i as &dyn briefsmith_checks::Lookup);

@@ -56,7 +56,7 @@ fn export(args: &ExportArgs<'_>) -> Result<Option<PathBuf>> {
         anyhow::bail!("--dry-run lists what --max-marking leaves out: add --max-marking MARK");
     }
     let registry = crate::export::registry(args.templates_dir)?;
-    let draft = open_draft_with(args.draft, load_dataset_any)?;
+    let draft = open_draft_with(args.draft, |dataset, _| load_dataset_any(dataset))?;
     for warning in &draft.warnings {
         eprintln!("warning: {}: {warning}", args.draft.display());
     }

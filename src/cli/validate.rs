@@ -17,7 +17,7 @@ pub fn run(files: &[PathBuf]) -> ExitCode {
         let report = if is_library_file(file) {
             validate_library(file)
         } else {
-            validate_file_with(file, load_dataset_any).map(|r| r.problems)
+            validate_file_with(file, |dataset, _| load_dataset_any(dataset)).map(|r| r.problems)
         };
         match report {
             Ok(problems) => {

@@ -4,15 +4,14 @@
 use crate::error::LibraryError;
 use crate::file::is_library_file;
 use crate::library::Library;
-use briefsmith_core::model::Dataset;
+use briefsmith_core::model::{Brief, Dataset};
 use briefsmith_core::store::{LoadError, load_json_dataset};
 use briefsmith_core::validate::{Problem, validate_dataset};
 use std::io;
 use std::path::Path;
 
 /// Reads a JSON dataset or a library as a dataset, with its fingerprint: the hash of a JSON
-/// file's bytes, or a library's id and edit revision (cheap at any size). Fits
-/// [`briefsmith_core::store::DatasetLoader`], for opening drafts.
+/// file's bytes, or a library's id and edit revision (cheap at any size).
 pub fn load_dataset_any(path: &Path) -> Result<(Dataset, String), LoadError> {
     if !is_library_file(path) {
         return load_json_dataset(path);
@@ -24,15 +23,20 @@ pub fn load_dataset_any(path: &Path) -> Result<(Dataset, String), LoadError> {
     read().map_err(|e| into_load_error(e, path))
 }
 
-/// Like [`load_dataset_any`], but a library gives only its [catalog](Library::catalog): for
-/// a view that reads items by query, so opening a draft on a million items stays quick.
-pub fn load_catalog_any(path: &Path) -> Result<(Dataset, String), LoadError> {
+/// Like [`load_dataset_any`], but a library gives only its [catalog](Library::catalog)
+/// and the items `brief` cites: for a view that reads other items by query, so opening a
+/// draft on a million items stays quick. Fits [`briefsmith_core::store::DatasetLoader`].
+pub fn load_catalog_any(path: &Path, brief: &Brief) -> Result<(Dataset, String), LoadError> {
     if !is_library_file(path) {
         return load_json_dataset(path);
     }
     let read = || -> Result<(Dataset, String), LibraryError> {
         let library = Library::open(path)?;
-        Ok((library.catalog()?, library.fingerprint()?))
+        let catalog = Dataset {
+            items: library.items(&brief.cited_items())?,
+            ..library.catalog()?
+        };
+        Ok((catalog, library.fingerprint()?))
     };
     read().map_err(|e| into_load_error(e, path))
 }

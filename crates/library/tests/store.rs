@@ -392,3 +392,53 @@ fn marks_round_trip_through_json_import_and_export() {
     let (_dir, lib) = library_of(&ds);
     assert_eq!(lib.to_dataset().unwrap(), ds);
 }
+
+/// A draft on a library that changed since it was saved: opened with only the catalog and
+/// the cited items, the warning still counts the picked items that now read differently.
+#[test]
+fn a_draft_on_a_changed_library_counts_its_drifted_items_from_the_catalog_loader() {
+    let (dir, mut lib) = library_of(&sample());
+    let draft_file = dir.path().join("bluf.brief.json");
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../sample_briefs/bluf-air-defence.brief.json"
+    ))
+    .unwrap();
+    let mut brief: briefsmith_core::model::Brief = serde_json::from_slice(&bytes).unwrap();
+    brief.dataset.path = "lib.bslib".into();
+    brief.dataset.fingerprint = lib.fingerprint().unwrap();
+    std::fs::write(&draft_file, serde_json::to_vec(&brief).unwrap()).unwrap();
+    // Edit one item the brief picked as a block.
+    let cited = brief.cited_items();
+    let picked = brief
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .find_map(|b| match b {
+            briefsmith_core::model::Block::Item(r) => Some(r.item.clone()),
+            _ => None,
+        })
+        .unwrap();
+    let mut item = lib.item(&picked).unwrap().unwrap();
+    item.text.push_str(" (revised)");
+    let change = lib.put_item(item).unwrap();
+    lib.apply(&change).unwrap();
+    let opened =
+        briefsmith_core::store::open_draft_with(&draft_file, briefsmith_library::load_catalog_any)
+            .unwrap();
+    let dataset = opened.dataset.unwrap();
+    assert_eq!(
+        dataset.items.len(),
+        cited.len(),
+        "only the cited items are read"
+    );
+    assert_eq!(dataset.sources, sample().sources);
+    assert!(
+        opened
+            .warnings
+            .iter()
+            .any(|w| w.contains("1 picked item(s) now differ")),
+        "{:?}",
+        opened.warnings
+    );
+}

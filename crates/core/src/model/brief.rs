@@ -16,6 +16,28 @@ pub struct Brief {
     pub sections: Vec<Section>,
 }
 
+impl Brief {
+    /// The ids of the items the brief cites, as blocks or as judgments' support, each once
+    /// in the order first cited: all of a dataset that the brief's output reads.
+    pub fn cited_items(&self) -> Vec<ItemId> {
+        let mut seen = std::collections::HashSet::new();
+        let mut ids = Vec::new();
+        for block in self.sections.iter().flat_map(|s| &s.blocks) {
+            let cited: &[ItemId] = match block {
+                Block::Item(r) => std::slice::from_ref(&r.item),
+                Block::Judgment(j) => &j.support,
+                Block::Text(_) => &[],
+            };
+            for id in cited {
+                if seen.insert(id) {
+                    ids.push(id.clone());
+                }
+            }
+        }
+        ids
+    }
+}
+
 /// What the brief says about itself.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]

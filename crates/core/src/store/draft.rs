@@ -19,10 +19,11 @@ pub struct OpenedDraft {
     pub warnings: Vec<String>,
 }
 
-/// Reads the dataset file at a path, whatever kind of file it is, with a fingerprint of
-/// its current state (to notice later that it changed). Core reads JSON datasets
-/// ([`load_json_dataset`]); the library crate's loader also reads SQLite libraries.
-pub type DatasetLoader = fn(&Path) -> Result<(Dataset, String), LoadError>;
+/// Reads the dataset file at a path for the brief that names it, whatever kind of file it
+/// is, with a fingerprint of its current state (to notice later that it changed). Core
+/// reads JSON datasets ([`load_json_dataset`]); the library crate's loaders also read
+/// SQLite libraries, whole or only as far as the brief needs.
+pub type DatasetLoader = fn(&Path, &Brief) -> Result<(Dataset, String), LoadError>;
 
 /// Reads a JSON dataset; its fingerprint is the hash of its bytes.
 pub fn load_json_dataset(path: &Path) -> Result<(Dataset, String), LoadError> {
@@ -33,7 +34,7 @@ pub fn load_json_dataset(path: &Path) -> Result<(Dataset, String), LoadError> {
 
 /// Loads a draft and its JSON dataset; see [`open_draft_with`].
 pub fn open_draft(path: &Path) -> Result<OpenedDraft, LoadError> {
-    open_draft_with(path, load_json_dataset)
+    open_draft_with(path, |dataset, _| load_json_dataset(dataset))
 }
 
 /// Loads a draft and its dataset, read by `loader`; the dataset path is taken relative to
@@ -86,7 +87,7 @@ pub(crate) fn resolve_dataset(draft: &Path, brief: &Brief, loader: DatasetLoader
             "the draft names no dataset; it opens from its snapshots".to_owned(),
         );
     }
-    let (dataset, current) = match loader(&path) {
+    let (dataset, current) = match loader(&path, brief) {
         Ok(b) => b,
         Err(LoadError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
             return warn(

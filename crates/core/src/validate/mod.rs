@@ -47,7 +47,7 @@ pub struct FileReport {
 ///
 /// A draft's dataset is read as JSON; see [`validate_file_with`] to read it another way.
 pub fn validate_file(path: &Path) -> Result<FileReport, LoadError> {
-    validate_file_with(path, load_json_dataset)
+    validate_file_with(path, |dataset, _| load_json_dataset(dataset))
 }
 
 /// [`validate_file`], with a draft's dataset read by `loader` (e.g. one that also reads libraries).
