@@ -266,11 +266,12 @@ fn every_brief_problem_is_reported_at_once() {
         Error,
         "\"f-gone\" is not in the dataset",
     );
-    expect(
-        &p,
-        "sections[0].blocks[2].support",
-        Warning,
-        "cites no supporting items",
+    // A judgment with no support is a tradecraft finding (`judgment.unsupported` in the
+    // checks crate), not a problem of the file: validation leaves it to the checks.
+    assert!(
+        !p.iter()
+            .any(|x| x.location.starts_with("sections[0].blocks[2].support")),
+        "{p:?}"
     );
     expect(
         &p,
@@ -326,7 +327,7 @@ fn every_brief_problem_is_reported_at_once() {
         Warning,
         "picked twice (also at sections[1].blocks[0])",
     );
-    assert_eq!(p.len(), 16, "{}", list(&p));
+    assert_eq!(p.len(), 15, "{}", list(&p));
 
     // Without the dataset, references cannot be checked and are not reported.
     let p = validate_brief(&brief, None, Path::new("b.brief.json"));

@@ -77,13 +77,6 @@ pub(crate) fn check(brief: &Brief, dataset: Option<&Dataset>, report: &mut Repor
                             "the key judgment has no text",
                         );
                     }
-                    if j.support.is_empty() {
-                        report.warning(
-                            format!("{at}.support"),
-                            Label::None,
-                            "the key judgment cites no supporting items",
-                        );
-                    }
                     if let Some(index) = &index {
                         for (k, item) in j.support.iter().enumerate() {
                             if index.item(item).is_none() {
