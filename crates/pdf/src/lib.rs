@@ -7,7 +7,9 @@
 //! printpdf does not do well on the lopdf document it produces: the nested outline, the
 //! Info dictionary and XMP metadata, the structure tree of a tagged PDF (module `tagging`)
 //! and an identifier derived from the file (module `ident`), so the same document always
-//! gives the same bytes. Nothing here writes JavaScript, Launch actions or an OpenAction.
+//! gives the same bytes. The file itself is written here too (module `file`): the small
+//! objects, most of them the structure tree's, packed in compressed object streams.
+//! Nothing here writes JavaScript, Launch actions or an OpenAction.
 
 mod content;
 mod coverage;
