@@ -337,7 +337,7 @@ fn every_brief_problem_is_reported_at_once() {
         "{}",
         list(&p)
     );
-    assert_eq!(p.len(), 12, "{}", list(&p));
+    assert_eq!(p.len(), 11, "{}", list(&p));
 }
 
 #[test]
