@@ -196,15 +196,10 @@ impl Library {
 
     /// The whole library as a dataset, in order: what `export-json` writes.
     pub fn to_dataset(&self) -> Result<Dataset> {
-        let details = self.details()?;
         let items = self.read("read the items", all_items)?;
         Ok(Dataset {
-            schema: DATASET_SCHEMA.to_owned(),
-            title: details.title,
-            description: details.description,
-            sources: self.sources()?,
-            entities: self.entities()?,
             items,
+            ..self.catalog()?
         })
     }
 
