@@ -854,13 +854,21 @@ fn marked_text(markdown: String, mark: &str) -> Block {
 /// The BLUF sample in `home` under the per-page scheme, with a last section of `blocks`;
 /// returns the scheme and a way to export the draft as `log.<ext>`.
 fn paged_brief_ending_with(home: &Path, blocks: Vec<Block>) -> (Scheme, impl Fn(&str) -> PathBuf) {
+    paged_brief(home, |brief| {
+        brief.sections.push(Section {
+            heading: "Convoy log".into(),
+            blocks,
+        })
+    })
+}
+
+/// The BLUF sample in `home` under the per-page scheme, changed by `edit`; returns the
+/// scheme and a way to export the draft as `log.<ext>`.
+fn paged_brief(home: &Path, edit: impl FnOnce(&mut Brief)) -> (Scheme, impl Fn(&str) -> PathBuf) {
     let paged = paged_scheme(home);
     let (draft, mut brief, _) = marked_copy("bluf-air-defence.brief.json", home);
     brief.meta.markings.scheme = "us-paged".into();
-    brief.sections.push(Section {
-        heading: "Convoy log".into(),
-        blocks,
-    });
+    edit(&mut brief);
     briefsmith_core::store::save_brief(&draft, &brief).unwrap();
     let home = home.to_owned();
     let export = move |ext: &str| {
@@ -942,20 +950,11 @@ fn an_image_carries_the_mark_of_its_paragraph_onto_the_page_it_lands_on() {
     image::GrayImage::from_pixel(1000, 1400, image::Luma([128]))
         .save(home.path().join("map.png"))
         .unwrap();
-    let after = (0..12)
-        .map(|i| {
-            format!(
-                "Public reporting {i} stayed vague about the route. {}",
-                "Words of open reporting. ".repeat(10)
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("\n\n");
     let (paged, export) = paged_brief_ending_with(
         home.path(),
         vec![
             marked_text("![Convoy route map](map.png)".into(), "S"),
-            marked_text(after, "U"),
+            marked_text(open_reporting(12), "U"),
         ],
     );
     let pdf = export("pdf");
@@ -985,4 +984,53 @@ fn an_image_carries_the_mark_of_its_paragraph_onto_the_page_it_lands_on() {
             on[0]
         );
     }
+}
+
+/// `n` paragraphs of unclassified reporting, about a page for every five.
+fn open_reporting(n: usize) -> String {
+    (0..n)
+        .map(|i| {
+            format!(
+                "Public reporting {i} stayed vague about the route. {}",
+                "Words of open reporting. ".repeat(10)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+#[test]
+fn a_secret_title_in_the_running_head_makes_every_page_secret() {
+    let home = tempfile::tempdir().unwrap();
+    let title = sample("bluf-air-defence.brief.json").0.meta.title;
+    // Pages of UNCLASSIFIED text at the end, under the sample's title marked SECRET,
+    // which the template's running head prints on every page after the first.
+    let (paged, export) = paged_brief(home.path(), |brief| {
+        brief.meta.markings.title = Some(Marking::from("S"));
+        brief.sections.push(Section {
+            heading: "Open reporting".into(),
+            blocks: vec![marked_text(open_reporting(20), "U")],
+        });
+    });
+    let pdf = export("pdf");
+    let secret = Mark::parse(&paged, "S").unwrap();
+    let pages = pages_read_back(&pdf, &paged);
+    let mut open_pages = 0;
+    for (i, (top, bottom, marks)) in pages.iter().enumerate() {
+        let n = (i + 1).to_string();
+        let text = poppler_file("pdftotext", &["-f", &n, "-l", &n], &pdf);
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains(&title),
+            "page {n}: the title is printed\n{text}"
+        );
+        for banner in [top, bottom] {
+            assert!(
+                Mark::parse(&paged, banner).unwrap().dominates(&secret),
+                "page {n}: {top} / {bottom} under a SECRET title"
+            );
+        }
+        open_pages += usize::from(!marks.iter().any(|m| m.dominates(&secret)));
+    }
+    assert!(open_pages > 0, "some page shows only marks below SECRET");
 }
