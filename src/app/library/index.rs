@@ -78,7 +78,39 @@ impl<'a> Names<'a> {
         self.sources.get(&item.source).copied()
     }
 
-    pub(super) fn entity(&self, id: &EntityId) -> String {
+    /// The entities `ids` as a filter lists them: (id, name), sorted by name.
+    pub(super) fn entity_choices(
+        &self,
+        ids: impl IntoIterator<Item = EntityId>,
+    ) -> Vec<(EntityId, String)> {
+        let mut named: Vec<_> = ids
+            .into_iter()
+            .map(|id| {
+                let name = self.entity(&id);
+                (id, name)
+            })
+            .collect();
+        named.sort_by_key(|e| e.1.to_lowercase());
+        named
+    }
+
+    /// The sources `ids` as a filter lists them: (id, "publisher — title"), sorted.
+    pub(super) fn source_choices(
+        &self,
+        ids: impl IntoIterator<Item = SourceId>,
+    ) -> Vec<(SourceId, String)> {
+        let mut named: Vec<_> = ids
+            .into_iter()
+            .map(|id| {
+                let name = self.source(&id);
+                (id, name)
+            })
+            .collect();
+        named.sort_by(|a, b| a.1.cmp(&b.1));
+        named
+    }
+
+    fn entity(&self, id: &EntityId) -> String {
         self.entities
             .get(id)
             .copied()
@@ -86,7 +118,7 @@ impl<'a> Names<'a> {
             .to_owned()
     }
 
-    pub(super) fn source(&self, id: &SourceId) -> String {
+    fn source(&self, id: &SourceId) -> String {
         self.sources
             .get(id)
             .map(|s| format!("{} — {}", s.publisher, s.title))
@@ -189,22 +221,8 @@ impl LibraryIndex {
         }
         index.offsets.push(index.haystack.len());
         index.tags = tags.into_iter().collect();
-        index.entities = used_entities
-            .into_iter()
-            .map(|id| {
-                let name = names.entity(&id);
-                (id, name)
-            })
-            .collect();
-        index.entities.sort_by_key(|e| e.1.to_lowercase());
-        index.sources = used_sources
-            .into_iter()
-            .map(|id| {
-                let name = names.source(&id);
-                (id, name)
-            })
-            .collect();
-        index.sources.sort_by(|a, b| a.1.cmp(&b.1));
+        index.entities = names.entity_choices(used_entities);
+        index.sources = names.source_choices(used_sources);
         index
     }
 

@@ -113,18 +113,8 @@ impl Paged {
             return c.clone();
         }
         let names = Names::of(catalog);
-        let mut entities: Vec<_> = catalog
-            .entities
-            .iter()
-            .map(|e| (e.id.clone(), names.entity(&e.id)))
-            .collect();
-        entities.sort_by_key(|e| e.1.to_lowercase());
-        let mut sources: Vec<_> = catalog
-            .sources
-            .iter()
-            .map(|s| (s.id.clone(), names.source(&s.id)))
-            .collect();
-        sources.sort_by(|a, b| a.1.cmp(&b.1));
+        let entities = names.entity_choices(catalog.entities.iter().map(|e| e.id.clone()));
+        let sources = names.source_choices(catalog.sources.iter().map(|s| s.id.clone()));
         let tags = library.tags().unwrap_or_else(|e| {
             self.error = Some(e.to_string());
             Vec::new()
