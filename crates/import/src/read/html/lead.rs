@@ -14,20 +14,30 @@ const LEAD_BLOCKS: usize = 5;
 /// the two to be read as the same article (one may be a line a page repeats).
 const MIN_SHARED: usize = 2;
 
+/// Characters (white space aside) at the start of a block that, found in the article or
+/// in a block already taken, make it a copy: pages repeat a headline with their name
+/// after it, or a line in a box of its own.
+const SAME_START_CHARS: usize = 40;
+
 /// The blocks of prose among the `LEAD_BLOCKS` before the first block of `blocks` that
-/// `article` holds and that `article` does not hold itself, in document order.
+/// `article` holds, but for copies of what `article` or an earlier one of them holds, in
+/// document order.
 pub fn lead<'a>(article: &str, blocks: &'a [MainBlock]) -> Vec<&'a str> {
     // Compared without white space: the two readers break lines differently.
-    let article: String = article.split_whitespace().collect();
+    let mut article: String = article.split_whitespace().collect();
     let mut squeezed = String::new();
-    let mut held = |block: &MainBlock| {
+    // Whether the article holds the block's first `chars` characters (all when `None`).
+    let mut held = |article: &str, block: &MainBlock, chars: Option<usize>| {
         squeezed.clear();
         squeezed.extend(block.text.split_whitespace());
-        memchr::memmem::find(article.as_bytes(), squeezed.as_bytes()).is_some()
+        let end = chars
+            .and_then(|n| squeezed.char_indices().nth(n))
+            .map_or(squeezed.len(), |(at, _)| at);
+        memchr::memmem::find(article.as_bytes(), &squeezed.as_bytes()[..end]).is_some()
     };
     let mut shared = Vec::with_capacity(MIN_SHARED);
     for (i, block) in blocks.iter().enumerate() {
-        if block.good && held(block) {
+        if block.good && held(&article, block, None) {
             shared.push(i);
             if shared.len() == MIN_SHARED {
                 break;
@@ -37,11 +47,16 @@ pub fn lead<'a>(article: &str, blocks: &'a [MainBlock]) -> Vec<&'a str> {
     let (Some(&first), true) = (shared.first(), shared.len() == MIN_SHARED) else {
         return Vec::new();
     };
-    blocks[first.saturating_sub(LEAD_BLOCKS)..first]
-        .iter()
-        .filter(|b| b.good && !held(b))
-        .map(|b| b.text.as_str())
-        .collect()
+    let mut lead = Vec::new();
+    for block in &blocks[first.saturating_sub(LEAD_BLOCKS)..first] {
+        // A block that starts like a paragraph of the article or one taken before it is
+        // that paragraph with a tail (a headline with the site's name): a second copy.
+        if block.good && !held(&article, block, Some(SAME_START_CHARS)) {
+            lead.push(block.text.as_str());
+            article.extend(block.text.split_whitespace());
+        }
+    }
+    lead
 }
 
 #[cfg(test)]
@@ -84,5 +99,18 @@ mod tests {
         assert!(lead(&article, &far).is_empty());
         // One shared block is not enough to place the article.
         assert!(lead(body_one, &blocks).is_empty());
+        // A copy of the lead with the site's name after it, or of the article's first
+        // paragraph, is not taken a second time.
+        let copies = [
+            block(&format!("{lead_para} | Valley Post"), true),
+            block(lead_para, true),
+            block(&format!("{body_one} (Photo)"), true),
+            block(body_one, true),
+            block(body_two, true),
+        ];
+        assert_eq!(
+            lead(&article, &copies),
+            [format!("{lead_para} | Valley Post")]
+        );
     }
 }
