@@ -3,7 +3,7 @@
 //! files the accepted one into the library and cites it in the brief. Filing is one undo
 //! step; a second import of the same article finds its source again.
 
-use crate::gui_support::{CTRL, answer_path, cited_ids, harness, library_menu, options, settle};
+use crate::gui_support::{CTRL, answer_path, harness, library_menu, options, settle};
 use briefsmith::app::BriefsmithApp;
 use briefsmith::app::state::Startup;
 use briefsmith_core::model::{Credibility, Speech};
@@ -134,7 +134,7 @@ fn an_article_becomes_reviewed_items_in_the_library_and_a_cited_block() {
     h.get_by_label("Add to brief").click();
     settle(&mut h);
     assert!(
-        cited_ids(&h).contains(&item.id.to_string()),
+        h.state().state.doc.brief().cited_items().contains(&item.id),
         "the imported quotation is cited in the brief"
     );
 

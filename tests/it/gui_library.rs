@@ -2,7 +2,7 @@
 //! (fact, direct quote, reported speech) through the forms, picked into a brief and
 //! exported; every edit undone and redone; the library reopened. Driven with egui_kittest.
 
-use crate::gui_support::{CTRL, answer_path, cited_ids, harness, library_menu, options, settle};
+use crate::gui_support::{CTRL, answer_path, harness, library_menu, options, settle};
 use crate::pdf_support::poppler_file;
 use briefsmith::app::BriefsmithApp;
 use briefsmith::app::state::{Dialog, Startup};
@@ -141,9 +141,9 @@ fn a_library_built_in_the_forms_feeds_a_brief_and_survives_undo_redo_and_reopeni
         h.get_by_label("Add to brief").click();
         settle(&mut h);
     }
-    let cited = cited_ids(&h);
+    let cited = h.state().state.doc.brief().cited_items();
     for item in &items {
-        assert!(cited.contains(&item.id.to_string()), "{cited:?}");
+        assert!(cited.contains(&item.id), "{cited:?}");
     }
 
     // Export a PDF that cites them.

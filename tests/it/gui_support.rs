@@ -157,20 +157,6 @@ pub fn item_ids(h: &Harness<'static, BriefsmithApp>, section: usize) -> Vec<Stri
         .collect()
 }
 
-/// The ids of the items the brief cites, in reading order (all sections).
-pub fn cited_ids(h: &Harness<'static, BriefsmithApp>) -> Vec<String> {
-    h.state()
-        .state
-        .doc
-        .brief()
-        .blocks()
-        .filter_map(|(_, b)| match b {
-            Block::Item(r) => Some(r.item.to_string()),
-            _ => None,
-        })
-        .collect()
-}
-
 /// Opens a menu entry of the Library menu.
 pub fn library_menu(h: &mut Harness<'static, BriefsmithApp>, entry: &str) {
     // The menu bar comes first in the tree; the pane's heading is also "Library".
