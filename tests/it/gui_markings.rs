@@ -4,13 +4,10 @@
 //! warns at once.
 
 use crate::gui_support;
-use crate::gui_support::{add_text_block, harness, options, settle};
+use crate::gui_support::{add_text_block, cite, harness, options, save_fixture, settle};
 use briefsmith::app::BriefsmithApp;
 use briefsmith::app::state::Startup;
-use briefsmith_core::model::{
-    Block, Brief, BriefMeta, DatasetRef, ItemRef, ItemSnapshot, Marking, Markings, Section,
-};
-use briefsmith_core::store;
+use briefsmith_core::model::{Block, BriefMeta, Marking, Markings, Section};
 use briefsmith_core::synthetic::generate_dataset;
 use egui::Key;
 use egui_kittest::Harness;
@@ -28,40 +25,22 @@ fn marked_fixture() -> (tempfile::TempDir, std::path::PathBuf) {
             _ => Some(Marking::from("S//NF")),
         };
     }
-    let bytes = serde_json::to_vec_pretty(&ds).unwrap();
-    std::fs::write(dir.path().join("ds.dataset.json"), &bytes).unwrap();
-    let block = |i: usize| {
-        Block::Item(ItemRef {
-            item: ds.items[i].id.clone(),
-            snapshot: ItemSnapshot::capture(&ds, &ds.items[i]),
-            note: String::new(),
-            note_marking: None,
-        })
-    };
-    let brief = Brief {
-        schema: "briefsmith-brief/2".into(),
-        meta: BriefMeta {
-            title: "Marked brief".into(),
-            template: "bluf-memo".into(),
-            markings: Markings {
-                scheme: "us-style".into(),
-                floor: Some(Marking::from("U")),
-                ceiling: Some(Marking::from("C")),
-                ..Markings::default()
-            },
-            ..BriefMeta::default()
+    let meta = BriefMeta {
+        title: "Marked brief".into(),
+        template: "bluf-memo".into(),
+        markings: Markings {
+            scheme: "us-style".into(),
+            floor: Some(Marking::from("U")),
+            ceiling: Some(Marking::from("C")),
+            ..Markings::default()
         },
-        dataset: DatasetRef {
-            path: "ds.dataset.json".into(),
-            fingerprint: store::fingerprint(&bytes),
-        },
-        sections: vec![Section {
-            heading: "Findings".into(),
-            blocks: vec![block(0), block(1)],
-        }],
+        ..BriefMeta::default()
     };
-    let draft = dir.path().join("marked.brief.json");
-    store::save_brief(&draft, &brief).unwrap();
+    let sections = vec![Section {
+        heading: "Findings".into(),
+        blocks: vec![cite(&ds, 0), cite(&ds, 1)],
+    }];
+    let (_, draft) = save_fixture(dir.path(), &ds, "marked.brief.json", meta, sections);
     (dir, draft)
 }
 

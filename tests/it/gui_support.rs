@@ -3,7 +3,9 @@
 
 use briefsmith::app::BriefsmithApp;
 use briefsmith::app::state::{AppOptions, Startup};
-use briefsmith_core::model::{Block, Brief, BriefMeta, DatasetRef, ItemRef, ItemSnapshot, Section};
+use briefsmith_core::model::{
+    Block, Brief, BriefMeta, Dataset, DatasetRef, ItemRef, ItemSnapshot, Section,
+};
 use briefsmith_core::store;
 use briefsmith_core::synthetic::generate_dataset;
 use egui_kittest::Harness;
@@ -24,41 +26,22 @@ impl Fixture {
     pub fn new() -> Fixture {
         let dir = tempfile::tempdir().unwrap();
         let ds = generate_dataset(300, 11);
-        let bytes = serde_json::to_vec_pretty(&ds).unwrap();
-        let dataset = dir.path().join("ds.dataset.json");
-        std::fs::write(&dataset, &bytes).unwrap();
-        let block = |i: usize| {
-            Block::Item(ItemRef {
-                item: ds.items[i].id.clone(),
-                snapshot: ItemSnapshot::capture(&ds, &ds.items[i]),
-                note: String::new(),
-                note_marking: None,
-            })
+        let meta = BriefMeta {
+            title: "Test brief".into(),
+            template: "bluf-memo".into(),
+            ..BriefMeta::default()
         };
-        let brief = Brief {
-            schema: "briefsmith-brief/2".into(),
-            meta: BriefMeta {
-                title: "Test brief".into(),
-                template: "bluf-memo".into(),
-                ..BriefMeta::default()
+        let sections = vec![
+            Section {
+                heading: "Findings".into(),
+                blocks: vec![cite(&ds, 0), cite(&ds, 1)],
             },
-            dataset: DatasetRef {
-                path: "ds.dataset.json".into(),
-                fingerprint: store::fingerprint(&bytes),
+            Section {
+                heading: "Background".into(),
+                blocks: vec![],
             },
-            sections: vec![
-                Section {
-                    heading: "Findings".into(),
-                    blocks: vec![block(0), block(1)],
-                },
-                Section {
-                    heading: "Background".into(),
-                    blocks: vec![],
-                },
-            ],
-        };
-        let draft = dir.path().join("draft.brief.json");
-        store::save_brief(&draft, &brief).unwrap();
+        ];
+        let (dataset, draft) = save_fixture(dir.path(), &ds, "draft.brief.json", meta, sections);
         Fixture {
             dir,
             draft,
@@ -74,6 +57,42 @@ impl Fixture {
     pub fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
+}
+
+/// A block citing item `i` of `ds`, its snapshot taken as the app takes it, with no note.
+pub fn cite(ds: &Dataset, i: usize) -> Block {
+    Block::Item(ItemRef {
+        item: ds.items[i].id.clone(),
+        snapshot: ItemSnapshot::capture(ds, &ds.items[i]),
+        note: String::new(),
+        note_marking: None,
+    })
+}
+
+/// Saves `ds` as `ds.dataset.json` in `dir` and beside it the draft `name` that names it,
+/// with `meta` and `sections`; returns the dataset's path and the draft's.
+pub fn save_fixture(
+    dir: &Path,
+    ds: &Dataset,
+    name: &str,
+    meta: BriefMeta,
+    sections: Vec<Section>,
+) -> (PathBuf, PathBuf) {
+    let bytes = serde_json::to_vec_pretty(ds).unwrap();
+    let dataset = dir.join("ds.dataset.json");
+    std::fs::write(&dataset, &bytes).unwrap();
+    let brief = Brief {
+        schema: "briefsmith-brief/2".into(),
+        meta,
+        dataset: DatasetRef {
+            path: "ds.dataset.json".into(),
+            fingerprint: store::fingerprint(&bytes),
+        },
+        sections,
+    };
+    let draft = dir.join(name);
+    store::save_brief(&draft, &brief).unwrap();
+    (dataset, draft)
 }
 
 /// Options for tests: no native dialogs, data folder under `dir`.
