@@ -2,8 +2,8 @@
 //! defaults, then the `[checks]` table of the brief's template, then the user's
 //! `checks.toml` in the platform config folder.
 
-use briefsmith_checks::{Lookup, Report, Rules, RulesError, RulesLayer, check};
-use briefsmith_core::model::Brief;
+use briefsmith_checks::{Report, Rules, RulesError, RulesLayer, check};
+use briefsmith_core::model::{Brief, DatasetIndex};
 use briefsmith_template::Registry;
 use std::path::PathBuf;
 
@@ -53,7 +53,7 @@ pub fn rules_for(
 pub fn run(
     registry: &Registry,
     brief: &Brief,
-    dataset: Option<&dyn Lookup>,
+    dataset: Option<&DatasetIndex<'_>>,
     user: &RulesLayer,
 ) -> Result<Report, RulesError> {
     Ok(check(brief, dataset, &rules_for(registry, brief, user)?))

@@ -263,7 +263,7 @@ impl Document {
     /// the brief still shows from its snapshots.
     pub fn open(path: &Path) -> anyhow::Result<Self> {
         // A library's items stay in its file: only its catalog is read here.
-        let opened = store::open_draft_with(path, briefsmith_library::load_catalog_any)?;
+        let opened = store::open_draft_with(path, briefsmith_library::load_dataset_for)?;
         let mut warnings = opened.warnings;
         let dataset = opened.dataset.and_then(|catalog| {
             let path = Some(opened.dataset_path.clone());
@@ -482,8 +482,7 @@ impl Document {
         if self.checks_cache.0 != key {
             let cited = self.cited();
             let index = cited.as_deref().map(Dataset::index);
-            let lookup = index.as_ref().map(|l| l as &dyn briefsmith_checks::Lookup);
-            let report = briefsmith_checks::check(self.editor.brief(), lookup, &key.2);
+            let report = briefsmith_checks::check(self.editor.brief(), index.as_ref(), &key.2);
             self.checks_cache = (key, report);
         }
         &self.checks_cache.1
@@ -496,12 +495,13 @@ impl Document {
         let revision = self.editor.revision();
         if self.stale_cache.0 != revision {
             let stale = match self.cited() {
-                Some(cited) => {
-                    briefsmith_checks::drifted_blocks(self.editor.brief(), &cited.index())
-                        .into_iter()
-                        .map(|(pos, _)| (pos.section, pos.index))
-                        .collect()
-                }
+                Some(cited) => self
+                    .editor
+                    .brief()
+                    .drifted_blocks(&cited.index())
+                    .into_iter()
+                    .map(|(pos, _)| (pos.section, pos.index))
+                    .collect(),
                 None => HashSet::new(),
             };
             self.stale_cache = (revision, stale);

@@ -4,7 +4,7 @@
 
 use briefsmith_checks::{Finding, Report};
 use briefsmith_core::store::open_draft_with;
-use briefsmith_library::load_dataset_any;
+use briefsmith_library::load_dataset_for;
 use serde::Serialize;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -78,11 +78,11 @@ pub fn run(drafts: &[PathBuf], format: Format, templates_dir: Option<&Path>) -> 
     let outcomes: Vec<(String, Outcome)> = drafts
         .iter()
         .map(|path| {
-            let outcome = match open_draft_with(path, |dataset, _| load_dataset_any(dataset)) {
+            // The checks read only the items the brief cites: a library gives just those.
+            let outcome = match open_draft_with(path, load_dataset_for) {
                 Ok(opened) => {
                     let index = opened.dataset.as_ref().map(|d| d.index());
-                    let lookup = index.as_ref().map(|i| i as &dyn briefsmith_checks::Lookup);
-                    match crate::checks::run(&registry, &opened.brief, lookup, &user) {
+                    match crate::checks::run(&registry, &opened.brief, index.as_ref(), &user) {
                         Ok(report) => Outcome::Checked {
                             report,
                             dataset: opened.dataset.is_some(),

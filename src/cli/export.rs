@@ -3,7 +3,7 @@
 
 use anyhow::{Context as _, Result};
 use briefsmith_core::store::open_draft_with;
-use briefsmith_library::load_dataset_any;
+use briefsmith_library::load_dataset_for;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -56,7 +56,7 @@ fn export(args: &ExportArgs<'_>) -> Result<Option<PathBuf>> {
         anyhow::bail!("--dry-run lists what --max-marking leaves out: add --max-marking MARK");
     }
     let registry = crate::export::registry(args.templates_dir)?;
-    let draft = open_draft_with(args.draft, |dataset, _| load_dataset_any(dataset))?;
+    let draft = open_draft_with(args.draft, load_dataset_for)?;
     for warning in &draft.warnings {
         eprintln!("warning: {}: {warning}", args.draft.display());
     }

@@ -2,7 +2,7 @@
 
 use briefsmith_core::store::LoadError;
 use briefsmith_core::validate::validate_file_with;
-use briefsmith_library::{is_library_file, load_dataset_any, validate_library};
+use briefsmith_library::{is_library_file, load_dataset_for, validate_library};
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -17,7 +17,7 @@ pub fn run(files: &[PathBuf]) -> ExitCode {
         let report = if is_library_file(file) {
             validate_library(file)
         } else {
-            validate_file_with(file, |dataset, _| load_dataset_any(dataset)).map(|r| r.problems)
+            validate_file_with(file, load_dataset_for).map(|r| r.problems)
         };
         match report {
             Ok(problems) => {

@@ -1,9 +1,10 @@
 //! What every check needs at hand: the brief, the dataset (if any), the rules, and the
 //! brief's picked items by id, built once per run.
 
-use crate::{Lookup, Place, Rules};
+use crate::{Place, Rules};
 use briefsmith_core::model::{
-    Block, BlockPos, Brief, Credibility, ItemId, ItemSnapshot, Judgment, Reliability, SourceId,
+    Block, BlockPos, Brief, Credibility, DatasetIndex, ItemId, ItemSnapshot, Judgment, Reliability,
+    SourceId,
 };
 use std::collections::HashMap;
 
@@ -16,7 +17,7 @@ pub(crate) struct Grade<'a> {
 
 pub(crate) struct Context<'a> {
     pub brief: &'a Brief,
-    pub dataset: Option<&'a dyn Lookup>,
+    pub dataset: Option<&'a DatasetIndex<'a>>,
     pub rules: &'a Rules,
     /// The snapshot of each item the brief cites as a block (first block wins).
     picked: HashMap<&'a str, &'a ItemSnapshot>,
@@ -25,7 +26,7 @@ pub(crate) struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(brief: &'a Brief, dataset: Option<&'a dyn Lookup>, rules: &'a Rules) -> Self {
+    pub fn new(brief: &'a Brief, dataset: Option<&'a DatasetIndex<'a>>, rules: &'a Rules) -> Self {
         let mut picked = HashMap::new();
         let mut judgments = Vec::new();
         for (pos, block) in brief.blocks() {

@@ -4,38 +4,12 @@
 
 use crate::context::{Context, item_key};
 use crate::text::{normalise, quoted};
-use crate::{Finding, Lookup, Place};
-use briefsmith_core::model::{Block, BlockPos, Brief, ItemKind, Speech};
-
-/// How a picked item stands against the dataset.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Drift {
-    /// The dataset's item differs from the snapshot the brief keeps.
-    Changed,
-    /// The dataset no longer has the item; the brief prints its snapshot.
-    Gone,
-}
-
-/// The item blocks whose snapshot no longer matches `dataset`: the drift marker the app
-/// shows and the `item.changed` / `item.gone` checks report, computed in one place.
-pub fn drifted_blocks(brief: &Brief, dataset: &dyn Lookup) -> Vec<(BlockPos, Drift)> {
-    brief
-        .blocks()
-        .filter_map(|(pos, block)| {
-            let Block::Item(r) = block else { return None };
-            match dataset.item(&r.item) {
-                None => Some((pos, Drift::Gone)),
-                Some(item) => {
-                    (dataset.capture(item) != r.snapshot).then_some((pos, Drift::Changed))
-                }
-            }
-        })
-        .collect()
-}
+use crate::{Finding, Place};
+use briefsmith_core::model::{Block, DatasetIndex, Drift, ItemKind, Speech};
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     if let Some(ds) = cx.dataset {
-        for (pos, drift) in drifted_blocks(cx.brief, ds) {
+        for (pos, drift) in cx.brief.drifted_blocks(ds) {
             let Some(Block::Item(r)) = cx.brief.block(pos) else {
                 continue;
             };
@@ -85,7 +59,7 @@ fn paragraph_number(locator: &str) -> Option<usize> {
 
 /// Direct quotes whose words are not in their source's kept text (the paragraph the
 /// locator names, or anywhere in the source when the locator names none).
-fn verbatim(cx: &Context<'_>, ds: &dyn Lookup, out: &mut Vec<Finding>) {
+fn verbatim(cx: &Context<'_>, ds: &DatasetIndex<'_>, out: &mut Vec<Finding>) {
     for (pos, block) in cx.brief.blocks() {
         let Block::Item(r) = block else { continue };
         let s = &r.snapshot;

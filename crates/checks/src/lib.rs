@@ -14,24 +14,21 @@ mod drift;
 mod estimative;
 mod finding;
 mod grades;
-mod lookup;
 mod rules;
 mod structure;
 mod support;
 mod text;
 
-pub use drift::drifted_blocks;
 pub use finding::{Counts, Finding, Place, Report, Severity};
-pub use lookup::Lookup;
 pub use rules::{CHECKS, CheckInfo, Requirement, Rules, RulesError, RulesLayer};
 
-use briefsmith_core::model::Brief;
+use briefsmith_core::model::{Brief, DatasetIndex};
 use context::Context;
 
 /// Runs every check `rules` enable over `brief`, looking cited items up in `dataset`
 /// when it is given (the drift and verbatim checks need it; the rest work from the
 /// brief's snapshots), and marks the findings the brief acknowledges.
-pub fn check(brief: &Brief, dataset: Option<&dyn Lookup>, rules: &Rules) -> Report {
+pub fn check(brief: &Brief, dataset: Option<&DatasetIndex<'_>>, rules: &Rules) -> Report {
     let cx = Context::new(brief, dataset, rules);
     let mut findings = Vec::new();
     structure::check(&cx, &mut findings);

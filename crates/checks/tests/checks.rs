@@ -282,7 +282,7 @@ fn drift_is_reported_and_refreshing_clears_it() {
     assert_eq!(ids(&report), ["item.changed", "item.gone"]);
     assert_eq!(report.findings[0].key, "item:b-2");
     assert_eq!(report.findings[0].place.block, Some(2));
-    let drifted = briefsmith_checks::drifted_blocks(&b, &changed.index());
+    let drifted = b.drifted_blocks(&changed.index());
     assert_eq!(drifted.len(), 2);
     // Without the dataset nothing can be compared, and nothing is claimed.
     assert!(check(&b, None, &Rules::default()).findings.is_empty());

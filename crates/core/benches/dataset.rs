@@ -39,8 +39,9 @@ fn bench(c: &mut Criterion) {
     g.finish();
 
     let br = generate_brief(&ds, 500, 5);
-    c.bench_function("brief-500/stale_blocks", |b| {
-        b.iter(|| black_box(&br).stale_blocks(&ds))
+    let index = ds.index();
+    c.bench_function("brief-500/drifted_blocks", |b| {
+        b.iter(|| black_box(&br).drifted_blocks(&index))
     });
     c.bench_function("brief-500/move+undo", |b| {
         let mut ed = Editor::new(br.clone());

@@ -75,7 +75,7 @@ fn v1_brief_is_migrated_on_load() {
     assert!(matches!(brief.sections[1].blocks[1], Block::Text(_)));
     // The snapshot in the fixture is what capture makes of the item today.
     let ds = load_dataset(&fixture("small.dataset.json")).unwrap();
-    assert!(brief.stale_blocks(&ds).is_empty());
+    assert!(brief.drifted_blocks(&ds.index()).is_empty());
 }
 
 #[test]
@@ -263,9 +263,10 @@ fn changed_dataset_is_a_warning_with_the_stale_count() {
         opened.warnings
     );
     let ds: &Dataset = opened.dataset.as_ref().unwrap();
-    let stale = opened.brief.stale_blocks(ds);
+    let stale = opened.brief.drifted_blocks(&ds.index());
     assert_eq!(stale.len(), 1);
-    assert_eq!((stale[0].section, stale[0].index), (1, 0));
+    assert_eq!((stale[0].0.section, stale[0].0.index), (1, 0));
+    assert_eq!(stale[0].1, briefsmith_core::model::Drift::Changed);
 }
 
 #[test]

@@ -10,23 +10,12 @@ use briefsmith_core::validate::{Problem, validate_dataset};
 use std::io;
 use std::path::Path;
 
-/// Reads a JSON dataset or a library as a dataset, with its fingerprint: the hash of a JSON
-/// file's bytes, or a library's id and edit revision (cheap at any size).
-pub fn load_dataset_any(path: &Path) -> Result<(Dataset, String), LoadError> {
-    if !is_library_file(path) {
-        return load_json_dataset(path);
-    }
-    let read = || -> Result<(Dataset, String), LibraryError> {
-        let library = Library::open(path)?;
-        Ok((library.to_dataset()?, library.fingerprint()?))
-    };
-    read().map_err(|e| into_load_error(e, path))
-}
-
-/// Like [`load_dataset_any`], but a library gives only its [catalog](Library::catalog)
-/// and the items `brief` cites: for a view that reads other items by query, so opening a
-/// draft on a million items stays quick. Fits [`briefsmith_core::store::DatasetLoader`].
-pub fn load_catalog_any(path: &Path, brief: &Brief) -> Result<(Dataset, String), LoadError> {
+/// Reads the dataset a draft names, a JSON dataset or a library told apart by its first
+/// bytes, with its fingerprint: the hash of a JSON file's bytes, or a library's id and
+/// edit revision. A library gives its [catalog](Library::catalog) and only the items
+/// `brief` cites (all that exports, checks and validation read of it), so a draft on a
+/// million items opens at once. Fits [`briefsmith_core::store::DatasetLoader`].
+pub fn load_dataset_for(path: &Path, brief: &Brief) -> Result<(Dataset, String), LoadError> {
     if !is_library_file(path) {
         return load_json_dataset(path);
     }

@@ -19,7 +19,7 @@ mod search;
 mod sheet;
 mod stats;
 
-pub use any::{load_catalog_any, load_dataset_any, validate_library};
+pub use any::{load_dataset_for, validate_library};
 pub use change::Change;
 pub use error::{LibraryError, Result};
 pub use file::is_library_file;

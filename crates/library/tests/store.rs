@@ -424,7 +424,7 @@ fn a_draft_on_a_changed_library_counts_its_drifted_items_from_the_catalog_loader
     let change = lib.put_item(item).unwrap();
     lib.apply(&change).unwrap();
     let opened =
-        briefsmith_core::store::open_draft_with(&draft_file, briefsmith_library::load_catalog_any)
+        briefsmith_core::store::open_draft_with(&draft_file, briefsmith_library::load_dataset_for)
             .unwrap();
     let dataset = opened.dataset.unwrap();
     assert_eq!(

@@ -21,3 +21,4 @@ pub use index::DatasetIndex;
 pub use lookup::{find_entity, find_source};
 pub use position::{BRIEF_SCHEMA, BlockPos, DATASET_SCHEMA};
 pub use query::ItemQuery;
+pub use snapshot::Drift;

@@ -78,25 +78,29 @@ impl ItemSnapshot {
     }
 }
 
+/// How a picked item stands against the dataset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Drift {
+    /// The dataset's item differs from the snapshot the brief keeps.
+    Changed,
+    /// The dataset no longer has the item; the brief prints its snapshot.
+    Gone,
+}
+
 impl Brief {
-    /// Item blocks whose snapshot no longer matches what the dataset says now.
-    ///
-    /// Items missing from the dataset are not listed: there is nothing to refresh them
-    /// from (validation reports them).
-    pub fn stale_blocks(&self, dataset: &Dataset) -> Vec<BlockPos> {
-        let index = dataset.index();
-        let mut stale = Vec::new();
-        for (s, section) in self.sections.iter().enumerate() {
-            for (b, block) in section.blocks.iter().enumerate() {
-                let Block::Item(r) = block else { continue };
-                let Some(item) = index.item(&r.item) else {
-                    continue;
-                };
-                if ItemSnapshot::capture_in(&index, item) != r.snapshot {
-                    stale.push(BlockPos::new(s, b));
+    /// The item blocks whose snapshot no longer matches the dataset, and how: the drift
+    /// marker the app shows, the `item.changed` / `item.gone` checks and the warning on
+    /// opening a draft whose dataset changed, computed in one place.
+    pub fn drifted_blocks(&self, index: &DatasetIndex<'_>) -> Vec<(BlockPos, Drift)> {
+        self.blocks()
+            .filter_map(|(pos, block)| {
+                let Block::Item(r) = block else { return None };
+                match index.item(&r.item) {
+                    None => Some((pos, Drift::Gone)),
+                    Some(item) => (ItemSnapshot::capture_in(index, item) != r.snapshot)
+                        .then_some((pos, Drift::Changed)),
                 }
-            }
-        }
-        stale
+            })
+            .collect()
     }
 }

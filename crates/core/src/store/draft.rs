@@ -1,7 +1,7 @@
 //! Opening a draft together with the dataset it was composed from.
 
 use super::{DATASET_LIMIT, LoadError, fingerprint, load_brief, parse_dataset, read_bounded};
-use crate::model::{Brief, Dataset};
+use crate::model::{Brief, Dataset, Drift};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -110,7 +110,12 @@ pub(crate) fn resolve_dataset(draft: &Path, brief: &Brief, loader: DatasetLoader
     let mut warnings = Vec::new();
     let saved = &brief.dataset.fingerprint;
     if !saved.is_empty() && *saved != current {
-        let stale = brief.stale_blocks(&dataset).len();
+        // Items gone from the dataset are left out: the draft's validation names them.
+        let stale = brief
+            .drifted_blocks(&dataset.index())
+            .iter()
+            .filter(|(_, d)| *d == Drift::Changed)
+            .count();
         warnings.push(DraftWarning {
             location: "dataset.fingerprint",
             message: format!(
