@@ -86,8 +86,8 @@ impl<'a> Furniture<'a> {
         let Some(name) = node.node_name() else {
             return false;
         };
-        let name = name.to_ascii_lowercase();
-        match name.as_str() {
+        // The HTML parser gives element names in lower case.
+        match &*name {
             n if FURNITURE_TAGS.contains(&n) => true,
             "figcaption" => node.normalized_char_count() <= MAX_CAPTION_CHARS,
             n if CONTAINER_TAGS.contains(&n) => false,
@@ -221,7 +221,7 @@ const MAX_TAIL_LINK_SHARE: f32 = 0.3;
 pub fn trim_tail(root: &NodeRef<'_>) {
     let is_block = |n: &NodeRef<'_>| {
         n.node_name()
-            .is_some_and(|name| BLOCK_TAGS.contains(&name.to_ascii_lowercase().as_str()))
+            .is_some_and(|name| BLOCK_TAGS.contains(&&*name))
     };
     let leaves: Vec<NodeRef<'_>> = root
         .descendants_it()
@@ -235,12 +235,9 @@ pub fn trim_tail(root: &NodeRef<'_>) {
     };
     for node in &leaves[last_prose + 1..] {
         let chars = node.normalized_char_count();
-        let heading = node.node_name().is_some_and(|name| {
-            matches!(
-                name.to_ascii_lowercase().as_str(),
-                "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
-            )
-        });
+        let heading = node
+            .node_name()
+            .is_some_and(|name| matches!(&*name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"));
         let label = node.text().trim_end().ends_with(':');
         let linked = link_chars(node) as f32 > MAX_TAIL_LINK_SHARE * chars as f32;
         if heading || label || linked {

@@ -183,11 +183,12 @@ fn collect(root: &NodeRef<'_>) -> Vec<Block> {
             current.push(&node.text(), in_link);
             continue;
         }
-        let Some(name) = node.node_name().filter(|_| node.is_element()) else {
+        let Some(tag) = node.node_name().filter(|_| node.is_element()) else {
             continue;
         };
-        let name = name.to_ascii_lowercase();
-        if SKIPPED_TAGS.contains(&name.as_str()) || furniture.is(&node) {
+        // The HTML parser gives element names in lower case.
+        let name: &str = &tag;
+        if SKIPPED_TAGS.contains(&name) || furniture.is(&node) {
             continue;
         }
         if name == "br" {
@@ -195,8 +196,8 @@ fn collect(root: &NodeRef<'_>) -> Vec<Block> {
             continue;
         }
         let link = in_link || name == "a";
-        if BLOCK_TAGS.contains(&name.as_str()) {
-            let heading = matches!(name.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+        if BLOCK_TAGS.contains(&name) {
+            let heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
             blocks.push(std::mem::replace(&mut current, Block::new(heading)));
             stack.push(Step::CloseBlock);
         }
