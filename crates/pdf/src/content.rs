@@ -86,6 +86,7 @@ pub(crate) fn page_content(
         artifact: false,
         open_tags: Vec::new(),
         closing: None,
+        nested_span: false,
         mcids: Vec::new(),
     };
     for item in &page.items {
@@ -185,6 +186,8 @@ struct PageWriter {
     /// simply goes on. One sequence per paragraph rather than per line makes the parent
     /// tree, the elements' kids and the content stream several times smaller.
     closing: Option<StructId>,
+    /// A `/Span` (language or actual text) is open inside the current sequence.
+    nested_span: bool,
     /// The element of each tagged sequence, by MCID.
     mcids: Vec<StructId>,
 }
@@ -211,6 +214,13 @@ impl PageWriter {
         self.finish_closing();
         self.end_text();
         self.end_artifact();
+        self.open_mcid(tag, structure, &[]);
+        self.open_tags.push(tag);
+    }
+
+    /// Writes the `BDC` of a tagged sequence of element `tag` under the page's next MCID,
+    /// with `properties` (dictionary entries) beside the MCID.
+    fn open_mcid(&mut self, tag: StructId, structure: &[StructElem], properties: &[u8]) {
         let role = structure
             .get(tag.0 as usize)
             .map_or("Span", |e| e.role.pdf_name());
@@ -218,9 +228,54 @@ impl PageWriter {
         self.out.extend_from_slice(b" <</MCID ");
         self.out
             .extend_from_slice(self.mcids.len().to_string().as_bytes());
+        self.out.extend_from_slice(properties);
         self.out.extend_from_slice(b">> BDC\n");
         self.mcids.push(tag);
-        self.open_tags.push(tag);
+    }
+
+    /// Ends the stretch of text written so far and starts the next: in language `lang`
+    /// (a BCP 47 tag) and standing for the text `actual`, or the element's plain text.
+    /// In a tagged sequence the sequence ends and starts again under a new MCID carrying
+    /// the `/Lang`: poppler (and readers built on it) end a tagged sequence at the first
+    /// `EMC` inside it, so a nested span would lose the element's text after it. An
+    /// `/ActualText` still needs a nested `/Span` (poppler reads it only there), which then
+    /// ends its sequence. Outside tags (artifacts, untagged documents) a `/Span` is nested.
+    fn next_stretch(&mut self, lang: Option<&str>, actual: Option<&str>, structure: &[StructElem]) {
+        self.end_text();
+        if std::mem::take(&mut self.nested_span) {
+            self.out.extend_from_slice(b"EMC\n");
+        }
+        let mut properties = Vec::new();
+        if let Some(tag) = lang {
+            write_lang(&mut properties, tag);
+        }
+        let open_span = |out: &mut Vec<u8>, properties: &[u8]| {
+            out.extend_from_slice(b"/Span <<");
+            out.extend_from_slice(properties);
+            out.extend_from_slice(b">> BDC\n");
+        };
+        match self.open_tags.last().copied() {
+            Some(tag) => {
+                self.out.extend_from_slice(b"EMC\n");
+                self.open_mcid(tag, structure, &properties);
+                if let Some(text) = actual {
+                    let mut span = b"/ActualText ".to_vec();
+                    write_text_string(&mut span, text);
+                    open_span(&mut self.out, &span);
+                    self.nested_span = true;
+                }
+            }
+            None => {
+                if let Some(text) = actual {
+                    properties.extend_from_slice(b"/ActualText ");
+                    write_text_string(&mut properties, text);
+                }
+                if !properties.is_empty() {
+                    open_span(&mut self.out, &properties);
+                    self.nested_span = true;
+                }
+            }
+        }
     }
 
     /// Ends the innermost tagged sequence; its `EMC` waits for what comes next.
@@ -296,10 +351,6 @@ impl PageWriter {
                 run.font.0
             )));
         };
-        if !self.in_text {
-            self.out.extend_from_slice(b"BT\n");
-            self.in_text = true;
-        }
         self.set_fill(run.color);
         if self.font != Some((run.font, run.size)) {
             self.font = Some((run.font, run.size));
@@ -329,13 +380,7 @@ impl PageWriter {
                 Some(CharLanguage::Other(tag)) => Some(tag),
                 _ => None,
             });
-            self.out.extend_from_slice(b"/Span <<");
-            if let Some(tag) = span {
-                write_lang(&mut self.out, tag);
-            }
-            self.out.extend_from_slice(b"/ActualText ");
-            write_text_string(&mut self.out, &run.text);
-            self.out.extend_from_slice(b">> BDC\n");
+            self.next_stretch(span, Some(&run.text), res.structure);
         }
 
         let to_em = 1000.0 / run.size;
@@ -355,14 +400,7 @@ impl PageWriter {
                         self.out.extend_from_slice(b">] TJ\n");
                         open = false;
                     }
-                    if span.is_some() {
-                        self.out.extend_from_slice(b"EMC\n");
-                    }
-                    if let Some(tag) = wanted {
-                        self.out.extend_from_slice(b"/Span <<");
-                        write_lang(&mut self.out, tag);
-                        self.out.extend_from_slice(b">> BDC\n");
-                    }
+                    self.next_stretch(wanted, None, res.structure);
                     span = wanted;
                 }
             }
@@ -383,6 +421,10 @@ impl PageWriter {
                 }
             } else {
                 // The array starts here: the text matrix puts the pen on this glyph.
+                if !self.in_text {
+                    self.out.extend_from_slice(b"BT\n");
+                    self.in_text = true;
+                }
                 origin = (glyph.x, glyph.y);
                 pen = 0.0;
                 self.out.extend_from_slice(b"1 0 0 1 ");
@@ -404,7 +446,7 @@ impl PageWriter {
             self.out.extend_from_slice(b">] TJ\n");
         }
         if actual || span.is_some() {
-            self.out.extend_from_slice(b"EMC\n");
+            self.next_stretch(None, None, res.structure);
         }
         Ok(())
     }

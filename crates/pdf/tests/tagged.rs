@@ -475,6 +475,25 @@ The envoy محمد spoke.
         spanned < total / 2,
         "English stays outside: {spans:?}, {total}"
     );
+    // Poppler reads the whole paragraph under its P, names and the English after them.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("names.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    let out = Command::new("pdfinfo")
+        .arg("-struct-text")
+        .arg(&path)
+        .output()
+        .expect("pdfinfo (poppler-utils) is needed for this test");
+    let tree = String::from_utf8(out.stdout).unwrap();
+    for words in [
+        "The minister",
+        "Владимир Путин",
+        "officials with",
+        "in Tehran.",
+        "spoke.",
+    ] {
+        assert!(tree.contains(words), "{words:?} not in\n{tree}");
+    }
     // The document's own language is English.
     let read = Document::load_mem(&pdf).unwrap();
     let lang = read
