@@ -62,14 +62,13 @@ fn search_then_enter_adds_the_best_match() {
     h.get_by_label("Search").type_text(" drone");
     h.run();
     let (top, all) = {
-        let s = &h.state().state;
-        let ds = &s.doc.dataset.as_ref().unwrap().dataset;
-        let results = s.search.results();
-        assert!(!results.is_empty(), "the search finds items");
+        let rows = h.state_mut().state.library_rows(usize::MAX);
+        assert!(!rows.is_empty(), "the search finds items");
+        let ds = h.state().state.doc.dataset.as_ref().unwrap();
         // Fuzzy, ranked: the best match has both words.
-        let best = ds.items[results[0] as usize].text.to_lowercase();
+        let best = ds.item(&rows[0].id).unwrap().text.to_lowercase();
         assert!(best.contains("kazan") && best.contains("drone"), "{best}");
-        (ds.items[results[0] as usize].id.to_string(), results.len())
+        (rows[0].id.to_string(), rows.len())
     };
     assert!(all < 300, "the search narrows the list");
     h.key_press(Key::Enter);
@@ -85,11 +84,7 @@ fn a_library_row_shows_its_detail_and_adds_by_button_or_enter() {
     let mut h = harness(f.options());
     let rows = h.get_all_by_role(egui::Role::ListItem).count();
     assert!(rows > 5, "library rows are listed ({rows})");
-    let third_id = {
-        let s = &h.state().state;
-        let ds = &s.doc.dataset.as_ref().unwrap().dataset;
-        ds.items[s.search.results()[2] as usize].id.to_string()
-    };
+    let third_id = h.state_mut().state.library_rows(3)[2].id.to_string();
     // Library rows come first in the tree (left pane).
     let row = h.get_all_by_role(egui::Role::ListItem).nth(2).unwrap();
     row.click();
@@ -137,11 +132,7 @@ fn dragging_a_block_moves_it_to_another_section() {
 fn dragging_a_library_item_onto_a_section_inserts_it_there() {
     let f = Fixture::new();
     let mut h = harness(f.options());
-    let first_id = {
-        let s = &h.state().state;
-        let ds = &s.doc.dataset.as_ref().unwrap().dataset;
-        ds.items[s.search.results()[2] as usize].id.to_string()
-    };
+    let first_id = h.state_mut().state.library_rows(3)[2].id.to_string();
     // The first two results are in the brief already; drag the third.
     let from = h
         .get_all_by_role(egui::Role::ListItem)

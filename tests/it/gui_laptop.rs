@@ -10,14 +10,11 @@ use egui::Key;
 use egui_kittest::kittest::Queryable;
 
 /// The ids of the library's results, in order.
-fn result_ids(h: &egui_kittest::Harness<'static, briefsmith::app::BriefsmithApp>) -> Vec<String> {
-    let s = &h.state().state;
-    let ds = &s.doc.dataset.as_ref().unwrap().dataset;
-    s.search
-        .results()
-        .iter()
-        .map(|&i| ds.items[i as usize].id.to_string())
-        .collect()
+fn result_ids(
+    h: &mut egui_kittest::Harness<'static, briefsmith::app::BriefsmithApp>,
+) -> Vec<String> {
+    let rows = h.state_mut().state.library_rows(usize::MAX);
+    rows.iter().map(|r| r.id.to_string()).collect()
 }
 
 fn selected(h: &egui_kittest::Harness<'static, briefsmith::app::BriefsmithApp>) -> Option<String> {
@@ -28,7 +25,7 @@ fn selected(h: &egui_kittest::Harness<'static, briefsmith::app::BriefsmithApp>) 
 fn enter_on_a_clicked_library_row_adds_it() {
     let f = Fixture::new();
     let mut h = harness(f.options());
-    let ids = result_ids(&h);
+    let ids = result_ids(&mut h);
     h.get_all_by_role(egui::Role::ListItem)
         .nth(4)
         .unwrap()
@@ -44,7 +41,7 @@ fn enter_on_a_clicked_library_row_adds_it() {
 fn arrow_keys_walk_the_library_with_or_without_the_search_box() {
     let f = Fixture::new();
     let mut h = harness(f.options());
-    let ids = result_ids(&h);
+    let ids = result_ids(&mut h);
     h.get_all_by_role(egui::Role::ListItem)
         .nth(2)
         .unwrap()
@@ -74,9 +71,10 @@ fn arrow_keys_walk_the_library_with_or_without_the_search_box() {
         h.run();
     }
     let label = {
-        let s = &h.state().state;
-        let i = s.selected_item.unwrap();
-        let r = s.doc.dataset.as_ref().unwrap().index.row(i).unwrap();
+        let s = &mut h.state_mut().state;
+        let id = s.selected_item.clone().unwrap();
+        let rows = s.library_rows(usize::MAX);
+        let r = &rows.iter().find(|r| r.id == id).unwrap().label;
         format!("{} {} {}", r.grade, r.lead, r.first_line)
     };
     assert!(
@@ -214,7 +212,7 @@ fn a_new_brief_takes_the_users_defaults_not_the_previous_briefs() {
 fn an_invalid_date_in_the_filter_says_so_and_filters_nothing() {
     let f = Fixture::new();
     let mut h = harness(f.options());
-    let all = result_ids(&h).len();
+    let all = result_ids(&mut h).len();
     h.get_by_label("Filters").click();
     h.run();
     h.get_by_label("Date from").click();
@@ -227,7 +225,7 @@ fn an_invalid_date_in_the_filter_says_so_and_filters_nothing() {
             .is_some(),
         "the filter says the date is wrong"
     );
-    assert_eq!(result_ids(&h).len(), all);
+    assert_eq!(result_ids(&mut h).len(), all);
 }
 
 #[test]

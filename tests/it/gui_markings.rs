@@ -139,10 +139,11 @@ fn picking_an_item_above_the_ceiling_warns_at_once() {
     let (dir, draft) = marked_fixture();
     let mut h = open(&dir, &draft);
     let row = {
-        // The first library row that is not one of the two items already in the brief.
-        let results = h.state().state.search.results();
-        (0..results.len())
-            .find(|&k| results[k] as usize >= 2)
+        // The first library row that is not one of the items already in the brief.
+        let rows = h.state_mut().state.library_rows(usize::MAX);
+        let s = &h.state().state;
+        rows.iter()
+            .position(|r| s.doc.block_of_item(&r.id).is_none())
             .unwrap()
     };
     h.get_all_by_role(egui::Role::ListItem)
