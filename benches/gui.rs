@@ -193,7 +193,11 @@ fn big_library(c: &mut Criterion) {
                 // Passes alternate between typing the last character and taking it away,
                 // so every frame is one keystroke that searches anew.
                 n += 1;
-                let end = if n.is_multiple_of(2) { typed.len() } else { typed.len() - 1 };
+                let end = if n.is_multiple_of(2) {
+                    typed.len()
+                } else {
+                    typed.len() - 1
+                };
                 state.search.query = typed[..end].to_owned();
                 let out = ctx.run_ui(input(n), |ui| panels::show(ui, &mut state));
                 black_box(out.shapes.len())
