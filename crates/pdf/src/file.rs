@@ -9,10 +9,10 @@
 //! every object and holds the document twice, which broke the memory bound of the
 //! hostile-input tests.)
 
-use lopdf_printpdf::{Document, Object, ObjectId};
+use lopdf_printpdf::{Dictionary, Document, Object, ObjectId};
 
 use crate::PdfError;
-use crate::syntax::{write_int, write_object, write_ref};
+use crate::syntax::{write_int, write_name, write_object, write_ref};
 
 /// Objects per object stream: large enough to compress well, small enough that a reader
 /// looking up one object inflates little.
@@ -73,10 +73,25 @@ pub(crate) fn save(doc: &mut Document, mut packed: PackedObjects) -> Result<Vec<
     }
     drop(objects);
 
-    let mut next_id = doc
+    let first_free = doc
         .max_id
         .max(packed.starts.iter().map(|s| s.0).max().unwrap_or(0))
         + 1;
+    let xref_id = write_object_streams(&mut out, &packed, &mut entries, first_free)?;
+    drop(packed);
+    write_xref_stream(&mut out, &doc.trailer, &mut entries, xref_id)?;
+    Ok(out)
+}
+
+/// Writes `packed` as object streams numbered from `first_id`; returns the next free
+/// object number.
+fn write_object_streams(
+    out: &mut Vec<u8>,
+    packed: &PackedObjects,
+    entries: &mut Vec<Entry>,
+    first_id: u32,
+) -> Result<u32, PdfError> {
+    let mut next_id = first_id;
     for (chunk_index, chunk) in packed.starts.chunks(PER_STREAM).enumerate() {
         let stream_id = next_id;
         next_id += 1;
@@ -84,7 +99,7 @@ pub(crate) fn save(doc: &mut Document, mut packed: PackedObjects) -> Result<Vec<
         let mut header = Vec::with_capacity(chunk.len() * 12);
         let mut body = Vec::new();
         for (offset, &(id, _)) in chunk.iter().enumerate() {
-            place(&mut entries, id, Entry::Packed(stream_id, offset));
+            place(entries, id, Entry::Packed(stream_id, offset));
             write_int(&mut header, i64::from(id));
             header.push(b' ');
             write_int(&mut header, body.len() as i64);
@@ -95,8 +110,8 @@ pub(crate) fn save(doc: &mut Document, mut packed: PackedObjects) -> Result<Vec<
         let first = header.len();
         header.extend_from_slice(&body);
         let data = crate::deflate_bytes(&header)?;
-        place(&mut entries, stream_id, Entry::Direct(out.len()));
-        indirect(&mut out, (stream_id, 0), |out| {
+        place(entries, stream_id, Entry::Direct(out.len()));
+        indirect(out, (stream_id, 0), |out| {
             out.extend_from_slice(b"<</Type/ObjStm/N ");
             write_int(out, chunk.len() as i64);
             out.extend_from_slice(b"/First ");
@@ -104,12 +119,19 @@ pub(crate) fn save(doc: &mut Document, mut packed: PackedObjects) -> Result<Vec<
             stream_tail(out, &data);
         });
     }
-    packed.bytes = Vec::new();
+    Ok(next_id)
+}
 
-    // The cross-reference stream, which is also the trailer.
-    let xref_id = next_id;
+/// Writes the cross-reference stream, object `xref_id`, which is also the trailer (its
+/// `/Root`, `/Info` and `/ID` from `trailer`), and the file's end.
+fn write_xref_stream(
+    out: &mut Vec<u8>,
+    trailer: &Dictionary,
+    entries: &mut Vec<Entry>,
+    xref_id: u32,
+) -> Result<(), PdfError> {
     let xref_at = out.len();
-    place(&mut entries, xref_id, Entry::Direct(xref_at));
+    place(entries, xref_id, Entry::Direct(xref_at));
     let largest = entries
         .iter()
         .map(|e| match e {
@@ -119,9 +141,9 @@ pub(crate) fn save(doc: &mut Document, mut packed: PackedObjects) -> Result<Vec<
         })
         .max()
         .unwrap_or(0);
+    // Bytes for the middle field: enough for the largest offset or stream number.
     let width = (usize::BITS - largest.leading_zeros()).div_ceil(8).max(1) as usize;
-    let index_width = 2;
-    let mut table = Vec::with_capacity(entries.len() * (1 + width + index_width));
+    let mut table = Vec::with_capacity(entries.len() * (width + 3));
     for (slot, entry) in entries.iter().enumerate() {
         let (kind, field, index) = match *entry {
             // Object 0 heads the list of free objects, with the highest generation.
@@ -137,15 +159,15 @@ pub(crate) fn save(doc: &mut Document, mut packed: PackedObjects) -> Result<Vec<
         table.extend_from_slice(&index.to_be_bytes());
     }
     let table = crate::deflate_bytes(&table)?;
-    indirect(&mut out, (xref_id, 0), |out| {
+    indirect(out, (xref_id, 0), |out| {
         out.extend_from_slice(b"<</Type/XRef/Size ");
         write_int(out, entries.len() as i64);
         out.extend_from_slice(b"/W[1 ");
         write_int(out, width as i64);
         out.extend_from_slice(b" 2]");
-        for (key, value) in doc.trailer.iter() {
+        for (key, value) in trailer.iter() {
             if matches!(key.as_slice(), b"Root" | b"Info" | b"ID") {
-                crate::syntax::write_name(out, key);
+                write_name(out, key);
                 out.push(b' ');
                 write_object(out, value);
             }
@@ -153,9 +175,9 @@ pub(crate) fn save(doc: &mut Document, mut packed: PackedObjects) -> Result<Vec<
         stream_tail(out, &table);
     });
     out.extend_from_slice(b"startxref\n");
-    write_int(&mut out, xref_at as i64);
+    write_int(out, xref_at as i64);
     out.extend_from_slice(b"\n%%EOF\n");
-    Ok(out)
+    Ok(())
 }
 
 /// Records where object `id` is.
@@ -188,7 +210,6 @@ fn stream_tail(out: &mut Vec<u8>, data: &[u8]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use lopdf_printpdf::Dictionary;
 
     #[test]
     fn packed_and_direct_objects_read_back() {
