@@ -12,8 +12,9 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use briefsmith_layout::{DocumentInfo, FontBook, PageStyle};
+use briefsmith_layout::FontBook;
 use briefsmith_pdf::PdfOptions;
+use briefsmith_style::{DocumentInfo, PageStyle};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 const VOCABULARY: &[&str] = &[

@@ -8,8 +8,9 @@
 use anyhow::{Context as _, Result};
 use briefsmith_core::date::{IsoDate, Timestamp, long_date};
 use briefsmith_core::model::{Block, Brief, Dataset};
-use briefsmith_layout::{Document, DocumentInfo, FontBook, PageStyle};
+use briefsmith_layout::{Document, FontBook};
 use briefsmith_pdf::PdfOptions;
+use briefsmith_style::{DocumentInfo, PageStyle};
 use briefsmith_template::{Registry, Target, Template, render_marked};
 use std::path::{Path, PathBuf};
 
@@ -150,7 +151,7 @@ pub fn markdown_to_docx(
     template: Option<&Template>,
     base_dir: Option<&Path>,
 ) -> Result<briefsmith_docx::Docx> {
-    let default = briefsmith_docx::WordStyle::default();
+    let default = briefsmith_style::WordStyle::default();
     let word = template.map_or(&default, |t| &t.manifest.word);
     let reference = match (&word.reference_docx, template.map(|t| &t.origin)) {
         (None, _) => None,

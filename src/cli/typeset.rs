@@ -5,7 +5,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use briefsmith_layout::{DocumentInfo, FontBook, PageStyle};
+use briefsmith_layout::FontBook;
+use briefsmith_style::{DocumentInfo, PageStyle};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 /// What `briefsmith typeset` was asked to do.

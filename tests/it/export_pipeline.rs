@@ -4,7 +4,7 @@
 use crate::templates_support::sample;
 use briefsmith::export::{to_layout_markdown, to_markdown, to_pdf, typeset};
 use briefsmith_core::model::Block;
-use briefsmith_layout::NotesPlacement;
+use briefsmith_style::NotesPlacement;
 use briefsmith_template::Registry;
 
 #[test]

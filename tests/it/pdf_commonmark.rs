@@ -4,8 +4,9 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
-use briefsmith_layout::{DocumentInfo, FontBook, PageStyle};
+use briefsmith_layout::FontBook;
 use briefsmith_pdf::PdfOptions;
+use briefsmith_style::{DocumentInfo, PageStyle};
 
 #[derive(serde::Deserialize)]
 struct Example {

@@ -1,7 +1,7 @@
 //! Markdown → typeset → PDF, read back with tools that share no code with the writer.
 
 use crate::pdf_support::*;
-use briefsmith_layout::{DocumentInfo, PageStyle};
+use briefsmith_style::{DocumentInfo, PageStyle};
 use lopdf::{Object, ObjectId};
 
 fn info() -> DocumentInfo {
@@ -257,7 +257,7 @@ fn the_info_dictionary_carries_the_metadata() {
 #[test]
 fn page_size_follows_the_style() {
     let style = PageStyle {
-        paper: briefsmith_layout::Paper::Letter,
+        paper: briefsmith_style::Paper::Letter,
         ..PageStyle::default()
     };
     let pdfinfo = poppler("pdfinfo", &[], &pdf_of(BRIEF, &style, &info()));

@@ -5,8 +5,9 @@ use std::path::Path;
 use std::process::Command;
 
 use briefsmith_core::date::Timestamp;
-use briefsmith_layout::{Document, DocumentInfo, FontBook, PageStyle};
+use briefsmith_layout::{Document, FontBook};
 use briefsmith_pdf::PdfOptions;
+use briefsmith_style::{DocumentInfo, PageStyle};
 
 /// Typesets `markdown` with `style` and `info`.
 pub fn typeset(markdown: &str, style: &PageStyle, info: &DocumentInfo) -> Document {

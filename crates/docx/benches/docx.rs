@@ -13,8 +13,9 @@
 
 use std::hint::black_box;
 
-use briefsmith_docx::{Options, WordStyle, markdown_to_docx};
-use briefsmith_layout::{DocumentInfo, PageStyle};
+use briefsmith_docx::{Options, markdown_to_docx};
+use briefsmith_style::WordStyle;
+use briefsmith_style::{DocumentInfo, PageStyle};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 /// Words the prose is drawn from, with Cyrillic and Persian among them so right-to-left

@@ -3,7 +3,7 @@
 //! `{page}` and `{pages}` become Word's PAGE and NUMPAGES fields.
 
 use briefsmith_layout::placeholders::{Fields, Piece, pieces};
-use briefsmith_layout::{DocumentInfo, PageStyle};
+use briefsmith_style::{DocumentInfo, PageStyle};
 
 use crate::runs::{self, RunProps};
 use crate::styles;

@@ -25,18 +25,17 @@ mod rels;
 mod runs;
 mod styles;
 mod tables;
-mod word_style;
 mod xml;
 
 use std::path::Path;
 
-use briefsmith_layout::{Block, DocumentInfo, PageStyle, Tree};
+use briefsmith_layout::{Block, Tree};
+use briefsmith_style::{DocumentInfo, PageStyle, WordStyle};
 
 use body::{Ctx, Mark, Part, Shared};
 use notes::{NoteKind, Notes};
 
 pub use error::DocxError;
-pub use word_style::WordStyle;
 
 /// The WordprocessingML namespace.
 pub(crate) const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";

@@ -4,7 +4,8 @@
 
 use std::collections::HashMap;
 
-use briefsmith_layout::{NoteDef, NotesPlacement};
+use briefsmith_layout::NoteDef;
+use briefsmith_style::NotesPlacement;
 
 use crate::body::{self, Ctx, Mark, Part, Shared};
 use crate::xml::Xml;

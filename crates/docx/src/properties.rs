@@ -2,7 +2,7 @@
 //! and `docProps/app.xml` (the application that wrote it).
 
 use crate::xml::Xml;
-use briefsmith_layout::DocumentInfo;
+use briefsmith_style::DocumentInfo;
 
 /// The core properties Word shows under File ▸ Info.
 pub(crate) fn core(info: &DocumentInfo, language: &str) -> Vec<u8> {

@@ -3,10 +3,10 @@
 //! and [`WordStyle`] so the Word file reads like the PDF. A template's reference `.docx`
 //! may supply its own; styles it lacks are added from the generated set.
 
-use briefsmith_layout::{Family, PageStyle};
+use briefsmith_style::{Family, PageStyle};
 
-use crate::WordStyle;
 use crate::xml::Xml;
+use briefsmith_style::WordStyle;
 
 /// Style ids the body refers to.
 pub(crate) const BODY: &str = "BodyText";

@@ -12,8 +12,9 @@ use std::collections::BTreeMap;
 use std::io::Read as _;
 use std::path::Path;
 
-use briefsmith_docx::{Docx, DocxError, Options, WordStyle, markdown_to_docx};
-use briefsmith_layout::{DocumentInfo, NotesPlacement, PageStyle};
+use briefsmith_docx::{Docx, DocxError, Options, markdown_to_docx};
+use briefsmith_style::WordStyle;
+use briefsmith_style::{DocumentInfo, NotesPlacement, PageStyle};
 
 /// Every part of the package by name, as text (media as lossy text).
 fn parts(docx: &Docx) -> BTreeMap<String, String> {

@@ -10,8 +10,9 @@
 use std::hint::black_box;
 
 use briefsmith_layout::{
-    Align, Family, FontBook, ParagraphSpec, Span, TextStyle, break_paragraph, single_line,
+    Align, FontBook, ParagraphSpec, Span, TextStyle, break_paragraph, single_line,
 };
+use briefsmith_style::Family;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 const COMMON: &[&str] = &[

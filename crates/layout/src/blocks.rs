@@ -13,9 +13,10 @@ use crate::structure::{tag_items, tag_links};
 use crate::theme::{self, Theme};
 use crate::tree::{Block, Image, List, Run, is_attribution};
 use crate::{
-    Align, Anchor, Family, FontBook, ImageBox, Line, PageItem, ParagraphSpec, Rect, Rgb, Role,
-    Span, StructElem, StructId, TextStyle, break_paragraph, single_line,
+    Align, Anchor, FontBook, ImageBox, Line, PageItem, ParagraphSpec, Rect, Rgb, Role, Span,
+    StructElem, StructId, TextStyle, break_paragraph, single_line,
 };
+use briefsmith_style::Family;
 
 /// Blocks are not indented further once the measure would drop below this share of the
 /// text width (deep nesting then sets flat instead of squeezing the text to nothing).

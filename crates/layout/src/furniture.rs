@@ -5,9 +5,8 @@
 
 use crate::placeholders::{Fields, fill};
 use crate::theme::{self, Theme};
-use crate::{
-    Family, FontBook, Line, Page, PageItem, PageStyle, Rect, Span, TextStyle, single_line,
-};
+use crate::{FontBook, Line, Page, PageItem, Rect, Span, TextStyle, single_line};
+use briefsmith_style::{Family, PageStyle};
 
 /// Adds header, footer and banner to every page. The banner is `banners[i]` on page `i`
 /// when given (a banner rolled up page by page), else `fields.banner` on every page; it

@@ -4,7 +4,8 @@
 use crate::notes::NoteRegistry;
 use crate::theme::LINK;
 use crate::tree::{Run, RunKind};
-use crate::{Family, LinkTarget, Span, TextStyle};
+use crate::{LinkTarget, Span, TextStyle};
+use briefsmith_style::Family;
 
 /// Inline code is set a little smaller than the text around it: mono faces look large.
 const CODE_SCALE: f32 = 0.9;

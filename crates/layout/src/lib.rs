@@ -23,7 +23,6 @@ pub mod placeholders;
 mod portions;
 mod reading;
 mod structure;
-mod style;
 mod table;
 mod text;
 mod theme;
@@ -43,7 +42,6 @@ pub use portions::PageBanner;
 pub use pulldown_cmark::Alignment;
 pub use reading::{ElementText, page_reading};
 pub use structure::{Role, StructElem, StructId};
-pub use style::{DocumentInfo, Family, Margins, NotesPlacement, PageStyle, Paper};
 pub use text::{
     Align, FontBook, FontId, Line, ParagraphSpec, Span, TextStyle, break_paragraph,
     is_rtl_paragraph, single_line, width_bounds,

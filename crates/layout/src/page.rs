@@ -11,7 +11,7 @@ pub struct Document {
     pub pages: Vec<Page>,
     /// Headings in document order, for the PDF outline.
     pub outline: Vec<OutlineEntry>,
-    pub info: crate::DocumentInfo,
+    pub info: briefsmith_style::DocumentInfo,
     /// What the reader of the output should be told: images shown as placeholders, why.
     pub warnings: Vec<String>,
     /// The logical structure in reading order (element 0 is the document), which the

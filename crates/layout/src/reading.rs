@@ -142,7 +142,8 @@ fn union(a: [f32; 4], b: [f32; 4]) -> [f32; 4] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{DocumentInfo, PageStyle, typeset};
+    use crate::typeset;
+    use briefsmith_style::{DocumentInfo, PageStyle};
 
     #[test]
     fn a_page_reads_element_by_element_without_its_furniture() {

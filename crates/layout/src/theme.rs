@@ -2,7 +2,8 @@
 //! vertical rhythm and the few colours. Every other module asks here instead of inventing
 //! its own numbers, so the look stays consistent.
 
-use crate::{Family, LayoutError, PageStyle, Rgb};
+use crate::{LayoutError, Rgb};
+use briefsmith_style::{Family, PageStyle};
 
 /// Points per millimetre.
 const MM: f32 = 72.0 / 25.4;

@@ -15,9 +15,10 @@ use crate::portions::{self, PageBanner};
 use crate::theme::{self, Theme};
 use crate::tree::{Block, Run, RunKind};
 use crate::{
-    Align, Anchor, Document, DocumentInfo, FontBook, LayoutError, LinkTarget, NotesPlacement,
-    PageItem, PageStyle, Rect, Role, Span, StructId, TextStyle, single_line,
+    Align, Anchor, Document, FontBook, LayoutError, LinkTarget, PageItem, Rect, Role, Span,
+    StructId, TextStyle, single_line,
 };
+use briefsmith_style::{DocumentInfo, NotesPlacement, PageStyle};
 
 /// Typesets Markdown on pages of `style` with the bundled fonts. Images are read from
 /// `base_dir` (the document's folder); without it they are shown as placeholders.

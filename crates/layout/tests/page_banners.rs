@@ -12,9 +12,8 @@ mod common;
 use std::cell::RefCell;
 use std::path::Path;
 
-use briefsmith_layout::{
-    Document, DocumentInfo, FontBook, PageItem, PageStyle, typeset_with, typeset_with_banners,
-};
+use briefsmith_layout::{Document, FontBook, PageItem, typeset_with, typeset_with_banners};
+use briefsmith_style::{DocumentInfo, PageStyle};
 use common::{page_text, para, png_image, runs};
 
 /// Portion `k`: its mark `(Pk)` opening words tagged `xkz` (unique to it).

@@ -7,9 +7,10 @@
 )]
 
 use briefsmith_layout::{
-    Align, Family, FontBook, GlyphRun, Line, LinkTarget, PageItem, ParagraphSpec, Rgb, Span,
-    TextStyle, break_paragraph, single_line, width_bounds,
+    Align, FontBook, GlyphRun, Line, LinkTarget, PageItem, ParagraphSpec, Rgb, Span, TextStyle,
+    break_paragraph, single_line, width_bounds,
 };
+use briefsmith_style::Family;
 
 const EPS: f32 = 1.0e-3;
 

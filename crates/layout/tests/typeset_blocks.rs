@@ -8,7 +8,8 @@
 
 mod common;
 
-use briefsmith_layout::{DocumentInfo, GlyphRun, Page, PageItem, PageStyle, typeset};
+use briefsmith_layout::{GlyphRun, Page, PageItem, typeset};
+use briefsmith_style::{DocumentInfo, PageStyle};
 use common::*;
 
 fn glyph_run<'a>(page: &'a Page, text: &str) -> &'a GlyphRun {

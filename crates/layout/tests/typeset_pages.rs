@@ -10,7 +10,8 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use briefsmith_layout::{Document, LinkTarget, NotesPlacement, Page, PageItem, PageStyle, Paper};
+use briefsmith_layout::{Document, LinkTarget, Page, PageItem};
+use briefsmith_style::{NotesPlacement, PageStyle, Paper};
 use common::*;
 
 /// Text area of the default A4 style, in points.
@@ -439,14 +440,14 @@ fn only_web_and_mail_links_are_clickable() {
 
 #[test]
 fn a_bad_style_is_an_error_not_a_panic() {
-    let info = briefsmith_layout::DocumentInfo::default();
+    let info = briefsmith_style::DocumentInfo::default();
     for style in [
         PageStyle {
             body_size_pt: f32::NAN,
             ..PageStyle::default()
         },
         PageStyle {
-            margins_mm: briefsmith_layout::Margins {
+            margins_mm: briefsmith_style::Margins {
                 top: 150.0,
                 right: 10.0,
                 bottom: 150.0,
@@ -568,9 +569,9 @@ fn headings_stay_with_tables_lists_and_code() {
 #[test]
 fn a_long_banner_is_shortened_to_the_text_width() {
     let style = PageStyle::default();
-    let info = briefsmith_layout::DocumentInfo {
+    let info = briefsmith_style::DocumentInfo {
         banner: "TOP SECRET//".repeat(40),
-        ..briefsmith_layout::DocumentInfo::default()
+        ..briefsmith_style::DocumentInfo::default()
     };
     let doc = briefsmith_layout::typeset("Body.", &style, &info, None).unwrap();
     let (l, _, r, _) = area(&style);

@@ -9,7 +9,8 @@
 
 mod common;
 
-use briefsmith_layout::{NotesPlacement, PageItem, PageStyle};
+use briefsmith_layout::PageItem;
+use briefsmith_style::{NotesPlacement, PageStyle};
 use common::*;
 
 fn spec_examples() -> Vec<(u64, String)> {

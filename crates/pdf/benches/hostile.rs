@@ -10,8 +10,9 @@
 #[path = "../tests/hostile_cases/mod.rs"]
 mod hostile_cases;
 
-use briefsmith_layout::{DocumentInfo, FontBook, PageStyle, typeset_with};
+use briefsmith_layout::{FontBook, typeset_with};
 use briefsmith_pdf::{PdfOptions, write_pdf};
+use briefsmith_style::{DocumentInfo, PageStyle};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn hostile(c: &mut Criterion) {

@@ -167,7 +167,7 @@ fn write_with(
     }
     if pages.is_empty() {
         // A PDF needs at least one page; an empty document is one blank page.
-        let (w, h) = briefsmith_layout::Paper::A4.size_pt();
+        let (w, h) = briefsmith_style::Paper::A4.size_pt();
         pages.push(PdfPage::new(pt_to_mm(w), pt_to_mm(h), Vec::new()));
         streams.push(Vec::new());
     }

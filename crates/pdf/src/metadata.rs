@@ -5,7 +5,7 @@
 //! 0.5 MB ICC profile.
 
 use briefsmith_core::date::Timestamp;
-use briefsmith_layout::DocumentInfo;
+use briefsmith_style::DocumentInfo;
 use lopdf_printpdf::{Dictionary, Document, Object, Stream, StringFormat};
 
 /// Who made the file, as written to `/Creator` and `/Producer`.

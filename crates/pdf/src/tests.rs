@@ -4,9 +4,10 @@ use std::process::Command;
 use std::sync::Arc;
 
 use briefsmith_layout::{
-    Anchor, Document, DocumentInfo, GlyphRun, ImageBox, LinkArea, LinkTarget, OutlineEntry, Page,
-    PageItem, PositionedGlyph, Rect, Rgb,
+    Anchor, Document, GlyphRun, ImageBox, LinkArea, LinkTarget, OutlineEntry, Page, PageItem,
+    PositionedGlyph, Rect, Rgb,
 };
+use briefsmith_style::DocumentInfo;
 use lopdf::{Object, ObjectId};
 
 use super::*;

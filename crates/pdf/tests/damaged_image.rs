@@ -8,8 +8,9 @@
     reason = "a test: a failed step fails the test"
 )]
 
-use briefsmith_layout::{DocumentInfo, FontBook, PageItem, PageStyle, typeset};
+use briefsmith_layout::{FontBook, PageItem, typeset};
 use briefsmith_pdf::{PdfOptions, write_pdf};
+use briefsmith_style::{DocumentInfo, PageStyle};
 use std::path::Path;
 use std::process::Command;
 

@@ -11,9 +11,9 @@
 use std::process::Command;
 
 use briefsmith_layout::{
-    Align, Document, Family, FontBook, Page, PageItem, ParagraphSpec, Span, TextStyle,
-    break_paragraph,
+    Align, Document, FontBook, Page, PageItem, ParagraphSpec, Span, TextStyle, break_paragraph,
 };
+use briefsmith_style::Family;
 
 const TEXT: &str = "Officials confirmed the office's efficient, affluent staff flew \
     AVAWA-class transports to the border. Internationalisation of the characteristically \

@@ -14,8 +14,9 @@
     reason = "a test: a failed step fails the test"
 )]
 
-use briefsmith_layout::{DocumentInfo, FontBook, NotesPlacement, PageStyle, typeset};
+use briefsmith_layout::{FontBook, typeset};
 use briefsmith_pdf::{PdfOptions, write_pdf};
+use briefsmith_style::{DocumentInfo, NotesPlacement, PageStyle};
 use proptest::prelude::*;
 use std::path::Path;
 use std::sync::OnceLock;

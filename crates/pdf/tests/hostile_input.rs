@@ -14,8 +14,9 @@
 
 mod hostile_cases;
 
-use briefsmith_layout::{DocumentInfo, FontBook, PageStyle, typeset};
+use briefsmith_layout::{FontBook, typeset};
 use briefsmith_pdf::{PdfOptions, write_pdf};
+use briefsmith_style::{DocumentInfo, PageStyle};
 use hostile_cases::input;
 use std::io::Read;
 use std::process::{Command, Stdio};

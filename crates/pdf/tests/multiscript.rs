@@ -14,8 +14,9 @@
 
 use std::process::Command;
 
-use briefsmith_layout::{DocumentInfo, FontBook, PageItem, PageStyle, typeset};
+use briefsmith_layout::{FontBook, PageItem, typeset};
 use briefsmith_pdf::{PdfOptions, coverage_warning, uncovered_characters, write_pdf};
+use briefsmith_style::{DocumentInfo, PageStyle};
 
 const MARKDOWN: &str = "\
 # Names in the reporting

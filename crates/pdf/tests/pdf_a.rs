@@ -12,8 +12,9 @@
 )]
 
 use briefsmith_core::date::Timestamp;
-use briefsmith_layout::{DocumentInfo, FontBook, PageStyle, typeset};
+use briefsmith_layout::{FontBook, typeset};
 use briefsmith_pdf::{PdfOptions, write_pdf};
+use briefsmith_style::{DocumentInfo, PageStyle};
 use lopdf::{Document, Object};
 
 /// Text with a link, a note, an image with transparency and a private-use character no

@@ -12,8 +12,9 @@
 use std::collections::{HashMap, HashSet};
 use std::process::Command;
 
-use briefsmith_layout::{DocumentInfo, FontBook, PageStyle, typeset};
+use briefsmith_layout::{FontBook, typeset};
 use briefsmith_pdf::{PdfOptions, write_pdf};
+use briefsmith_style::{DocumentInfo, PageStyle};
 use lopdf::{Document, Object, ObjectId};
 
 const MARKDOWN: &str = "\

@@ -8,8 +8,9 @@
     reason = "a test: a failed step fails the test"
 )]
 
-use briefsmith_layout::{DocumentInfo, FontBook, PageStyle, typeset};
+use briefsmith_layout::{FontBook, typeset};
 use briefsmith_pdf::{PdfOptions, coverage_warning, uncovered_characters, write_pdf};
+use briefsmith_style::{DocumentInfo, PageStyle};
 use std::process::Command;
 
 /// The text `pdftotext` (poppler) reads from `markdown` typeset and written as PDF.

@@ -2,7 +2,7 @@
 //! brief starts with, and the page style of its PDF.
 
 use crate::TemplateError;
-use briefsmith_layout::PageStyle;
+use briefsmith_style::PageStyle;
 use serde::{Deserialize, Serialize};
 
 /// File name of the manifest in a template folder.
@@ -26,7 +26,7 @@ pub struct Manifest {
     pub page: PageStyle,
     /// Word export: font names, spacing, language, an optional reference `.docx`.
     #[serde(default)]
-    pub word: briefsmith_docx::WordStyle,
+    pub word: briefsmith_style::WordStyle,
     /// Tradecraft rules for briefs made with this template (`require`, `disable`,
     /// thresholds), passed as data to the checks engine, which validates them.
     #[serde(default, skip_serializing_if = "toml::Table::is_empty")]

@@ -41,7 +41,7 @@ fn built_in_templates_load_compile_and_describe_themselves() {
     assert_eq!(sitrep.manifest.default_sections[1], "Key developments");
     assert_eq!(
         registry.get("read-ahead").unwrap().manifest.page.notes,
-        briefsmith_layout::NotesPlacement::Endnotes
+        briefsmith_style::NotesPlacement::Endnotes
     );
 }
 
@@ -57,7 +57,7 @@ fn a_user_folder_replaces_a_built_in_and_adds_new_ones() {
     );
     let mine = registry.get("bluf-memo").unwrap();
     assert_eq!(mine.origin, Origin::Folder(dir.path().join("bluf-memo")));
-    assert_eq!(mine.manifest.page.paper, briefsmith_layout::Paper::Letter);
+    assert_eq!(mine.manifest.page.paper, briefsmith_style::Paper::Letter);
     let md = render(mine, &common::small(), None, DATE).unwrap();
     assert_eq!(md, "# Mine: Russia and Iran\n");
 }

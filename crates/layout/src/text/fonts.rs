@@ -8,7 +8,7 @@ use rustybuzz::Face;
 use super::FontId;
 use super::cache::TextCache;
 use super::system::{SystemFace, SystemFaces, Want};
-use crate::Family;
+use briefsmith_style::Family;
 
 /// One bundled face: its PostScript name and file bytes.
 struct Bundled {

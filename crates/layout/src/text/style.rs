@@ -1,6 +1,7 @@
 //! What the caller says about text: styled spans and how a paragraph is to be set.
 
-use crate::{Family, LinkTarget, Rgb};
+use crate::{LinkTarget, Rgb};
+use briefsmith_style::Family;
 
 /// The look of a span of text.
 #[derive(Debug, Clone, PartialEq)]

@@ -5,7 +5,8 @@
     reason = "each test binary uses part of these shared helpers"
 )]
 
-use briefsmith_layout::{Document, DocumentInfo, Page, PageItem, PageStyle, typeset};
+use briefsmith_layout::{Document, Page, PageItem, typeset};
+use briefsmith_style::{DocumentInfo, PageStyle};
 
 /// Typesets with the default style and a plain info block.
 pub fn set(md: &str) -> Document {

@@ -48,11 +48,11 @@ impl Default for WordStyle {
 
 impl WordStyle {
     /// The font name Word uses for a bundled family.
-    pub fn font(&self, family: briefsmith_layout::Family) -> &str {
+    pub fn font(&self, family: crate::Family) -> &str {
         match family {
-            briefsmith_layout::Family::Serif => &self.serif_font,
-            briefsmith_layout::Family::Sans => &self.sans_font,
-            briefsmith_layout::Family::Mono => &self.mono_font,
+            crate::Family::Serif => &self.serif_font,
+            crate::Family::Sans => &self.sans_font,
+            crate::Family::Mono => &self.mono_font,
         }
     }
 }
