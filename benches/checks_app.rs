@@ -27,13 +27,10 @@ fn bench(c: &mut Criterion) {
         .map(|(pos, _)| pos)
         .unwrap_or(BlockPos::new(0, 0));
     let loaded = LoadedDataset::new(dataset, "sha256:bench".into(), None);
-    let options = AppOptions {
-        startup: Startup::Sample,
-        data_dir: std::env::temp_dir().join("briefsmith-bench"),
-        native_dialogs: false,
-        screenshot: None,
-        templates_dir: None,
-    };
+    let options = AppOptions::headless(
+        Startup::Sample,
+        std::env::temp_dir().join("briefsmith-bench"),
+    );
     let mut state = AppState::new(options, Document::new(brief, None, Some(loaded)));
     let mut text = String::from("Context");
     c.bench_function("app: keystroke then checks, 500 blocks, 100k items", |b| {

@@ -29,13 +29,10 @@ fn app_state() -> AppState {
     let brief = generate_brief(&dataset, 500, 8);
     let loaded = LoadedDataset::new(dataset, briefsmith_core::store::fingerprint(&bytes), None);
     let doc = Document::new(brief, None, Some(loaded));
-    let options = AppOptions {
-        startup: Startup::Sample,
-        data_dir: std::env::temp_dir().join("briefsmith-bench"),
-        native_dialogs: false,
-        screenshot: None,
-        templates_dir: None,
-    };
+    let options = AppOptions::headless(
+        Startup::Sample,
+        std::env::temp_dir().join("briefsmith-bench"),
+    );
     AppState::new(options, doc)
 }
 
@@ -163,13 +160,7 @@ fn big_library(c: &mut Criterion) {
     let dir = std::env::temp_dir().join(format!("briefsmith-bench-1m-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&dir);
     let draft = big_library_draft(&dir);
-    let options = || AppOptions {
-        startup: Startup::Sample,
-        data_dir: dir.clone(),
-        native_dialogs: false,
-        screenshot: None,
-        templates_dir: None,
-    };
+    let options = || AppOptions::headless(Startup::Sample, dir.clone());
     let mut group = c.benchmark_group("app_library_1m");
     group.sample_size(10);
     group.bench_function("open draft and first frame", |b| {
@@ -221,13 +212,7 @@ fn library_edit(c: &mut Criterion) {
     let loaded = LoadedDataset::from_library(library).expect("the bench library is read");
     let brief = generate_brief(&dataset, 50, 8);
     let mut state = AppState::new(
-        AppOptions {
-            startup: Startup::Sample,
-            data_dir: dir.clone(),
-            native_dialogs: false,
-            screenshot: None,
-            templates_dir: None,
-        },
+        AppOptions::headless(Startup::Sample, dir.clone()),
         Document::new(brief, None, Some(loaded)),
     );
     let mut n = 0u64;

@@ -57,9 +57,18 @@ impl AppOptions {
         let no_dialogs =
             std::env::var("BRIEFSMITH_NO_NATIVE_DIALOGS").is_ok_and(|v| !v.is_empty() && v != "0");
         AppOptions {
+            native_dialogs: !no_dialogs,
+            ..Self::headless(startup, data_dir)
+        }
+    }
+
+    /// Options for a run with nobody at the window (tests, benchmarks): `data_dir` for
+    /// recovery files, no native dialogs, no screenshot, the built-in templates.
+    pub fn headless(startup: Startup, data_dir: PathBuf) -> Self {
+        AppOptions {
             startup,
             data_dir,
-            native_dialogs: !no_dialogs,
+            native_dialogs: false,
             screenshot: None,
             templates_dir: None,
         }

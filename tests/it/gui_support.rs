@@ -97,13 +97,7 @@ pub fn save_fixture(
 
 /// Options for tests: no native dialogs, data folder under `dir`.
 pub fn options(startup: Startup, dir: &Path) -> AppOptions {
-    AppOptions {
-        startup,
-        data_dir: dir.join("data"),
-        native_dialogs: false,
-        screenshot: None,
-        templates_dir: None,
-    }
+    AppOptions::headless(startup, dir.join("data"))
 }
 
 /// The real app in a harness the size of a laptop screen.
