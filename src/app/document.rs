@@ -49,7 +49,7 @@ type Cited = (String, Vec<ItemId>, Arc<Dataset>);
 /// Where a dataset's items are.
 pub enum Items {
     /// In the catalog, with a search index over them (a JSON dataset, read-only here).
-    Memory(Arc<LibraryIndex>),
+    Memory(LibraryIndex),
     /// In a library file, open for queries and edits.
     Library(Library),
 }
@@ -58,7 +58,7 @@ impl LoadedDataset {
     /// Indexes a dataset read from `path` (or embedded, when `path` is `None`).
     pub fn new(dataset: Dataset, fingerprint: String, path: Option<PathBuf>) -> Self {
         let index = LibraryIndex::build(&dataset);
-        Self::of(dataset, Items::Memory(Arc::new(index)), fingerprint, path)
+        Self::of(dataset, Items::Memory(index), fingerprint, path)
     }
 
     fn of(catalog: Dataset, items: Items, fingerprint: String, path: Option<PathBuf>) -> Self {
