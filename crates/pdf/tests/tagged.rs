@@ -76,6 +76,19 @@ fn written() -> Vec<u8> {
     write_pdf(&doc, &FontBook::bundled(), &PdfOptions::default()).expect("writes")
 }
 
+/// `markdown` typeset in the default page style with no document facts and written with
+/// the default options.
+fn plain_pdf(markdown: &str) -> Vec<u8> {
+    let doc = typeset(
+        markdown,
+        &PageStyle::default(),
+        &DocumentInfo::default(),
+        None,
+    )
+    .expect("typesets");
+    write_pdf(&doc, &FontBook::bundled(), &PdfOptions::default()).expect("writes")
+}
+
 fn role_of(doc: &Document, elem: ObjectId) -> String {
     name(doc.get_dictionary(elem).unwrap().get(b"S").unwrap())
 }
@@ -354,14 +367,7 @@ fn poppler_reads_the_structure_with_its_text() {
 fn a_paragraph_is_one_marked_sequence_on_its_page_and_the_tree_is_packed() {
     // Long enough for several lines, short enough for one page.
     let paragraph = "Officials reported a convoy along the border since the ceasefire. ".repeat(12);
-    let doc = typeset(
-        &paragraph,
-        &PageStyle::default(),
-        &DocumentInfo::default(),
-        None,
-    )
-    .expect("typesets");
-    let pdf = write_pdf(&doc, &FontBook::bundled(), &PdfOptions::default()).expect("writes");
+    let pdf = plain_pdf(&paragraph);
     let read = Document::load_mem(&pdf).unwrap();
     let page = *read.get_pages().get(&1).unwrap();
     let content = read.get_and_decode_page_content(page).unwrap();
@@ -458,14 +464,7 @@ The minister שלום met Владимир Путин and Αθήνα officials w
 
 The envoy محمد spoke.
 ";
-    let doc = typeset(
-        markdown,
-        &PageStyle::default(),
-        &DocumentInfo::default(),
-        None,
-    )
-    .expect("typesets");
-    let pdf = write_pdf(&doc, &FontBook::bundled(), &PdfOptions::default()).expect("writes");
+    let pdf = plain_pdf(markdown);
     let (spans, total) = language_spans(&pdf);
     let langs: Vec<&str> = spans.iter().map(|(l, _)| l.as_str()).collect();
     assert_eq!(langs, ["he", "ru", "el", "fa", "ar"], "{spans:?}");
