@@ -5,7 +5,7 @@ use super::DragPayload;
 use super::style::{ERROR, badge, grade_colour};
 use crate::app::library::{Filters, Row};
 use crate::app::state::{AppState, Pane};
-use briefsmith_core::model::ItemKind;
+use briefsmith_core::model::{Item, ItemKind};
 use briefsmith_core::validate::is_iso_date;
 use egui::{Color32, Key, Role, Sense, WidgetInfo};
 
@@ -409,7 +409,18 @@ fn row(ui: &mut egui::Ui, entry: &Row, selected: bool, in_brief: bool) -> egui::
 
 fn detail(ui: &mut egui::Ui, state: &mut AppState) {
     let found = state.doc.dataset.as_ref().and_then(|ds| {
-        let item = ds.item(state.selected_item.as_ref()?)?;
+        let id = state.selected_item.as_ref()?;
+        // Read once per selection and dataset state, not every frame: in a library each
+        // read is a query.
+        let key = egui::Id::unique("library-detail").with((id, &ds.fingerprint));
+        let item = match ui.data(|d| d.get_temp::<Option<Item>>(key)) {
+            Some(read) => read,
+            None => {
+                let read = ds.item(id);
+                ui.data_mut(|d| d.insert_temp(key, read.clone()));
+                read
+            }
+        }?;
         Some((item, ds.catalog().clone()))
     });
     let Some((item, dataset)) = found else {
